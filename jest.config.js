@@ -1,0 +1,16 @@
+/** Unit specs live beside the code, end-to-end specs in test/. Each file gets its own database and Redis prefix. */
+const aliases = ['config', 'crypto', 'database', 'mail', 'oauth', 'queue', 'tenancy', 'tracking'];
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(e2e-)?spec\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFiles: ['<rootDir>/test/support/test-env.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

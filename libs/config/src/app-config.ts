@@ -1,0 +1,96 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type MailroomRole = 'all' | 'api' | 'worker';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Every setting Mailroom reads, typed. Built only by `loadConfig`, which validates it at boot;
+ * property names follow the environment variable names of API.md.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: NodeEnv;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL: string;
+
+  /** Prefix of every Redis key (queues, caches, rate limits). Use a hash tag like `{mailroom}` on Redis Cluster. */
+  @IsString()
+  @IsNotEmpty()
+  REDIS_PREFIX: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://mail.example.com',
+  })
+  PUBLIC_BASE_URL: string;
+
+  @IsString()
+  @Matches(/^.{24,}$/, { message: 'PLATFORM_ADMIN_TOKEN must be at least 24 characters' })
+  PLATFORM_ADMIN_TOKEN: string;
+
+  @Matches(BASE64_32_BYTES, { message: 'ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  ENCRYPTION_KEY: string;
+
+  /** Keys that encrypted older secrets: still readable, never used to encrypt. Comma-separated base64. */
+  @Transform(toList)
+  @Matches(BASE64_32_BYTES, {
+    each: true,
+    message: 'ENCRYPTION_PREVIOUS_KEYS must be a comma-separated list of 32-byte base64 keys',
+  })
+  ENCRYPTION_PREVIOUS_KEYS: string[];
+
+  @IsUrl({ require_tld: false, protocols: ['https'], require_protocol: true }, {
+    message: 'MICROSOFT_AUTHORITY_HOST must be an https URL (Microsoft identity refuses http)',
+  })
+  MICROSOFT_AUTHORITY_HOST: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  GOOGLE_TOKEN_URL: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  GOOGLE_AUTH_URL: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_ALLOW_PRIVATE_HOSTS: boolean;
+
+  @IsIn(['all', 'api', 'worker'])
+  MAILROOM_ROLE: MailroomRole;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string;
+
+  @IsOptional()
+  @IsString()
+  LOCAL_SECRETS_FILE?: string;
+}

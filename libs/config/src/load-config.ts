@@ -1,0 +1,62 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig, NodeEnv } from './app-config';
+import { readOrCreateLocalSecrets } from './local-secrets';
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Mailroom cannot start, its configuration is invalid:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Environment = Record<string, string | undefined>;
+
+const REQUIRED_IN_PRODUCTION = ['PLATFORM_ADMIN_TOKEN', 'ENCRYPTION_KEY'] as const;
+
+function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string> {
+  const port = env.PORT ?? '3000';
+  return {
+    PORT: port,
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/mailroom',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'mailroom',
+    PUBLIC_BASE_URL: `http://localhost:${port}`,
+    ENCRYPTION_PREVIOUS_KEYS: '',
+    MICROSOFT_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+    GOOGLE_TOKEN_URL: 'https://oauth2.googleapis.com/token',
+    GOOGLE_AUTH_URL: 'https://accounts.google.com/o/oauth2/v2/auth',
+    SMTP_ALLOW_PRIVATE_HOSTS: nodeEnv === 'production' ? 'false' : 'true',
+    MAILROOM_ROLE: 'all',
+    LOG_LEVEL: nodeEnv === 'test' ? 'silent' : 'info',
+  };
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => Object.values(error.constraints ?? {}));
+}
+
+/**
+ * Reads and validates the environment once. Outside production, a missing admin token or
+ * encryption key is generated and kept in a git-ignored local file so `npm start` needs nothing set.
+ */
+export function loadConfig(env: Environment = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const raw: Record<string, string | undefined> = { ...defaultsFor(env, nodeEnv), ...present, NODE_ENV: nodeEnv };
+
+  if (nodeEnv === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !raw[name]);
+    if (missing.length > 0) {
+      throw new ConfigurationError(missing.map((name) => `${name} is required when NODE_ENV=production`));
+    }
+  } else if (!raw.PLATFORM_ADMIN_TOKEN || !raw.ENCRYPTION_KEY) {
+    const local = readOrCreateLocalSecrets(raw.LOCAL_SECRETS_FILE ?? '.mailroom.local.json');
+    raw.PLATFORM_ADMIN_TOKEN ??= local.PLATFORM_ADMIN_TOKEN;
+    raw.ENCRYPTION_KEY ??= local.ENCRYPTION_KEY;
+  }
+
+  const config = plainToInstance(AppConfig, raw);
+  const problems = describe(validateSync(config, { whitelist: true }));
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}
