@@ -1,12 +1,12 @@
 /** Unit specs live beside the code, end-to-end specs in test/. Each file gets its own database and Redis prefix. */
-const aliases = ['config', 'crypto', 'database', 'mail', 'oauth', 'queue', 'tenancy', 'tracking'];
+const aliases = ['config', 'crypto', 'database', 'logging', 'mail', 'oauth', 'queue', 'redis', 'tenancy', 'tracking'];
 
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '\\.(e2e-)?spec\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),
   globalSetup: '<rootDir>/test/support/global-setup.ts',

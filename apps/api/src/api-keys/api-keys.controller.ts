@@ -1,0 +1,30 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CreateApiKeyDto } from './api-key.dto';
+import { ApiKeyListResponse, CreatedApiKeyResponse } from './api-key.response';
+import { ApiKeysService } from './api-keys.service';
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Controller('v1/workspaces/:ws/api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+    return this.keys.create(workspaceId, dto);
+  }
+
+  @Get()
+  async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<ApiKeyListResponse> {
+    return { data: await this.keys.list(workspaceId) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: the next request with this key gets 401' })
+  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+    return this.keys.revoke(workspaceId, id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { generateApiKeySecret, isUuid, WorkspaceId } from '@app/tenancy';
+import { CreateApiKeyDto } from './api-key.dto';
+import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key.response';
+import { ApiKeysRepository } from './api-keys.repository';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly keys: ApiKeysRepository) {}
+
+  async create(workspaceId: WorkspaceId, dto: CreateApiKeyDto, manager?: EntityManager): Promise<CreatedApiKeyResponse> {
+    const secret = generateApiKeySecret();
+    const saved = await this.keys.insert(
+      workspaceId,
+      { name: dto.name, scopes: dto.scopes, prefix: secret.prefix, keyHash: secret.keyHash },
+      manager,
+    );
+    return { ...ApiKeyResponse.from(saved), key: secret.key };
+  }
+
+  async list(workspaceId: WorkspaceId): Promise<ApiKeyResponse[]> {
+    return (await this.keys.listActive(workspaceId)).map(ApiKeyResponse.from);
+  }
+
+  async revoke(workspaceId: WorkspaceId, id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.keys.revoke(workspaceId, id))) {
+      throw new NotFoundException(`API key ${id} not found`);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { UnhandledErrorsFilter } from './unhandled-errors.filter';
+
+export const MAX_JSON_BODY = '10mb';
+
+/**
+ * Everything about the HTTP surface that is not a route: used by `main.ts` and by the
+ * end-to-end tests, so the tests exercise the same pipes, filters and documentation.
+ */
+export function configureHttpApp(app: NestExpressApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new UnhandledErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mailroom')
+      .setDescription('Multi-tenant notification backend: SMTP integrations, queued sending, tracking, marketing.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Platform admin token or a workspace API key (mr_…)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

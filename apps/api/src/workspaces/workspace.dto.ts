@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { NoLineBreaks } from '../http/no-line-breaks.validator';
+
+export class CreateWorkspaceDto {
+  @ApiProperty({ example: 'Acme Inc.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
+  name: string;
+}
+
+export class TrackingSettingsDto {
+  @ApiPropertyOptional({ description: 'Add an open pixel to HTML mail by default' })
+  @IsOptional()
+  @IsBoolean()
+  opens?: boolean;
+
+  @ApiPropertyOptional({ description: 'Rewrite links for click tracking by default' })
+  @IsOptional()
+  @IsBoolean()
+  clicks?: boolean;
+}
+
+export class UpdateWorkspaceDto {
+  @ApiPropertyOptional({ example: 'Acme Inc.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
+  name?: string;
+
+  @ApiPropertyOptional({ type: TrackingSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrackingSettingsDto)
+  tracking?: TrackingSettingsDto;
+}

@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { WorkspaceEntity } from '@app/database';
+import { CreatedApiKeyResponse } from '../api-keys/api-key.response';
+
+export class TrackingSettingsResponse {
+  @ApiProperty() opens: boolean;
+  @ApiProperty() clicks: boolean;
+}
+
+export class WorkspaceResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: TrackingSettingsResponse }) tracking: TrackingSettingsResponse;
+  @ApiProperty() createdAt: Date;
+
+  static from(workspace: WorkspaceEntity): WorkspaceResponse {
+    return {
+      id: workspace.id,
+      name: workspace.name,
+      tracking: { opens: workspace.trackingOpens, clicks: workspace.trackingClicks },
+      createdAt: workspace.createdAt,
+    };
+  }
+}
+
+export class CreatedWorkspaceResponse extends WorkspaceResponse {
+  @ApiProperty({ type: CreatedApiKeyResponse, description: 'The first admin key; its `key` is shown only now' })
+  apiKey: CreatedApiKeyResponse;
+}
+
+export class WorkspaceListResponse {
+  @ApiProperty({ type: [WorkspaceResponse] }) data: WorkspaceResponse[];
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { WorkspacesController } from './workspaces.controller';
+import { WorkspacesService } from './workspaces.service';
+
+@Module({
+  imports: [ApiKeysModule],
+  controllers: [WorkspacesController],
+  providers: [WorkspacesService],
+})
+export class WorkspacesModule {}

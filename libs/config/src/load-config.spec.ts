@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, loadConfig } from './load-config';
+
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const TOKEN = 'operator-token-with-enough-length';
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'mailroom-config-')), 'local.json');
+
+describe('loadConfig', () => {
+  it('starts in development with nothing set, generating and keeping the admin token and key', () => {
+    const file = scratch();
+    const first = loadConfig({ LOCAL_SECRETS_FILE: file });
+    const second = loadConfig({ LOCAL_SECRETS_FILE: file });
+    expect(first.PORT).toBe(3000);
+    expect(first.PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(first.SMTP_ALLOW_PRIVATE_HOSTS).toBe(true);
+    expect(first.MAILROOM_ROLE).toBe('all');
+    expect(second.PLATFORM_ADMIN_TOKEN).toBe(first.PLATFORM_ADMIN_TOKEN);
+    expect(second.ENCRYPTION_KEY).toBe(first.ENCRYPTION_KEY);
+    expect(JSON.parse(readFileSync(file, 'utf8')).ENCRYPTION_KEY).toBe(first.ENCRYPTION_KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses production without ENCRYPTION_KEY, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PLATFORM_ADMIN_TOKEN: TOKEN })).toThrow(
+      /ENCRYPTION_KEY is required when NODE_ENV=production/,
+    );
+  });
+
+  it('refuses production without PLATFORM_ADMIN_TOKEN, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY })).toThrow(
+      /PLATFORM_ADMIN_TOKEN is required when NODE_ENV=production/,
+    );
+  });
+
+  it('starts in production with both set, and refuses private SMTP hosts by default', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    expect(config.SMTP_ALLOW_PRIVATE_HOSTS).toBe(false);
+  });
+
+  it('explains each invalid value in words', () => {
+    let error: ConfigurationError | undefined;
+    try {
+      loadConfig({
+        ENCRYPTION_KEY: 'short',
+        PLATFORM_ADMIN_TOKEN: TOKEN,
+        PORT: 'eighty',
+        MAILROOM_ROLE: 'both',
+        MICROSOFT_AUTHORITY_HOST: 'http://login.example.com',
+      });
+    } catch (caught) {
+      error = caught as ConfigurationError;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const text = error!.message;
+    expect(text).toMatch(/ENCRYPTION_KEY must be 32 random bytes in base64/);
+    expect(text).toMatch(/PORT must be an integer/);
+    expect(text).toMatch(/MAILROOM_ROLE must be one of the following values: all, api, worker/);
+    expect(text).toMatch(/MICROSOFT_AUTHORITY_HOST must be an https URL/);
+  });
+
+  it('accepts previous encryption keys for rotation', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, ENCRYPTION_PREVIOUS_KEYS: `${KEY},${KEY}` });
+    expect(config.ENCRYPTION_PREVIOUS_KEYS).toEqual([KEY, KEY]);
+  });
+});

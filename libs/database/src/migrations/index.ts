@@ -1,0 +1,4 @@
+import { WorkspacesAndApiKeys1763790000000 } from './1763790000000-workspaces-and-api-keys';
+
+/** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
+export const MIGRATIONS = [WorkspacesAndApiKeys1763790000000];

@@ -1,0 +1,12 @@
+import type { ApiKeyScope } from '@app/database';
+import type { WorkspaceId } from './workspace-id';
+
+export type Principal =
+  | { kind: 'platform' }
+  | { kind: 'api-key'; keyId: string; workspaceId: WorkspaceId; scopes: ApiKeyScope[] };
+
+/** What the guard leaves on the request for decorators to read. */
+export interface AuthenticatedRequest {
+  principal?: Principal;
+  workspaceId?: WorkspaceId;
+}
