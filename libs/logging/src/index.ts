@@ -1,3 +1,4 @@
 export * from './logging.module';
 export * from './redaction';
 export * from './exit-on-startup-failure';
+export * from './log-destination';
