@@ -1,0 +1,170 @@
+import { rewriteHtml, type RewriteOptions } from './html-link-rewriter';
+
+const BASE = 'https://mail.example.net';
+const PIXEL = `${BASE}/t/o/OPEN`;
+
+function options(overrides: Partial<RewriteOptions> = {}): RewriteOptions {
+  return {
+    opens: true,
+    clicks: true,
+    clickUrl: (index) => `${BASE}/t/c/TOKEN${index}`,
+    pixelUrl: PIXEL,
+    publicBaseUrl: BASE,
+    ...overrides,
+  };
+}
+
+const clicksOnly = (html: string) => rewriteHtml(html, options({ opens: false }));
+
+describe('rewriteHtml', () => {
+  it('routes each link through its own click URL and lists the originals with query and fragment intact', () => {
+    const html = '<p><a href="https://shop.example.com/a?x=1#top">A</a> <a href="http://example.org/b?utm=y">B</a></p>';
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://shop.example.com/a?x=1#top', 'http://example.org/b?utm=y']);
+    expect(result.html).toBe(
+      `<p><a href="${BASE}/t/c/TOKEN0">A</a> <a href="${BASE}/t/c/TOKEN1">B</a></p>`,
+    );
+  });
+
+  it('gives each occurrence its own index even when two links share a URL', () => {
+    const result = clicksOnly('<a href="https://x.test/">1</a><a href="https://x.test/">2</a>');
+    expect(result.links).toEqual(['https://x.test/', 'https://x.test/']);
+    expect(result.html).toContain('TOKEN0');
+    expect(result.html).toContain('TOKEN1');
+  });
+
+  it.each([
+    ['mailto', '<a href="mailto:help@example.com?subject=Hi">mail</a>'],
+    ['tel', '<a href="tel:+15551234567">call</a>'],
+    ['sms', '<a href="sms:+15551234567">text</a>'],
+    ['an #anchor', '<a href="#section-2">jump</a>'],
+    ['javascript:', '<a href="javascript:alert(1)">js</a>'],
+    ['javascript: split by a newline', '<a href="java\nscript:alert(1)">js</a>'],
+    ['data:', '<a href="data:text/html;base64,PGgxPg==">data</a>'],
+    ['a relative link', '<a href="/account">relative</a>'],
+    ['an empty href', '<a href="">empty</a>'],
+    ['an anchor without href', '<a name="top">top</a>'],
+    ['an author opt-out', '<a href="https://example.com/" data-mailroom-track="false">keep</a>'],
+    ['an already tracked link', `<a href="${BASE}/t/c/EXISTING">tracked</a>`],
+    ['a link to the unsubscribe page', `<a href="${BASE}/u/TOKEN">unsubscribe</a>`],
+    ['an <a> inside SVG', '<svg><a href="https://example.com/">svg</a></svg>'],
+  ])('leaves %s untouched', (_case, html) => {
+    const result = clicksOnly(html);
+    expect(result.html).toBe(html);
+    expect(result.links).toEqual([]);
+  });
+
+  it('tracks a link whose opt-out attribute says anything but "false"', () => {
+    const result = clicksOnly('<a href="https://example.com/" data-mailroom-track="true">x</a>');
+    expect(result.links).toEqual(['https://example.com/']);
+  });
+
+  it('rewrites <area href> as well as <a href>', () => {
+    const html = '<map name="m"><area shape="rect" coords="0,0,10,10" href="https://example.com/area"></map>';
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://example.com/area']);
+    expect(result.html).toBe(html.replace('https://example.com/area', `${BASE}/t/c/TOKEN0`));
+  });
+
+  it('decodes entities for the stored URL and keeps every other byte, entity and attribute as written', () => {
+    const html =
+      '<!DOCTYPE html>\r\n<html><head><title>Caf&eacute; &amp; more</title></head>\r\n<body>\n' +
+      '  <a  class="btn"   style="color:#c00"  href="https://example.com/?a=1&amp;b=2&#38;c=3"  target=_blank\n' +
+      '     title="&quot;Go&quot;">Tom &amp; Jerry &nbsp;&copy;</a>\n</body></html>';
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://example.com/?a=1&b=2&c=3']);
+    const expected = html.replace('https://example.com/?a=1&amp;b=2&#38;c=3', `${BASE}/t/c/TOKEN0`);
+    expect(result.html).toBe(expected);
+  });
+
+  it('escapes the new value for the quote style of the attribute', () => {
+    const clickUrl = () => `${BASE}/t/c/T?a=1&b='2'"`;
+    const html = `<a href='https://a.test/'>1</a><a href="https://b.test/">2</a>`;
+    const result = rewriteHtml(html, options({ opens: false, clickUrl }));
+    const escaped = `${BASE}/t/c/T?a=1&amp;b=&#39;2&#39;&quot;`;
+    expect(result.html).toBe(`<a href='${escaped}'>1</a><a href="${escaped}">2</a>`);
+  });
+
+  it('handles uppercase HREF, single-quoted and unquoted values, keeping the name and quote style', () => {
+    const html = `<A HREF="https://a.test/x">1</A><a href='https://b.test/y'>2</a><a href=https://c.test/z?q=1&amp;r=2 id=c>3</a>`;
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://a.test/x', 'https://b.test/y', 'https://c.test/z?q=1&r=2']);
+    expect(result.html).toBe(
+      `<A HREF="${BASE}/t/c/TOKEN0">1</A><a href='${BASE}/t/c/TOKEN1'>2</a><a href="${BASE}/t/c/TOKEN2" id=c>3</a>`,
+    );
+  });
+
+  it('keeps spaces around the equals sign and multi-byte text before the link', () => {
+    const html = '<p>😀 Grüße</p><a href = "https://example.com/ü">x</a>';
+    const result = clicksOnly(html);
+    expect(result.html).toBe(`<p>😀 Grüße</p><a href = "${BASE}/t/c/TOKEN0">x</a>`);
+    expect(result.links).toEqual(['https://example.com/ü']);
+  });
+
+  it('does not mistake markup inside comments, scripts or textareas for links', () => {
+    const html =
+      '<body><!-- <a href="https://c.test/">c</a> --><textarea><a href="https://t.test/"></textarea>' +
+      '<a href="https://real.test/">r</a></body>';
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://real.test/']);
+  });
+
+  it('rewrites a link once when misnested markup makes the parser re-open it', () => {
+    const html = '<p><a href="https://x.test/">x</p>y <b><a href="https://z.test/">1<b>2</a>';
+    const result = clicksOnly(html);
+    expect(result.links).toEqual(['https://x.test/', 'https://z.test/']);
+    expect(result.html).toBe(
+      `<p><a href="${BASE}/t/c/TOKEN0">x</p>y <b><a href="${BASE}/t/c/TOKEN1">1<b>2</a>`,
+    );
+  });
+
+  it('puts the open pixel right before </body>', () => {
+    const html = '<html><body><p>Hello</p></body></html>';
+    const result = rewriteHtml(html, options({ clicks: false }));
+    expect(result.html).toMatch(/^<html><body><p>Hello<\/p><img src="https:\/\/mail\.example\.net\/t\/o\/OPEN" [^>]*\/><\/body><\/html>$/);
+    expect(result.html).toContain('width="1" height="1"');
+  });
+
+  it('ignores a </body> inside a comment when placing the pixel', () => {
+    const html = '<body><p>Hi</p><!-- </body> --></body>';
+    const result = rewriteHtml(html, options({ clicks: false }));
+    expect(result.html.indexOf('<img')).toBe(html.lastIndexOf('</body>'));
+  });
+
+  it('appends the pixel when there is no </body>', () => {
+    const html = '<p>Just a fragment</p>';
+    const result = rewriteHtml(html, options({ clicks: false }));
+    expect(result.html.startsWith(html)).toBe(true);
+    expect(result.html.slice(html.length)).toMatch(/^<img src="[^"]+\/t\/o\/OPEN"[^>]*\/>$/);
+  });
+
+  it('adds no pixel when opens are off or there is no pixel URL, and rewrites no link when clicks are off', () => {
+    const html = '<body><a href="https://example.com/">x</a></body>';
+    expect(rewriteHtml(html, options({ opens: false, clicks: false }))).toEqual({ html, links: [] });
+    expect(rewriteHtml(html, options({ pixelUrl: null, clicks: false }))).toEqual({ html, links: [] });
+    const clicksOff = rewriteHtml(html, options({ clicks: false }));
+    expect(clicksOff.links).toEqual([]);
+    expect(clicksOff.html).toContain('href="https://example.com/"');
+    expect(clicksOff.html).toContain('<img');
+    const opensOff = rewriteHtml(html, options({ opens: false }));
+    expect(opensOff.html).not.toContain('<img');
+    expect(opensOff.links).toEqual(['https://example.com/']);
+  });
+
+  it.each([
+    '',
+    '<a href="https://example.com/',
+    '<a href=https://a.test/ <a href="https://b.test/">b',
+    '<<<>>></a></body></body><html><body>',
+    '<table><a href="https://t.test/">in table</a><tr><td>x</table>',
+    '\u0000<a href="https://n.test/\u0000">nul</a>',
+    '<div>'.repeat(20_000),
+  ])('does not throw on malformed HTML (%#)', (html) => {
+    expect(() => rewriteHtml(html, options())).not.toThrow();
+  });
+
+  it('still finds links in HTML a browser would repair', () => {
+    const result = clicksOnly('<table><a href="https://t.test/">in table</a><tr><td>x</table><p><a href=https://u.test/>u');
+    expect(result.links).toEqual(['https://t.test/', 'https://u.test/']);
+  });
+});
