@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
+import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
 import { RedisModule } from '@app/redis';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { HealthModule } from './health/health.module';
+import { IntegrationsApiModule } from './integrations/integrations.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -18,10 +20,12 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     RedisModule,
     CryptoModule,
     TenancyModule,
+    IntegrationsModule,
     MetricsModule,
     HealthModule,
     WorkspacesModule,
     ApiKeysModule,
+    IntegrationsApiModule,
   ],
 })
 export class ApiModule {}

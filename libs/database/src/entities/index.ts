@@ -1,7 +1,11 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { IntegrationEntity } from './integration.entity';
+import { SenderEntity } from './sender.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export * from './api-key.entity';
+export * from './integration.entity';
+export * from './sender.entity';
 export * from './workspace.entity';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity];

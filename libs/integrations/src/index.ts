@@ -1,0 +1,3 @@
+export * from './integration-secrets';
+export * from './integrations.module';
+export * from './integrations.repository';

@@ -1,0 +1,25 @@
+import { bearer, TestApp } from './test-app';
+import { CreatedWorkspace } from './workspace-factory';
+
+export function basicIntegration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Company SMTP',
+    host: '127.0.0.1',
+    port: 2525,
+    security: 'starttls',
+    auth: { type: 'basic', username: 'sender@example.com', password: 'correct horse battery staple' },
+    senders: [{ name: 'Support Team', email: 'support@example.com' }],
+    usage: { transactional: true, marketing: false },
+    ...overrides,
+  };
+}
+
+export async function createIntegration(
+  app: TestApp,
+  workspace: CreatedWorkspace,
+  body: Record<string, unknown> = basicIntegration(),
+): Promise<Record<string, any>> {
+  const response = await app.http.post(`/v1/workspaces/${workspace.id}/integrations`).set(bearer(workspace.adminKey)).send(body);
+  if (response.status !== 201) throw new Error(`integration not created: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
