@@ -1,0 +1,48 @@
+import { SmtpErrorLike } from './smtp-error';
+import { SmtpFailureKind } from './smtp-failure';
+
+export type SmtpSecurity = 'starttls' | 'tls' | 'none';
+
+export type SmtpProbeAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  /** `getAccessToken` may throw an error with a `hint` string; the probe passes that hint on. */
+  | { type: 'xoauth2'; username: string; getAccessToken: () => Promise<string> };
+
+export interface SmtpProbeInput {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  /** Name sent with EHLO; defaults to the domain of `send.from`, then of the username. */
+  ehloHostname?: string;
+  allowSelfSignedCertificate?: boolean;
+  /** Off unless the operator allows it: a tenant must not reach internal services. */
+  allowPrivateHosts?: boolean;
+  /** Bound on each step, in milliseconds. */
+  timeoutMs?: number;
+  auth: SmtpProbeAuth;
+  send?: { from: string; to: string };
+}
+
+export type SmtpProbeStepName = 'resolve' | 'connect' | 'tls' | 'ehlo' | 'token' | 'auth' | 'send';
+
+export interface SmtpProbeStep {
+  name: SmtpProbeStepName;
+  ok: boolean;
+  ms: number;
+  /** The server's own words (greeting, capabilities, reply line) or the error; never a secret. */
+  detail: string;
+}
+
+/** Where and how the probe failed, in the vocabulary the sending worker uses too. */
+export interface SmtpProbeFailure extends SmtpErrorLike {
+  step: SmtpProbeStepName;
+  kind: SmtpFailureKind;
+}
+
+export interface SmtpProbeResult {
+  ok: boolean;
+  steps: SmtpProbeStep[];
+  hint: string | null;
+  failure?: SmtpProbeFailure;
+}
