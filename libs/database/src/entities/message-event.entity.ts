@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const MESSAGE_EVENT_TYPES = ['sent', 'failed', 'retry', 'open', 'click', 'unsubscribe', 'suppressed'] as const;
+export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
+
+/** What happened to a message, in order. The first table to partition by time when it grows. */
+@Entity({ name: 'message_events' })
+@Index(['messageId', 'at'])
+export class MessageEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId: string;
+
+  @Column({ name: 'message_id', type: 'uuid' })
+  messageId: string;
+
+  @Column({ type: 'text' })
+  type: MessageEventType;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at: Date;
+
+  @Column({ type: 'text', nullable: true })
+  detail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  bot: boolean;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ip: string | null;
+}

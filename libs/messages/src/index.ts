@@ -1,0 +1,4 @@
+export * from './delivery-status-writer';
+export * from './message-cursor';
+export * from './messages.module';
+export * from './messages.repository';

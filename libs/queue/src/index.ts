@@ -1,0 +1,5 @@
+export * from './delivery-producer';
+export * from './job-contracts';
+export * from './queue-connection';
+export * from './queue-names';
+export * from './queue.module';

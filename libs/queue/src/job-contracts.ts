@@ -1,0 +1,17 @@
+import type { MessageType } from '@app/database';
+import { QueueName } from './queue-names';
+
+/** Every job Mailroom runs. Payloads carry ids only: never content, addresses or credentials. */
+export enum JobName {
+  DeliverMessage = 'deliver-message',
+  ReconcileOutbox = 'reconcile-outbox',
+}
+
+export interface JobPayloads {
+  [JobName.DeliverMessage]: { workspaceId: string; messageId: string };
+  [JobName.ReconcileOutbox]: Record<string, never>;
+}
+
+export function deliveryQueueFor(type: MessageType): QueueName {
+  return type === 'marketing' ? QueueName.Marketing : QueueName.Transactional;
+}
