@@ -4,11 +4,14 @@ import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
+import { MessagesModule } from '@app/messages';
+import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsApiModule } from './integrations/integrations.module';
+import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -21,11 +24,14 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     CryptoModule,
     TenancyModule,
     IntegrationsModule,
+    MessagesModule,
+    QueueModule,
     MetricsModule,
     HealthModule,
     WorkspacesModule,
     ApiKeysModule,
     IntegrationsApiModule,
+    MessagesApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
-import { CreateIntegrationDto, UpdateIntegrationDto } from './integration.dto';
+import { CreateIntegrationDto, TestIntegrationDto, UpdateIntegrationDto } from './integration.dto';
+import { IntegrationTestResponse } from './integration-test.response';
+import { IntegrationTestService } from './integration-test.service';
 import { IntegrationListResponse, IntegrationResponse } from './integration.response';
 import { IntegrationsService } from './integrations.service';
 
@@ -9,7 +11,10 @@ import { IntegrationsService } from './integrations.service';
 @ApiBearerAuth()
 @Controller('v1/workspaces/:ws/integrations')
 export class IntegrationsController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly tester: IntegrationTestService,
+  ) {}
 
   @Post()
   @ApiConflictResponse({ description: 'Another integration already holds a requested usage' })
@@ -35,6 +40,17 @@ export class IntegrationsController {
     @Body() dto: UpdateIntegrationDto,
   ): Promise<IntegrationResponse> {
     return this.integrations.update(workspaceId, id, dto);
+  }
+
+  /** A real SMTP session, step by step, with a hint for the failure; the outcome becomes the status. */
+  @Post(':id/test')
+  @HttpCode(200)
+  test(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id') id: string,
+    @Body() dto: TestIntegrationDto,
+  ): Promise<IntegrationTestResponse> {
+    return this.tester.test(workspaceId, id, dto.to);
   }
 
   @Delete(':id')

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
+import { IntegrationTestService } from './integration-test.service';
 
 @Module({
   controllers: [IntegrationsController],
-  providers: [IntegrationsService],
+  providers: [IntegrationsService, IntegrationTestService],
 })
 export class IntegrationsApiModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import type { IntegrationEntity, IntegrationState } from '@app/database';
+import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
+import { probeSmtp, SmtpProbeResult } from '@app/mail';
+import { WorkspaceId } from '@app/tenancy';
+import { IntegrationTestResponse } from './integration-test.response';
+import { IntegrationsService } from './integrations.service';
+
+const STEP_TIMEOUT_MS = 10_000;
+// Provider answers that only a new consent (or a new refresh token) can fix.
+const RECONNECT_CODES = new Set(['invalid_grant', 'unauthorized_client', 'missing_refresh_token']);
+
+/** Runs a real SMTP session with the integration's settings and records the outcome as its status. */
+@Injectable()
+export class IntegrationTestService {
+  constructor(
+    private readonly integrationsService: IntegrationsService,
+    private readonly integrations: IntegrationsRepository,
+    private readonly credentials: SmtpCredentialsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async test(workspaceId: WorkspaceId, id: string, to?: string): Promise<IntegrationTestResponse> {
+    const integration = await this.integrationsService.find(workspaceId, id);
+    const from = integration.senders.find((sender) => sender.isDefault) ?? integration.senders[0];
+    const result = await probeSmtp({
+      host: integration.host,
+      port: integration.port,
+      security: integration.security,
+      ehloHostname: integration.ehloHostname ?? from?.email.split('@')[1],
+      allowSelfSignedCertificate: integration.allowSelfSignedCertificate,
+      allowPrivateHosts: this.config.SMTP_ALLOW_PRIVATE_HOSTS,
+      timeoutMs: STEP_TIMEOUT_MS,
+      auth: this.credentials.auth(integration),
+      send: to && from ? { from: from.email, to } : undefined,
+    });
+    await this.integrations.updateStatus(workspaceId, integration.id, {
+      state: this.stateAfter(integration, result),
+      lastError: this.lastError(result),
+      hint: result.hint,
+    });
+    return { ok: result.ok, steps: result.steps, hint: result.hint };
+  }
+
+  private stateAfter(integration: IntegrationEntity, result: SmtpProbeResult): IntegrationState {
+    if (result.ok) return 'ok';
+    const needsConsent = result.failure?.step === 'token' && RECONNECT_CODES.has(result.failure.code ?? '');
+    return integration.authType === 'oauth2' && needsConsent ? 'needs_reconnect' : 'failing';
+  }
+
+  private lastError(result: SmtpProbeResult): string | null {
+    const failed = result.steps.find((step) => !step.ok);
+    return failed ? `${failed.name}: ${failed.detail}` : null;
+  }
+}

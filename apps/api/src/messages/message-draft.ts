@@ -1,0 +1,79 @@
+import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { IntegrationEntity, Mailbox, WorkspaceEntity } from '@app/database';
+import type { NewMessage } from '@app/messages';
+import type { MailboxInput, SendMessageDto } from './message.dto';
+
+export const MAX_RECIPIENTS = 50;
+export const MAX_CONTENT_BYTES = 2 * 1024 * 1024;
+
+export function toMailbox(input: MailboxInput): Mailbox {
+  if (typeof input === 'string') return { email: input.toLowerCase() };
+  return input.name ? { email: input.email.toLowerCase(), name: input.name } : { email: input.email.toLowerCase() };
+}
+
+/** `field` is the request path of the message (`""` for a single send, `"messages[3]."` in a batch). */
+function resolveSender(integration: IntegrationEntity, from: MailboxInput | undefined, field: string): Mailbox {
+  const senders = integration.senders;
+  if (from === undefined) {
+    const fallback = senders.find((sender) => sender.isDefault) ?? senders[0];
+    if (!fallback) throw new UnprocessableEntityException([`${field}from: integration "${integration.name}" has no senders`]);
+    return { email: fallback.email, name: fallback.name };
+  }
+  const wanted = toMailbox(from);
+  const sender = senders.find((candidate) => candidate.email === wanted.email);
+  if (!sender) {
+    const allowed = senders.map((candidate) => candidate.email).join(', ');
+    throw new UnprocessableEntityException([
+      `${field}from ${wanted.email} is not a sender of integration "${integration.name}" (allowed: ${allowed})`,
+    ]);
+  }
+  return { email: sender.email, name: wanted.name ?? sender.name };
+}
+
+function checkContent(dto: SendMessageDto, field: string): void {
+  if (dto.html === undefined && dto.text === undefined) {
+    throw new UnprocessableEntityException([`${field}html or ${field}text is required`]);
+  }
+  const recipients = dto.to.length + (dto.cc?.length ?? 0) + (dto.bcc?.length ?? 0);
+  if (recipients > MAX_RECIPIENTS) {
+    throw new UnprocessableEntityException([`${field}to, cc and bcc together may name at most ${MAX_RECIPIENTS} recipients`]);
+  }
+  const bytes = Buffer.byteLength(dto.html ?? '') + Buffer.byteLength(dto.text ?? '');
+  if (bytes > MAX_CONTENT_BYTES) {
+    throw new PayloadTooLargeException(`${field}html and text are ${bytes} bytes together; the limit is ${MAX_CONTENT_BYTES}`);
+  }
+}
+
+/** Turns a validated request into the row to insert, applying the workspace's integration and defaults. */
+export function draftMessage(
+  dto: SendMessageDto,
+  context: { workspace: WorkspaceEntity; integration: IntegrationEntity; idempotencyKey?: string; field?: string },
+): NewMessage {
+  const field = context.field ?? '';
+  checkContent(dto, field);
+  const from = resolveSender(context.integration, dto.from, field);
+  const id = randomUUID();
+  return {
+    id,
+    integrationId: context.integration.id,
+    type: dto.type ?? 'transactional',
+    fromEmail: from.email,
+    fromName: from.name ?? null,
+    to: dto.to.map(toMailbox),
+    cc: (dto.cc ?? []).map(toMailbox),
+    bcc: (dto.bcc ?? []).map(toMailbox),
+    replyTo: dto.replyTo === undefined ? null : toMailbox(dto.replyTo).email,
+    subject: dto.subject,
+    html: dto.html ?? null,
+    text: dto.text ?? null,
+    headers: dto.headers ?? {},
+    trackingOpens: dto.tracking?.opens ?? context.workspace.trackingOpens,
+    trackingClicks: dto.tracking?.clicks ?? context.workspace.trackingClicks,
+    tags: dto.tags ?? [],
+    metadata: dto.metadata ?? {},
+    idempotencyKey: context.idempotencyKey ?? null,
+    idempotencyFingerprint: context.idempotencyKey ? createHash('sha256').update(JSON.stringify(dto)).digest('hex') : null,
+    messageIdHeader: `<${id}@${from.email.split('@')[1]}>`,
+  };
+}

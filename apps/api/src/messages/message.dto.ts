@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MESSAGE_STATUSES, MESSAGE_TYPES, MessageStatus, MessageType } from '@app/database';
+import { NoLineBreaks } from '../http/no-line-breaks.validator';
+import { IsMailbox } from './mailbox.validator';
+import { IsMailHeaders } from './mail-headers.validator';
+
+export type MailboxInput = string | { email: string; name?: string };
+
+const MAILBOX_SCHEMA = {
+  oneOf: [
+    { type: 'string', format: 'email' },
+    { type: 'object', properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } }, required: ['email'] },
+  ],
+};
+
+export class MessageTrackingDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() opens?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() clicks?: boolean;
+}
+
+export class SendMessageDto {
+  @ApiPropertyOptional({ enum: MESSAGE_TYPES, default: 'transactional' })
+  @IsOptional() @IsIn(MESSAGE_TYPES)
+  type?: MessageType;
+
+  @ApiPropertyOptional({ ...MAILBOX_SCHEMA, description: "One of the integration's senders; default: its default sender" })
+  @IsOptional() @IsMailbox()
+  from?: MailboxInput;
+
+  @ApiProperty({ type: 'array', items: MAILBOX_SCHEMA })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsMailbox({ each: true })
+  to: MailboxInput[];
+
+  @ApiPropertyOptional({ type: 'array', items: MAILBOX_SCHEMA })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsMailbox({ each: true })
+  cc?: MailboxInput[];
+
+  @ApiPropertyOptional({ type: 'array', items: MAILBOX_SCHEMA })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsMailbox({ each: true })
+  bcc?: MailboxInput[];
+
+  @ApiPropertyOptional({ ...MAILBOX_SCHEMA })
+  @IsOptional() @IsMailbox()
+  replyTo?: MailboxInput;
+
+  @ApiProperty({ example: 'Reset your password' })
+  @IsString() @IsNotEmpty() @MaxLength(998) @NoLineBreaks()
+  subject: string;
+
+  @ApiPropertyOptional({ description: 'HTML body; html or text is required' })
+  @IsOptional() @IsString()
+  html?: string;
+
+  @ApiPropertyOptional({ description: 'Plain-text body; html or text is required' })
+  @IsOptional() @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'X-Campaign': 'spring' } })
+  @IsOptional() @IsMailHeaders()
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: MessageTrackingDto, description: 'Overrides the workspace defaults' })
+  @IsOptional() @ValidateNested() @Type(() => MessageTrackingDto)
+  tracking?: MessageTrackingDto;
+
+  @ApiPropertyOptional({ type: [String], example: ['welcome'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) @NoLineBreaks({ each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional() @IsObject()
+  metadata?: Record<string, unknown>;
+}
+
+export class BatchSendDto {
+  @ApiProperty({ type: [SendMessageDto], maxItems: 1000 })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000)
+  @ValidateNested({ each: true }) @Type(() => SendMessageDto)
+  messages: SendMessageDto[];
+}
+
+export class ListMessagesQuery {
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
+  @IsOptional() @IsIn(MESSAGE_STATUSES)
+  status?: MessageStatus;
+
+  @ApiPropertyOptional({ description: 'Recipient address (to)' })
+  @IsOptional() @IsString() @MaxLength(320)
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(100)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+}

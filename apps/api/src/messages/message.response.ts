@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Mailbox,
+  MESSAGE_EVENT_TYPES,
+  MESSAGE_STATUSES,
+  MESSAGE_TYPES,
+  MessageEntity,
+  MessageEventEntity,
+  MessageEventType,
+  MessageStatus,
+  MessageType,
+} from '@app/database';
+
+export class MailboxResponse {
+  @ApiProperty() email: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class SmtpResultResponse {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The Message-ID header Mailroom set' }) messageId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The SMTP server's last reply" }) response: string | null;
+}
+
+export class MessageErrorResponse {
+  @ApiProperty() code: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) hint: string | null;
+}
+
+export class MessageEventResponse {
+  @ApiProperty({ enum: MESSAGE_EVENT_TYPES }) type: MessageEventType;
+  @ApiProperty() at: Date;
+  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional() url?: string;
+  @ApiPropertyOptional({ description: 'Machine traffic (proxy, scanner), not counted as a person' }) bot?: boolean;
+}
+
+export class AcceptedMessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: MESSAGE_STATUSES }) status: MessageStatus;
+}
+
+export class BatchAcceptedResponse {
+  @ApiProperty({ type: [AcceptedMessageResponse] }) data: AcceptedMessageResponse[];
+}
+
+export class MessageSummaryResponse extends AcceptedMessageResponse {
+  @ApiProperty({ enum: MESSAGE_TYPES }) type: MessageType;
+  @ApiProperty({ type: MailboxResponse }) from: Mailbox;
+  @ApiProperty({ type: [MailboxResponse] }) to: Mailbox[];
+  @ApiProperty() subject: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) sentAt: Date | null;
+
+  static from(message: MessageEntity): MessageSummaryResponse {
+    return {
+      id: message.id,
+      status: message.status,
+      type: message.type,
+      from: message.fromName ? { email: message.fromEmail, name: message.fromName } : { email: message.fromEmail },
+      to: message.to,
+      subject: message.subject,
+      attempts: message.attempts,
+      tags: message.tags,
+      createdAt: message.createdAt,
+      sentAt: message.sentAt,
+    };
+  }
+}
+
+export class MessageResponse extends MessageSummaryResponse {
+  @ApiProperty({ type: [MailboxResponse] }) cc: Mailbox[];
+  @ApiProperty({ type: [MailboxResponse] }) bcc: Mailbox[];
+  @ApiProperty({ type: SmtpResultResponse }) smtp: SmtpResultResponse;
+  @ApiPropertyOptional({ type: MessageErrorResponse, nullable: true }) error: MessageErrorResponse | null;
+  @ApiProperty({ description: 'Human opens (machine fetches excluded)' }) opens: number;
+  @ApiProperty({ description: 'Human clicks (machine fetches excluded)' }) clicks: number;
+  @ApiProperty({ type: [MessageEventResponse] }) events: MessageEventResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
+
+  static withEvents(message: MessageEntity, events: MessageEventEntity[]): MessageResponse {
+    const human = (type: MessageEventType) => events.filter((event) => event.type === type && !event.bot).length;
+    return {
+      ...MessageSummaryResponse.from(message),
+      cc: message.cc,
+      bcc: message.bcc,
+      smtp: { messageId: message.messageIdHeader, response: message.smtpResponse },
+      error: message.errorCode ? { code: message.errorCode, message: message.errorMessage ?? '', hint: message.errorHint } : null,
+      opens: human('open'),
+      clicks: human('click'),
+      events: events.map((event) => ({
+        type: event.type,
+        at: event.at,
+        ...(event.detail ? { detail: event.detail } : {}),
+        ...(event.url ? { url: event.url } : {}),
+        ...(event.type === 'open' || event.type === 'click' ? { bot: event.bot } : {}),
+      })),
+      metadata: message.metadata,
+    };
+  }
+}
+
+export class MessageListResponse {
+  @ApiProperty({ type: [MessageSummaryResponse] }) data: MessageSummaryResponse[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

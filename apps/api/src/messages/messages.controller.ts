@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentWorkspace, RequiredScope, WorkspaceId } from '@app/tenancy';
+import { BatchSendDto, ListMessagesQuery, SendMessageDto } from './message.dto';
+import { AcceptedMessageResponse, BatchAcceptedResponse, MessageListResponse, MessageResponse } from './message.response';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@RequiredScope('send')
+@Controller('v1/workspaces/:ws/messages')
+export class MessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat-safe sends: the same key returns the first message' })
+  @ApiAcceptedResponse({ type: AcceptedMessageResponse, description: 'Queued' })
+  @ApiOkResponse({ type: AcceptedMessageResponse, description: 'Idempotent repeat: the first message' })
+  async send(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Body() dto: SendMessageDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AcceptedMessageResponse> {
+    const outcome = await this.messages.send(workspaceId, dto, idempotencyKey);
+    if (!outcome.created) response.status(200);
+    return outcome.message;
+  }
+
+  @Post('batch')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: BatchAcceptedResponse })
+  async sendBatch(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: BatchSendDto): Promise<BatchAcceptedResponse> {
+    return { data: await this.messages.sendBatch(workspaceId, dto.messages) };
+  }
+
+  @Get()
+  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: ListMessagesQuery): Promise<MessageListResponse> {
+    return this.messages.list(workspaceId, query);
+  }
+
+  @Get(':id')
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<MessageResponse> {
+    return this.messages.get(workspaceId, id);
+  }
+}

@@ -1,0 +1,105 @@
+import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { IntegrationEntity, MessageEntity, MessageType, WorkspaceEntity } from '@app/database';
+import { IntegrationsRepository } from '@app/integrations';
+import { decodeCursor, encodeCursor, MessagesRepository, NewMessage } from '@app/messages';
+import { DeliveryProducer } from '@app/queue';
+import { isUuid, WorkspaceId } from '@app/tenancy';
+import { draftMessage } from './message-draft';
+import { ListMessagesQuery, SendMessageDto } from './message.dto';
+import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
+
+export interface SendOutcome {
+  message: AcceptedMessageResponse;
+  /** False when the Idempotency-Key matched an earlier message, which is returned instead. */
+  created: boolean;
+}
+
+@Injectable()
+export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+
+  constructor(
+    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    private readonly integrations: IntegrationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly producer: DeliveryProducer,
+  ) {}
+
+  async send(workspaceId: WorkspaceId, dto: SendMessageDto, idempotencyKey?: string): Promise<SendOutcome> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new BadRequestException(['Idempotency-Key must be 1-255 visible ASCII characters']);
+    }
+    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const integration = await this.integrationFor(workspaceId, dto.type ?? 'transactional');
+    const row = draftMessage(dto, { workspace, integration, idempotencyKey });
+
+    const inserted = await this.messages.insertMany(workspaceId, [row]);
+    if (inserted.has(row.id)) {
+      await this.enqueue(workspaceId, [row]);
+      return { message: { id: row.id, status: 'queued' }, created: true };
+    }
+    const first = await this.messages.findByIdempotencyKey(workspaceId, idempotencyKey!);
+    if (!first) throw new NotFoundException('The earlier message with this Idempotency-Key is gone');
+    if (first.idempotencyFingerprint !== row.idempotencyFingerprint) {
+      throw new UnprocessableEntityException(['Idempotency-Key was already used for a different request']);
+    }
+    return { message: { id: first.id, status: first.status }, created: false };
+  }
+
+  /** All or nothing: a batch is validated whole, inserted in one statement and enqueued in bulk. */
+  async sendBatch(workspaceId: WorkspaceId, dtos: SendMessageDto[]): Promise<AcceptedMessageResponse[]> {
+    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const byType = new Map<MessageType, IntegrationEntity>();
+    for (const type of new Set(dtos.map((dto) => dto.type ?? 'transactional'))) {
+      byType.set(type, await this.integrationFor(workspaceId, type));
+    }
+    const rows = dtos.map((dto, index) =>
+      draftMessage(dto, { workspace, integration: byType.get(dto.type ?? 'transactional')!, field: `messages[${index}].` }),
+    );
+    await this.messages.insertMany(workspaceId, rows);
+    await this.enqueue(workspaceId, rows);
+    return rows.map((row) => ({ id: row.id, status: 'queued' }));
+  }
+
+  async get(workspaceId: WorkspaceId, id: string): Promise<MessageResponse> {
+    const message = isUuid(id) ? await this.messages.findById(workspaceId, id) : null;
+    if (!message) throw new NotFoundException(`Message ${id} not found`);
+    return MessageResponse.withEvents(message, await this.messages.eventsOf(workspaceId, id));
+  }
+
+  async list(workspaceId: WorkspaceId, query: ListMessagesQuery): Promise<MessageListResponse> {
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (cursor === null) throw new BadRequestException(['cursor is not a value this API returned']);
+    const limit = query.limit ?? 50;
+    const page = await this.messages.list(workspaceId, { status: query.status, to: query.to, tag: query.tag, cursor, limit });
+    const last: MessageEntity | undefined = page[page.length - 1];
+    return {
+      data: page.map(MessageSummaryResponse.from),
+      nextCursor: page.length === limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  private async integrationFor(workspaceId: WorkspaceId, type: MessageType): Promise<IntegrationEntity> {
+    const integration = await this.integrations.findByUsage(workspaceId, type);
+    if (!integration) {
+      throw new UnprocessableEntityException([
+        `type: no integration of this workspace serves ${type} mail; set usage.${type} on one of its integrations`,
+      ]);
+    }
+    return integration;
+  }
+
+  /**
+   * The rows are committed already; if Redis is away the outbox reconciler enqueues them later,
+   * so the request still succeeds and nothing accepted is lost.
+   */
+  private async enqueue(workspaceId: WorkspaceId, rows: NewMessage[]): Promise<void> {
+    try {
+      await this.producer.enqueue(rows.map((row) => ({ workspaceId, messageId: row.id, type: row.type })));
+    } catch (error) {
+      this.logger.warn({ err: error, count: rows.length }, 'enqueue failed; the outbox reconciler will pick these messages up');
+    }
+  }
+}
