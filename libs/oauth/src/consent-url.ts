@@ -1,0 +1,42 @@
+import { GOOGLE_MAIL_SCOPE, MICROSOFT_DELEGATED_SCOPES } from './oauth-credentials';
+
+export interface ConsentRequest {
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}
+
+export function googleConsentUrl(authUrl: string, request: ConsentRequest): string {
+  const url = new URL(authUrl);
+  url.search = new URLSearchParams({
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    response_type: 'code',
+    scope: GOOGLE_MAIL_SCOPE,
+    // Without both, Google returns a refresh token only the first time an account consents.
+    access_type: 'offline',
+    prompt: 'consent',
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.toString();
+}
+
+export function microsoftConsentUrl(authorityHost: string, tenantId: string, request: ConsentRequest): string {
+  const url = new URL(`${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/authorize`);
+  url.search = new URLSearchParams({
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    response_type: 'code',
+    response_mode: 'query',
+    scope: MICROSOFT_DELEGATED_SCOPES.join(' '),
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+    // The admin is often signed in as themselves but connects a shared sender mailbox.
+    prompt: 'select_account',
+  }).toString();
+  return url.toString();
+}

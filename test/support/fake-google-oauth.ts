@@ -1,0 +1,181 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** Failures the fake can be told to answer with, as Google's token endpoint sends them. */
+export type GoogleOAuthFailure = 'invalid_grant' | 'invalid_client' | 'unauthorized_client' | 'invalid_scope' | 'internal_failure';
+
+export type GoogleGrantType = 'refresh_token' | 'authorization_code';
+
+export interface GoogleTokenRequest {
+  grantType: string;
+  clientId: string;
+}
+
+// Google's answers are terse; these are the texts it really sends.
+const FAILURES: Record<GoogleOAuthFailure, { status: number; error: string; description: string }> = {
+  invalid_grant: { status: 400, error: 'invalid_grant', description: 'Token has been expired or revoked.' },
+  invalid_client: { status: 401, error: 'invalid_client', description: 'Unauthorized' },
+  unauthorized_client: { status: 401, error: 'unauthorized_client', description: 'Unauthorized' },
+  invalid_scope: { status: 400, error: 'invalid_scope', description: 'Bad Request' },
+  internal_failure: { status: 503, error: 'internal_failure', description: 'Backend Error' },
+};
+
+const SCOPE = 'https://mail.google.com/';
+
+interface PendingCode {
+  clientId: string;
+  codeChallenge: string;
+  redirectUri?: string;
+  withRefreshToken: boolean;
+}
+
+/**
+ * Google's OAuth token endpoint over plain HTTP on loopback (GOOGLE_TOKEN_URL points at `tokenUrl`).
+ * Clients must be added first. Refresh tokens rotate only when `rotateRefreshTokens` is on, as Google
+ * does for some clients; after a rotation the previous token is refused with invalid_grant.
+ */
+export class FakeGoogleOAuth {
+  /** Every token request received, failures included, in order. */
+  readonly tokenRequests: GoogleTokenRequest[] = [];
+  /** `expires_in` of issued access tokens, in seconds. */
+  expiresIn = 3599;
+  rotateRefreshTokens = false;
+
+  private readonly clients = new Map<string, string>();
+  private readonly failures = new Map<string, GoogleOAuthFailure>();
+  private readonly refreshTokens = new Map<string, string>();
+  private readonly codes = new Map<string, PendingCode>();
+  private readonly accessTokens = new Set<string>();
+
+  private constructor(private readonly server: Server, readonly baseUrl: string) {}
+
+  static async start(): Promise<FakeGoogleOAuth> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const fake = new FakeGoogleOAuth(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    return fake;
+  }
+
+  get tokenUrl(): string {
+    return `${this.baseUrl}/token`;
+  }
+
+  /** Not served: the browser would go there. Useful as GOOGLE_AUTH_URL. */
+  get authUrl(): string {
+    return `${this.baseUrl}/o/oauth2/v2/auth`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  addClient(client: { clientId: string; clientSecret: string }): void {
+    this.clients.set(client.clientId, client.clientSecret);
+  }
+
+  /** Every later token request of this client id gets this failure, until `clearFailure`. */
+  failClient(clientId: string, failure: GoogleOAuthFailure): void {
+    this.failures.set(clientId, failure);
+  }
+
+  clearFailure(clientId: string): void {
+    this.failures.delete(clientId);
+  }
+
+  issueRefreshToken(clientId: string): string {
+    const token = `1//fake-google-rt-${randomBytes(12).toString('hex')}`;
+    this.refreshTokens.set(token, clientId);
+    return token;
+  }
+
+  /**
+   * What the consent screen would have recorded before redirecting back with `code`. Google returns a
+   * refresh token only when the consent URL had access_type=offline and prompt=consent (or the account
+   * consented for the first time): `withRefreshToken` stands for that.
+   */
+  registerAuthorizationCode(pending: { code: string; clientId: string; codeChallenge: string; redirectUri?: string; withRefreshToken: boolean }): void {
+    const { code, ...rest } = pending;
+    this.codes.set(code, rest);
+  }
+
+  tokenRequestCount(grantType?: GoogleGrantType): number {
+    return this.tokenRequests.filter((request) => grantType === undefined || request.grantType === grantType).length;
+  }
+
+  isValidAccessToken(token: string): boolean {
+    return this.accessTokens.has(token);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', this.baseUrl).pathname !== '/token') {
+      return send(res, 404, { error: 'not_found' });
+    }
+    const form = await readForm(req);
+    const clientId = form.get('client_id') ?? '';
+    const grantType = form.get('grant_type') ?? '';
+    this.tokenRequests.push({ grantType, clientId });
+
+    const forced = this.failures.get(clientId);
+    if (forced) return fail(res, forced);
+    const secret = this.clients.get(clientId);
+    if (secret === undefined) return send(res, 401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
+    if (form.get('client_secret') !== secret) return fail(res, 'invalid_client');
+    if (grantType === 'refresh_token') return this.refresh(form.get('refresh_token') ?? '', clientId, res);
+    if (grantType === 'authorization_code') return this.redeem(form, clientId, res);
+    send(res, 400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grantType}` });
+  }
+
+  private refresh(refreshToken: string, clientId: string, res: ServerResponse): void {
+    const owner = this.refreshTokens.get(refreshToken);
+    if (owner === undefined) return fail(res, 'invalid_grant');
+    // Google's answer when a refresh token is presented by another OAuth client than the one it was issued to.
+    if (owner !== clientId) return fail(res, 'unauthorized_client');
+    if (!this.rotateRefreshTokens) return this.issue(res, undefined);
+    this.refreshTokens.delete(refreshToken);
+    this.issue(res, this.issueRefreshToken(clientId));
+  }
+
+  private redeem(form: URLSearchParams, clientId: string, res: ServerResponse): void {
+    const code = form.get('code') ?? '';
+    const pending = this.codes.get(code);
+    if (!pending || pending.clientId !== clientId) {
+      return send(res, 400, { error: 'invalid_grant', error_description: 'Malformed auth code.' });
+    }
+    const verifier = form.get('code_verifier') ?? '';
+    if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) {
+      return send(res, 400, { error: 'invalid_grant', error_description: 'Invalid code verifier.' });
+    }
+    if (pending.redirectUri !== undefined && form.get('redirect_uri') !== pending.redirectUri) {
+      return send(res, 400, { error: 'redirect_uri_mismatch', error_description: 'Bad Request' });
+    }
+    this.codes.delete(code);
+    this.issue(res, pending.withRefreshToken ? this.issueRefreshToken(clientId) : undefined);
+  }
+
+  private issue(res: ServerResponse, refreshToken: string | undefined): void {
+    const accessToken = `ya29.fake-${randomBytes(16).toString('hex')}`;
+    this.accessTokens.add(accessToken);
+    const body: Record<string, unknown> = { access_token: accessToken, expires_in: this.expiresIn, scope: SCOPE, token_type: 'Bearer' };
+    if (refreshToken !== undefined) body.refresh_token = refreshToken;
+    send(res, 200, body);
+  }
+}
+
+function fail(res: ServerResponse, failure: GoogleOAuthFailure): void {
+  const { status, error, description } = FAILURES[failure];
+  send(res, status, { error, error_description: description });
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
