@@ -6,6 +6,8 @@ import TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
 import { LogDestination } from '@app/logging';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { INestApplicationContext } from '@nestjs/common';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -17,19 +19,33 @@ export interface TestApp {
   adminToken: string;
   /** Every log line written so far (with `captureLogs`, at debug level). */
   logs: string[];
+  /** The in-process worker, when started with `worker: true`. */
+  worker?: INestApplicationContext;
+  startWorker(): Promise<INestApplicationContext>;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   env?: Record<string, string>;
   captureLogs?: boolean;
+  /** Also run the queue worker in this process, on the same database and Redis prefix. */
+  worker?: boolean;
 }
+
+/** Retry and reconcile timings short enough for tests to watch them happen. */
+export const FAST_DELIVERY_ENV = {
+  RETRY_BASE_DELAY_MS: '50',
+  RETRY_MAX_DELAY_MS: '200',
+  RECONNECT_HOLD_MS: '200',
+  OUTBOX_RECONCILE_INTERVAL_MS: '300',
+  CIRCUIT_BREAKER_THRESHOLD: '1000',
+};
 
 /**
  * The real API module against its own database and Redis key prefix, configured exactly as
  * `main.ts` configures it. `env` overrides configuration variables for this app only.
  */
-export async function startTestApp({ env = {}, captureLogs = false }: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp({ env = {}, captureLogs = false, worker = false }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const logs: string[] = [];
   const config = loadConfig({
@@ -37,25 +53,38 @@ export async function startTestApp({ env = {}, captureLogs = false }: TestAppOpt
     DATABASE_URL: database.url,
     REDIS_PREFIX: `mr-test-${randomBytes(4).toString('hex')}`,
     ...(captureLogs ? { LOG_LEVEL: 'debug' } : {}),
+    ...FAST_DELIVERY_ENV,
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
-    .overrideProvider(AppConfig)
-    .useValue(config)
-    .overrideProvider(LogDestination)
-    .useValue(new LogDestination({ write: (line: string) => logs.push(line) }))
-    .compile();
+  const compile = (module: unknown) =>
+    Test.createTestingModule({ imports: [module as typeof ApiModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .overrideProvider(LogDestination)
+      .useValue(new LogDestination({ write: (line: string) => logs.push(line) }))
+      .compile();
+  const moduleRef = await compile(ApiModule);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureHttpApp(app);
   await app.init();
+  const workers: INestApplicationContext[] = [];
+  const startWorker = async () => {
+    const context = await compile(WorkerModule);
+    await context.init();
+    workers.push(context);
+    return context;
+  };
   return {
     app,
+    worker: worker ? await startWorker() : undefined,
+    startWorker,
     http: request(app.getHttpServer()),
     config,
     database,
     adminToken: config.PLATFORM_ADMIN_TOKEN,
     logs,
     close: async () => {
+      await Promise.all(workers.map((context) => context.close()));
       await app.close();
       await database.drop();
     },

@@ -2,11 +2,38 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
+import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
+import { SmtpTransportPool } from '@app/mail';
+import { MessagesModule } from '@app/messages';
+import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
+import { CircuitBreaker } from './delivery/circuit-breaker';
+import { DeliveryService } from './delivery/delivery.service';
+import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
+import { OutboxReconciler } from './outbox/outbox-reconciler.service';
+import { DeliverMessageProcessor } from './processors/deliver-message.processor';
+import { JOB_PROCESSORS } from './processors/job-processor';
+import { ReconcileOutboxProcessor } from './processors/reconcile-outbox.processor';
+import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, IntegrationsModule, MessagesModule, QueueModule],
+  providers: [
+    SmtpTransportPool,
+    IntegrationRateLimiter,
+    CircuitBreaker,
+    DeliveryService,
+    OutboxReconciler,
+    DeliverMessageProcessor,
+    ReconcileOutboxProcessor,
+    {
+      provide: JOB_PROCESSORS,
+      inject: [DeliverMessageProcessor, ReconcileOutboxProcessor],
+      useFactory: (...processors: unknown[]) => processors,
+    },
+    QueueWorkers,
+  ],
 })
 export class WorkerModule {}

@@ -93,4 +93,44 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LOCAL_SECRETS_FILE?: string;
+
+  /** Concurrent deliveries per worker process, per queue. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(1000)
+  WORKER_CONCURRENCY_TRANSACTIONAL: number;
+
+  @Transform(toInteger) @IsInt() @Min(1) @Max(1000)
+  WORKER_CONCURRENCY_MARKETING: number;
+
+  /** First retry delay after a transient failure; it doubles (with jitter) up to RETRY_MAX_DELAY_MS. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  RETRY_BASE_DELAY_MS: number;
+
+  @Transform(toInteger) @IsInt() @Min(1)
+  RETRY_MAX_DELAY_MS: number;
+
+  /** A message still undelivered this long after acceptance fails for good. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  MESSAGE_MAX_AGE_MS: number;
+
+  /** How long messages of an integration that needs reconnecting wait before looking again. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  RECONNECT_HOLD_MS: number;
+
+  @Transform(toInteger) @IsInt() @Min(100)
+  OUTBOX_RECONCILE_INTERVAL_MS: number;
+
+  /** A message `sending` for longer than this is presumed orphaned by a dead worker and re-queued. */
+  @Transform(toInteger) @IsInt() @Min(1000)
+  SENDING_LEASE_MS: number;
+
+  /** Consecutive transient failures that open an integration's circuit, and how long it stays open. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  CIRCUIT_BREAKER_THRESHOLD: number;
+
+  @Transform(toInteger) @IsInt() @Min(1)
+  CIRCUIT_BREAKER_COOLDOWN_MS: number;
+
+  /** Pooled SMTP connections of an integration unused this long are closed. */
+  @Transform(toInteger) @IsInt() @Min(1000)
+  TRANSPORT_IDLE_MS: number;
 }

@@ -28,6 +28,17 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     SMTP_ALLOW_PRIVATE_HOSTS: nodeEnv === 'production' ? 'false' : 'true',
     MAILROOM_ROLE: 'all',
     LOG_LEVEL: nodeEnv === 'test' ? 'silent' : 'info',
+    WORKER_CONCURRENCY_TRANSACTIONAL: '50',
+    WORKER_CONCURRENCY_MARKETING: '20',
+    RETRY_BASE_DELAY_MS: '30000',
+    RETRY_MAX_DELAY_MS: String(60 * 60_000),
+    MESSAGE_MAX_AGE_MS: String(24 * 60 * 60_000),
+    RECONNECT_HOLD_MS: String(5 * 60_000),
+    OUTBOX_RECONCILE_INTERVAL_MS: '30000',
+    SENDING_LEASE_MS: String(5 * 60_000),
+    CIRCUIT_BREAKER_THRESHOLD: '10',
+    CIRCUIT_BREAKER_COOLDOWN_MS: '60000',
+    TRANSPORT_IDLE_MS: '300000',
   };
 }
 

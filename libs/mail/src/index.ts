@@ -4,3 +4,4 @@ export * from './smtp-failure';
 export * from './smtp-hints';
 export * from './smtp-probe';
 export * from './smtp-probe.types';
+export * from './smtp-transport-pool';

@@ -1,0 +1,34 @@
+import type { IntegrationEntity } from '@app/database';
+import { asSmtpError, classifySmtpFailure, SmtpFailureKind, smtpHint } from '@app/mail';
+import { OAuthTokenError } from '@app/oauth';
+
+export interface DeliveryFailure {
+  kind: SmtpFailureKind;
+  code: string;
+  message: string;
+  hint: string | null;
+}
+
+/**
+ * What went wrong with one SMTP attempt, in the words the message's `error` shows: the server's
+ * full reply when there is one, and a hint where the failure is one people meet.
+ */
+export function describeFailure(error: unknown, integration: IntegrationEntity, mailbox: string, from: string): DeliveryFailure {
+  if (error instanceof OAuthTokenError) {
+    return { kind: error.transient ? 'transient' : 'auth', code: error.code, message: error.message, hint: error.hint ?? null };
+  }
+  const smtp = asSmtpError(error);
+  return {
+    kind: classifySmtpFailure(smtp),
+    code: smtp.responseCode ? String(smtp.responseCode) : (smtp.code ?? 'ERROR'),
+    message: smtp.response ?? smtp.message ?? 'unknown error',
+    hint: smtpHint(smtp, {
+      host: integration.host,
+      port: integration.port,
+      security: integration.security,
+      authType: integration.authType === 'oauth2' ? 'xoauth2' : integration.authType,
+      username: integration.authType === 'none' ? undefined : mailbox,
+      from,
+    }),
+  };
+}

@@ -1,0 +1,162 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
+import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
+import { SmtpTransportPool } from '@app/mail';
+import { DeliveryStatusWriter, MessagesRepository } from '@app/messages';
+import type { JobPayloads, JobName } from '@app/queue';
+import { trustedWorkspaceId } from '@app/tenancy';
+import { CircuitBreaker } from './circuit-breaker';
+import { composeMail } from './compose-mail';
+import { DeliveryFailure, describeFailure } from './delivery-failure';
+import { IntegrationRateLimiter } from './integration-rate-limiter';
+import { retryDelayMs } from './retry-policy';
+
+/** null: the job is done (delivered, failed for good, or nothing to do); otherwise look again later. */
+export type DeliveryOutcome = { retryInMs: number } | null;
+
+const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppressed']);
+
+/**
+ * Delivers one accepted message through its integration's pooled transport, and records what
+ * happened. Transient failures come back later with backoff; permanent ones fail at once with
+ * the server's reply; an authentication failure retries once with a fresh token, then holds the
+ * integration's messages until someone reconnects it.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly messages: MessagesRepository,
+    private readonly integrations: IntegrationsRepository,
+    private readonly credentials: SmtpCredentialsService,
+    private readonly pool: SmtpTransportPool,
+    private readonly writer: DeliveryStatusWriter,
+    private readonly rateLimiter: IntegrationRateLimiter,
+    private readonly breaker: CircuitBreaker,
+  ) {
+    pool.setIdleTimeout(config.TRANSPORT_IDLE_MS);
+  }
+
+  async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage]): Promise<DeliveryOutcome> {
+    const workspace = trustedWorkspaceId(workspaceId);
+    const message = await this.messages.findById(workspace, messageId);
+    if (!message || FINISHED.has(message.status)) return null;
+    const integration = await this.integrations.findById(workspace, message.integrationId);
+    if (!integration) {
+      await this.fail(message, { kind: 'permanent', code: 'integration_deleted', message: 'The integration this message was accepted for no longer exists', hint: null });
+      return null;
+    }
+    if (message.createdAt.getTime() + this.config.MESSAGE_MAX_AGE_MS < Date.now()) {
+      const last = message.errorMessage ? `; last error: ${message.errorMessage}` : '';
+      await this.fail(message, { kind: 'permanent', code: 'expired', message: `not delivered within the maximum age${last}`, hint: message.errorHint });
+      return null;
+    }
+    if (integration.statusState === 'needs_reconnect') return { retryInMs: this.config.RECONNECT_HOLD_MS };
+    const circuitOpenMs = await this.breaker.openFor(integration.id);
+    if (circuitOpenMs > 0) return { retryInMs: circuitOpenMs };
+    const rateWaitMs = await this.rateLimiter.reserve(integration);
+    if (rateWaitMs > 0) return { retryInMs: rateWaitMs };
+
+    void this.writer
+      .write({ workspaceId, messageId, status: 'sending', attempts: 1, leaseUntil: new Date(Date.now() + this.config.SENDING_LEASE_MS) })
+      .catch((error: unknown) => this.logger.warn({ err: error, messageId }, 'could not record sending'));
+    try {
+      const info = await this.sendWithFreshTokenOnAuthFailure(integration, message);
+      await this.writer.write({
+        workspaceId,
+        messageId,
+        status: 'sent',
+        smtpResponse: info.response,
+        sentAt: new Date(),
+        leaseUntil: null,
+        event: { type: 'sent', detail: info.response },
+      });
+      await this.breaker.recordSuccess(integration.id);
+      return null;
+    } catch (error) {
+      return this.handleFailure(message, integration, describeFailure(error, integration, this.credentials.mailbox(integration), message.fromEmail));
+    }
+  }
+
+  private async send(integration: IntegrationEntity, message: MessageEntity) {
+    const transport = await this.pool.get(
+      integration.id,
+      `${integration.credentialsVersion}:${integration.updatedAt.getTime()}`,
+      {
+        host: integration.host,
+        port: integration.port,
+        security: integration.security,
+        ehloHostname: integration.ehloHostname ?? message.fromEmail.split('@')[1]!,
+        allowSelfSignedCertificate: integration.allowSelfSignedCertificate,
+        maxConnections: integration.maxConnections,
+        allowPrivateHosts: this.config.SMTP_ALLOW_PRIVATE_HOSTS,
+      },
+      this.credentials.auth(integration),
+    );
+    return transport.sendMail(composeMail(message, { html: message.html, text: message.text }));
+  }
+
+  /**
+   * nodemailer only asks for a new token after a 334 challenge; Exchange answers 535 5.7.3 at
+   * once, so on an OAuth2 authentication failure the token and the pool are dropped and the
+   * send is tried once more here.
+   */
+  private async sendWithFreshTokenOnAuthFailure(integration: IntegrationEntity, message: MessageEntity) {
+    try {
+      return await this.send(integration, message);
+    } catch (error) {
+      const failure = describeFailure(error, integration, this.credentials.mailbox(integration), message.fromEmail);
+      if (failure.kind !== 'auth' || integration.authType !== 'oauth2') throw error;
+      await this.credentials.invalidateAccessToken(integration);
+      this.pool.discard(integration.id);
+      return this.send(integration, message);
+    }
+  }
+
+  private async handleFailure(message: MessageEntity, integration: IntegrationEntity, failure: DeliveryFailure): Promise<DeliveryOutcome> {
+    const { workspaceId, id: messageId } = message;
+    if (failure.kind === 'permanent') {
+      await this.fail(message, failure);
+      return null;
+    }
+    if (failure.kind === 'auth') {
+      this.pool.discard(integration.id);
+      await this.integrations.updateStatus(trustedWorkspaceId(workspaceId), integration.id, {
+        state: 'needs_reconnect',
+        lastError: `${failure.code}: ${failure.message}`,
+        hint: failure.hint,
+      });
+      await this.writer.write({
+        workspaceId,
+        messageId,
+        status: 'queued',
+        leaseUntil: null,
+        error: failure,
+        event: { type: 'retry', detail: `held until the integration is reconnected: ${failure.message}` },
+      });
+      return { retryInMs: this.config.RECONNECT_HOLD_MS };
+    }
+    await this.breaker.recordFailure(integration.id);
+    const delay = retryDelayMs(message.attempts + 1, this.config.RETRY_BASE_DELAY_MS, this.config.RETRY_MAX_DELAY_MS);
+    if (message.createdAt.getTime() + this.config.MESSAGE_MAX_AGE_MS < Date.now() + delay) {
+      await this.fail(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` });
+      return null;
+    }
+    await this.writer.write({ workspaceId, messageId, status: 'queued', leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
+    return { retryInMs: delay };
+  }
+
+  private fail(message: MessageEntity, failure: DeliveryFailure): Promise<void> {
+    return this.writer.write({
+      workspaceId: message.workspaceId,
+      messageId: message.id,
+      status: 'failed',
+      leaseUntil: null,
+      error: { code: failure.code, message: failure.message, hint: failure.hint },
+      event: { type: 'failed', detail: failure.message },
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig } from '@app/config';
+import type { IntegrationEntity } from '@app/database';
+
+/**
+ * Each integration's `rateLimitPerMinute`, shared through Redis so it holds across all worker
+ * replicas. Limits of a minute or more are spread per second, so a provider sees an even flow
+ * instead of a burst at the start of each minute.
+ */
+@Injectable()
+export class IntegrationRateLimiter {
+  private readonly limiters = new Map<number, RateLimiterRedis>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** 0 when the message may go now, else how many milliseconds to wait. */
+  async reserve(integration: IntegrationEntity): Promise<number> {
+    const perMinute = integration.rateLimitPerMinute;
+    if (!perMinute) return 0;
+    try {
+      await this.limiterFor(perMinute).consume(integration.id);
+      return 0;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
+      throw rejection;
+    }
+  }
+
+  private limiterFor(perMinute: number): RateLimiterRedis {
+    let limiter = this.limiters.get(perMinute);
+    if (!limiter) {
+      const perSecond = perMinute >= 60;
+      limiter = new RateLimiterRedis({
+        storeClient: this.redis,
+        keyPrefix: `${this.config.REDIS_PREFIX}:rate:${perMinute}`,
+        points: perSecond ? Math.floor(perMinute / 60) : perMinute,
+        duration: perSecond ? 1 : 60,
+      });
+      this.limiters.set(perMinute, limiter);
+    }
+    return limiter;
+  }
+}

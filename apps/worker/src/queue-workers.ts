@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppConfig } from '@app/config';
+import { JobName, QueueName, workerConnection } from '@app/queue';
+import { JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
+
+/**
+ * Runs the BullMQ workers of this process: one per queue, each dispatching by job name to the
+ * single processor registered for it. A processor asking to run later moves its job to the
+ * delayed set (rate limit, open circuit, retry backoff) without it counting as a failure.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly byName: Map<string, JobProcessor>;
+  private connection: Redis | undefined;
+  private maintenance: Queue | undefined;
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(JOB_PROCESSORS) processors: JobProcessor[],
+    private readonly config: AppConfig,
+  ) {
+    this.byName = new Map(processors.map((processor) => [processor.jobName, processor]));
+    const missing = Object.values(JobName).filter((name) => !this.byName.has(name));
+    if (missing.length > 0 || this.byName.size !== processors.length) {
+      throw new Error(`every job name needs exactly one processor; missing: ${missing.join(', ') || 'none'}`);
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = (this.connection = workerConnection(this.config));
+    const prefix = this.config.REDIS_PREFIX;
+    const concurrency: Record<QueueName, number> = {
+      [QueueName.Transactional]: this.config.WORKER_CONCURRENCY_TRANSACTIONAL,
+      [QueueName.Marketing]: this.config.WORKER_CONCURRENCY_MARKETING,
+      [QueueName.Maintenance]: 1,
+    };
+    this.workers = Object.values(QueueName).map((queue) => {
+      const worker = new Worker(queue, (job, token) => this.run(job, token), { connection, prefix, concurrency: concurrency[queue] });
+      worker.on('failed', (job, error) => this.logger.error({ err: error, queue, jobId: job?.id }, 'job failed'));
+      worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker error'));
+      return worker;
+    });
+    this.maintenance = new Queue(QueueName.Maintenance, { connection, prefix });
+    await this.maintenance.upsertJobScheduler(
+      JobName.ReconcileOutbox,
+      { every: this.config.OUTBOX_RECONCILE_INTERVAL_MS },
+      { name: JobName.ReconcileOutbox, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+
+  private async run(job: Job, token?: string): Promise<void> {
+    const outcome = await this.byName.get(job.name)!.process(job);
+    if (outcome && outcome.retryInMs > 0) {
+      await job.moveToDelayed(Date.now() + outcome.retryInMs, token);
+      throw new DelayedError();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await this.maintenance?.close();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+}

@@ -1,0 +1,48 @@
+import { QueueEvents } from 'bullmq';
+import { QueueName } from '@app/queue';
+import type { TestApp } from './test-app';
+
+/**
+ * Resolves when deliveries finish: a delivery job completes only after its outcome (sent,
+ * failed) is written to Postgres, so tests await that event instead of sleeping or polling.
+ */
+export class DeliveryWatcher {
+  private readonly completed = new Set<string>();
+  private readonly waiters = new Map<string, Array<() => void>>();
+  private readonly events: QueueEvents[];
+
+  private constructor(app: TestApp) {
+    this.events = [QueueName.Transactional, QueueName.Marketing].map((queue) => {
+      const events = new QueueEvents(queue, { connection: { url: app.config.REDIS_URL }, prefix: app.config.REDIS_PREFIX });
+      events.on('completed', ({ jobId }) => this.done(jobId));
+      return events;
+    });
+  }
+
+  static async start(app: TestApp): Promise<DeliveryWatcher> {
+    const watcher = new DeliveryWatcher(app);
+    await Promise.all(watcher.events.map((events) => events.waitUntilReady()));
+    return watcher;
+  }
+
+  /** Waits until every message id's delivery job has completed (bounded by `timeoutMs`). */
+  finished(messageIds: string[], timeoutMs = 15_000): Promise<void> {
+    const pending = messageIds.filter((id) => !this.completed.has(id));
+    const all = Promise.all(pending.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`deliveries not finished within ${timeoutMs} ms: ${pending.filter((id) => !this.completed.has(id)).join(', ')}`)), timeoutMs);
+    });
+    return Promise.race([all.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private done(jobId: string): void {
+    this.completed.add(jobId);
+    for (const resolve of this.waiters.get(jobId) ?? []) resolve();
+    this.waiters.delete(jobId);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.events.map((events) => events.close()));
+  }
+}
