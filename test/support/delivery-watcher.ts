@@ -9,12 +9,18 @@ import type { TestApp } from './test-app';
 export class DeliveryWatcher {
   private readonly completed = new Set<string>();
   private readonly waiters = new Map<string, Array<() => void>>();
+  private readonly delayedIds = new Set<string>();
+  private readonly delayWaiters = new Map<string, () => void>();
   private readonly events: QueueEvents[];
 
   private constructor(app: TestApp) {
     this.events = [QueueName.Transactional, QueueName.Marketing].map((queue) => {
       const events = new QueueEvents(queue, { connection: { url: app.config.REDIS_URL }, prefix: app.config.REDIS_PREFIX });
       events.on('completed', ({ jobId }) => this.done(jobId));
+      events.on('delayed', ({ jobId }) => {
+        this.delayedIds.add(jobId);
+        this.delayWaiters.get(jobId)?.();
+      });
       return events;
     });
   }
@@ -34,6 +40,12 @@ export class DeliveryWatcher {
       timer = setTimeout(() => reject(new Error(`deliveries not finished within ${timeoutMs} ms: ${pending.filter((id) => !this.completed.has(id)).join(', ')}`)), timeoutMs);
     });
     return Promise.race([all.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Resolves once the message's job has been put off (retry backoff, hold, rate limit). */
+  delayed(messageId: string): Promise<void> {
+    if (this.delayedIds.has(messageId)) return Promise.resolve();
+    return new Promise((resolve) => this.delayWaiters.set(messageId, resolve));
   }
 
   private done(jobId: string): void {

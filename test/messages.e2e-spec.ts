@@ -1,0 +1,132 @@
+import { basicIntegration, createIntegration } from './support/integration-factory';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { createApiKey, createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+
+describe('messages API (accepting and reading, no worker)', () => {
+  let t: TestApp;
+  let ws: CreatedWorkspace;
+  let sendKey: string;
+  const path = () => `/v1/workspaces/${ws.id}/messages`;
+  const valid = { to: ['alice@example.com'], subject: 'Hello', text: 'Hi' };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await createWorkspace(t);
+    await createIntegration(t, ws, basicIntegration({ senders: [{ name: 'Support', email: 'support@example.com' }] }));
+    sendKey = await createApiKey(t, ws, ['send']);
+  });
+  afterAll(() => t.close());
+
+  const send = (body: unknown) => t.http.post(path()).set(bearer(sendKey)).send(body as object);
+
+  it('commits the message before answering 202, with the default sender', async () => {
+    const accepted = await send(valid).expect(202);
+    const message = (await t.http.get(`${path()}/${accepted.body.id}`).set(bearer(sendKey)).expect(200)).body;
+    expect(message).toMatchObject({
+      id: accepted.body.id,
+      type: 'transactional',
+      status: 'queued',
+      from: { email: 'support@example.com', name: 'Support' },
+      to: [{ email: 'alice@example.com' }],
+      subject: 'Hello',
+      attempts: 0,
+      opens: 0,
+      clicks: 0,
+      events: [],
+    });
+  });
+
+  it.each([
+    [{ ...valid, to: [] }, 'to must contain at least 1 elements'],
+    [{ ...valid, to: ['not-an-email'] }, 'to[0] must be an email'],
+    [{ ...valid, to: [{ email: 'a@example.com', name: 'A\r\nBcc: x@y.z' }] }, 'to[0].name must not contain line breaks'],
+    [{ ...valid, cc: ['ok@example.com', 'bad'] }, 'cc[1] must be an email'],
+    [{ ...valid, subject: 'Hi\r\nBcc: victim@example.com' }, 'subject must not contain line breaks'],
+    [{ ...valid, subject: undefined }, 'subject must be a string'],
+    [{ ...valid, headers: { From: 'ceo@example.com' } }, 'headers.From is set by Mailroom and cannot be overridden'],
+    [{ ...valid, headers: { 'Message-ID': '<x@y>' } }, 'headers.Message-ID is set by Mailroom and cannot be overridden'],
+    [{ ...valid, headers: { 'X-Ok': 'a\nb' } }, 'headers.X-Ok must not contain line breaks'],
+    [{ ...valid, type: 'newsletter' }, 'type must be one of the following values: transactional, marketing'],
+    [{ ...valid, attachments: [] }, 'property attachments should not exist'],
+  ])('rejects %j with 400 naming the field', async (body, message) => {
+    const response = await send(body).expect(400);
+    expect(response.body.message).toContain(message);
+  });
+
+  it('requires html or text', async () => {
+    const response = await send({ to: ['a@example.com'], subject: 'Empty' }).expect(422);
+    expect(response.body.message).toContain('html or text is required');
+  });
+
+  it('caps recipients at 50 across to, cc and bcc', async () => {
+    const many = Array.from({ length: 30 }, (_, index) => `r${index}@example.com`);
+    const response = await send({ ...valid, to: many, cc: many }).expect(422);
+    expect(response.body.message[0]).toMatch(/at most 50 recipients/);
+  });
+
+  it('answers 413 for content over the size cap', async () => {
+    const response = await send({ ...valid, html: 'x'.repeat(2 * 1024 * 1024 + 1) }).expect(413);
+    expect(response.body.message).toMatch(/limit is/);
+  });
+
+  it('answers 422 when `from` is not one of the senders', async () => {
+    const response = await send({ ...valid, from: 'ceo@example.com' }).expect(422);
+    expect(response.body.message[0]).toMatch(/from ceo@example.com is not a sender of integration .*allowed: support@example.com/);
+  });
+
+  it('answers 422 when no integration serves the message type', async () => {
+    const response = await send({ ...valid, type: 'marketing' }).expect(422);
+    expect(response.body.message[0]).toMatch(/no integration of this workspace serves marketing mail/);
+  });
+
+  it('rejects a batch over 1000 messages and names the failing message in a batch', async () => {
+    const tooMany = await t.http.post(`${path()}/batch`).set(bearer(sendKey)).send({ messages: Array.from({ length: 1001 }, () => valid) }).expect(400);
+    expect(tooMany.body.message).toContain('messages must contain no more than 1000 elements');
+    const bad = await t.http.post(`${path()}/batch`).set(bearer(sendKey)).send({ messages: [valid, { ...valid, from: 'x@example.com' }] }).expect(422);
+    expect(bad.body.message[0]).toMatch(/^messages\[1\]\.from x@example.com is not a sender/);
+  });
+
+  it('lists newest first with cursor pagination and filters', async () => {
+    const other = await createWorkspace(t, 'Listing');
+    await createIntegration(t, other, basicIntegration());
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const response = await t.http
+        .post(`/v1/workspaces/${other.id}/messages`)
+        .set(bearer(other.adminKey))
+        .send({ to: [index % 2 ? 'odd@example.com' : 'even@example.com'], subject: `M${index}`, text: 'x', tags: index === 0 ? ['first'] : [] })
+        .expect(202);
+      ids.push(response.body.id);
+    }
+    const list = (query: string) => t.http.get(`/v1/workspaces/${other.id}/messages?${query}`).set(bearer(other.adminKey)).expect(200);
+    const page1 = await list('limit=2');
+    const page2 = await list(`limit=2&cursor=${page1.body.nextCursor}`);
+    const page3 = await list(`limit=2&cursor=${page2.body.nextCursor}`);
+    expect([...page1.body.data, ...page2.body.data, ...page3.body.data].map((m: { id: string }) => m.id)).toEqual([...ids].reverse());
+    expect(page3.body.nextCursor).toBeNull();
+    expect((await list('to=odd@example.com')).body.data).toHaveLength(2);
+    expect((await list('tag=first')).body.data.map((m: { id: string }) => m.id)).toEqual([ids[0]]);
+    expect((await list('status=sent')).body.data).toEqual([]);
+    const bad = await t.http.get(`/v1/workspaces/${other.id}/messages?cursor=garbage`).set(bearer(other.adminKey)).expect(400);
+    expect(bad.body.message[0]).toMatch(/cursor/);
+    await t.http.get(`/v1/workspaces/${other.id}/messages?limit=500`).set(bearer(other.adminKey)).expect(400);
+  });
+
+  it("keeps messages inside their workspace", async () => {
+    const accepted = await send(valid).expect(202);
+    const other = await createWorkspace(t, 'Other');
+    await t.http.get(`/v1/workspaces/${other.id}/messages/${accepted.body.id}`).set(bearer(other.adminKey)).expect(404);
+    await t.http.get(`/v1/workspaces/${ws.id}/messages/${accepted.body.id}`).set(bearer(other.adminKey)).expect(404);
+    const list = await t.http.get(`/v1/workspaces/${other.id}/messages`).set(bearer(other.adminKey)).expect(200);
+    expect(list.body.data).toEqual([]);
+  });
+
+  it('never puts content or credentials in the queue job', async () => {
+    const accepted = await send({ ...valid, subject: 'Secret subject line', text: 'secret body text' }).expect(202);
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(t.config.REDIS_URL);
+    const data = await redis.hget(`${t.config.REDIS_PREFIX}:transactional:${accepted.body.id}`, 'data');
+    await redis.quit();
+    expect(JSON.parse(data!)).toEqual({ workspaceId: ws.id, messageId: accepted.body.id });
+  });
+});
