@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrationsApiModule } from './integrations/integrations.module';
 import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OAuthApiModule } from './oauth/oauth.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
@@ -31,6 +32,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     WorkspacesModule,
     ApiKeysModule,
     IntegrationsApiModule,
+    OAuthApiModule,
     MessagesApiModule,
   ],
 })

@@ -41,7 +41,8 @@ export class AccessTokenRepository {
 
   async delete(ref: AccessTokenRef, onlyIfAccessToken?: string): Promise<void> {
     const key = this.key(ref, 'access-token');
-    if (onlyIfAccessToken === undefined) await this.redis.del(key);
+    // Dropping everything also forgets a recent failure: after a new consent, the old grant's error is stale.
+    if (onlyIfAccessToken === undefined) await this.redis.del(key, this.key(ref, 'failure'));
     else await this.redis.eval(DELETE_IF_PREFIXED, 1, key, `${fingerprint(onlyIfAccessToken)}.`);
   }
 

@@ -54,7 +54,10 @@ export class AccessTokenService {
     }
   }
 
-  /** Drops the cached token, e.g. after the SMTP server refused it (535). Pass the refused token so a newer one survives. */
+  /**
+   * Drops the cached token, e.g. after the SMTP server refused it (535). Pass the refused token so a newer
+   * one survives; without one, a recently recorded failure is dropped too (a new grant was just stored).
+   */
   async invalidate(ref: AccessTokenRef, refusedAccessToken?: string): Promise<void> {
     await this.tokens.delete(ref, refusedAccessToken);
   }

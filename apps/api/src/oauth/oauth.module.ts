@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OAuthCallbackController } from './oauth-callback.controller';
+import { OAuthConnectController } from './oauth-connect.controller';
+import { OAuthConnectFlowService } from './oauth-connect-flow.service';
+
+/** The connect flow of OAuth2 integrations; OAuthConnectService and the integration stores come from global modules. */
+@Module({
+  controllers: [OAuthConnectController, OAuthCallbackController],
+  providers: [OAuthConnectFlowService],
+})
+export class OAuthApiModule {}
