@@ -1,0 +1,70 @@
+import { DeliveryWatcher } from './support/delivery-watcher';
+import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
+import { FakeSmtpServer } from './support/fake-smtp-server';
+import { basicIntegration, createIntegration } from './support/integration-factory';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { createWorkspace } from './support/workspace-factory';
+
+const TENANT = 'contoso.onmicrosoft.com';
+const CLIENT_ID = 'mailroom-app-delivery';
+const CLIENT_SECRET = 'client-secret-Value-for-delivery';
+const MAILBOX = 'noreply@contoso.com';
+
+describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
+  let microsoft: FakeMicrosoftIdentity;
+  let smtp: FakeSmtpServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    microsoft = await FakeMicrosoftIdentity.start();
+    microsoft.addApp({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    smtp = new FakeSmtpServer({
+      security: 'starttls',
+      authMethods: ['XOAUTH2'],
+      acceptAccessToken: (user, token) => user === MAILBOX && microsoft.isValidAccessToken(token),
+    });
+    await smtp.start();
+    t = await startTestApp({ env: { MICROSOFT_AUTHORITY_HOST: microsoft.authorityHost } });
+    // Two independent worker instances (own token service, Redis connections, SMTP pools),
+    // standing in for two worker processes on the same Redis.
+    await t.startWorker();
+    await t.startWorker();
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+    await microsoft.close();
+  });
+
+  it('authenticates 50 sends as the mailbox with one token, fetched once for all workers', async () => {
+    const watcher = await DeliveryWatcher.start(t);
+    const ws = await createWorkspace(t);
+    await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        port: smtp.port,
+        maxConnections: 3,
+        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, username: MAILBOX },
+        senders: [{ name: 'Contoso', email: MAILBOX }],
+      }),
+    );
+    const response = await t.http
+      .post(`/v1/workspaces/${ws.id}/messages/batch`)
+      .set(bearer(ws.adminKey))
+      .send({ messages: Array.from({ length: 50 }, (_, index) => ({ to: [`user${index}@example.com`], subject: `OAuth ${index}`, text: 'x' })) })
+      .expect(202);
+    await watcher.finished(response.body.data.map((item: { id: string }) => item.id));
+    await watcher.close();
+
+    expect(smtp.messages).toHaveLength(50);
+    const logins = smtp.authAttempts.filter((attempt) => attempt.accepted);
+    expect(logins.length).toBeGreaterThan(0);
+    for (const login of logins) {
+      expect(login).toMatchObject({ method: 'XOAUTH2', username: MAILBOX });
+      expect(microsoft.isValidAccessToken(login.accessToken!)).toBe(true);
+    }
+    expect(new Set(logins.map((login) => login.accessToken)).size).toBe(1);
+    expect(microsoft.tokenRequestCount('client_credentials')).toBe(1);
+  });
+});
