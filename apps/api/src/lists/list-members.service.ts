@@ -1,0 +1,148 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { MembershipStatus } from '@app/database';
+import { isUuid, WorkspaceId } from '@app/tenancy';
+import { ContactsRepository } from '../contacts/contacts.repository';
+import { normalizeEmail } from '../contacts/email-address';
+import { decodeIdCursor, encodeIdCursor, toPage } from '../contacts/page-cursor';
+import { DEFAULT_PAGE_SIZE } from '../contacts/page-query.dto';
+import { CsvFileError, parseContactCsv, ParsedContactCsv } from './contact-csv';
+import { AddListContactsDto, ListMembersQuery } from './list.dto';
+import {
+  AddListContactsResponse,
+  ImportListContactsResponse,
+  ListMemberListResponse,
+  ListMemberResponse,
+  RejectedEmailResponse,
+} from './list.response';
+import { ListMembershipsRepository } from './list-memberships.repository';
+import { ListsRepository } from './lists.repository';
+import { listNotFound } from './lists.service';
+
+const MAX_REPORTED_REJECTIONS = 1000;
+const MAX_NAMED_MISSING_IDS = 10;
+
+/** Adding, importing, listing and changing the members of a list. Bulk work is set-based, in one transaction. */
+@Injectable()
+export class ListMembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lists: ListsRepository,
+    private readonly memberships: ListMembershipsRepository,
+    private readonly contacts: ContactsRepository,
+  ) {}
+
+  add(workspaceId: WorkspaceId, listId: string, dto: AddListContactsDto): Promise<AddListContactsResponse> {
+    if (dto.contactIds && dto.emails) throw new BadRequestException(['give either contactIds or emails, not both']);
+    if (dto.contactIds) return this.addByIds(workspaceId, listId, dto.contactIds);
+    if (dto.emails) return this.addByEmails(workspaceId, listId, dto.emails);
+    throw new BadRequestException(['contactIds or emails is required']);
+  }
+
+  /** All or nothing: one id that is not a contact of this workspace makes it a 404. */
+  private async addByIds(workspaceId: WorkspaceId, listId: string, contactIds: string[]): Promise<AddListContactsResponse> {
+    const unique = [...new Set(contactIds.map((id) => id.toLowerCase()))];
+    return this.inListTransaction(workspaceId, listId, async (manager) => {
+      const existing = await this.contacts.existingIds(workspaceId, unique, manager);
+      const missing = unique.filter((id) => !existing.has(id));
+      if (missing.length > 0) {
+        const named = missing.slice(0, MAX_NAMED_MISSING_IDS).join(', ');
+        const more = missing.length > MAX_NAMED_MISSING_IDS ? ` and ${missing.length - MAX_NAMED_MISSING_IDS} more` : '';
+        throw new NotFoundException(`Contacts not found: ${named}${more}; nothing was added`);
+      }
+      const added = await this.memberships.addMany(workspaceId, listId, unique, manager);
+      return { added, alreadyMembers: unique.length - added, duplicates: contactIds.length - unique.length, contactsCreated: 0, rejected: [] };
+    });
+  }
+
+  /** Invalid addresses are reported, not fatal; addresses without a contact get one. */
+  private async addByEmails(workspaceId: WorkspaceId, listId: string, emails: string[]): Promise<AddListContactsResponse> {
+    const rejected: RejectedEmailResponse[] = [];
+    const unique = new Set<string>();
+    let duplicates = 0;
+    for (const raw of emails) {
+      const check = normalizeEmail(raw);
+      if (!check.ok) rejected.push({ email: raw, reason: check.reason });
+      else if (unique.has(check.email)) duplicates += 1;
+      else unique.add(check.email);
+    }
+    const addresses = [...unique];
+    return this.inListTransaction(workspaceId, listId, async (manager) => {
+      const contactsCreated = await this.contacts.insertMissing(workspaceId, addresses, manager);
+      // A separate statement: it sees contacts a concurrent request committed while ours waited on them.
+      const ids = await this.contacts.idsByEmails(workspaceId, addresses, manager);
+      const added = await this.memberships.addMany(workspaceId, listId, ids, manager);
+      return { added, alreadyMembers: ids.length - added, duplicates, contactsCreated, rejected };
+    });
+  }
+
+  /** Creates or updates a contact per valid row and puts each on the list; bad rows are reported by row number. */
+  async import(workspaceId: WorkspaceId, listId: string, csv: string): Promise<ImportListContactsResponse> {
+    const { rows, rejected } = parseCsv(csv);
+    return this.inListTransaction(workspaceId, listId, async (manager) => {
+      const upserted = await this.contacts.upsertMany(workspaceId, rows, manager);
+      const added = await this.memberships.addMany(workspaceId, listId, upserted.map((contact) => contact.id), manager);
+      const imported = upserted.filter((contact) => contact.created).length;
+      return {
+        imported,
+        updated: upserted.length - imported,
+        added,
+        alreadyMembers: upserted.length - added,
+        rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
+        rejectedCount: rejected.length,
+      };
+    });
+  }
+
+  async list(workspaceId: WorkspaceId, listId: string, query: ListMembersQuery): Promise<ListMemberListResponse> {
+    const after = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
+    if (after === null) throw new BadRequestException(['cursor is not a value this API returned']);
+    await this.requireList(workspaceId, listId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.memberships.list(workspaceId, listId, { status: query.status, after, limit });
+    return toPage(rows, limit, (member) => encodeIdCursor(member.contactId), ListMemberResponse.from);
+  }
+
+  async setStatus(workspaceId: WorkspaceId, listId: string, contactId: string, status: MembershipStatus): Promise<ListMemberResponse> {
+    await this.requireList(workspaceId, listId);
+    if (!isUuid(contactId) || !(await this.memberships.setStatus(workspaceId, listId, contactId, status))) {
+      throw memberNotFound(contactId, listId);
+    }
+    const member = await this.memberships.findOne(workspaceId, listId, contactId);
+    if (!member) throw memberNotFound(contactId, listId);
+    return ListMemberResponse.from(member);
+  }
+
+  async remove(workspaceId: WorkspaceId, listId: string, contactId: string): Promise<void> {
+    await this.requireList(workspaceId, listId);
+    if (!isUuid(contactId) || !(await this.memberships.remove(workspaceId, listId, contactId))) {
+      throw memberNotFound(contactId, listId);
+    }
+  }
+
+  private async requireList(workspaceId: WorkspaceId, listId: string): Promise<void> {
+    if (!isUuid(listId) || !(await this.lists.findById(workspaceId, listId))) throw listNotFound(listId);
+  }
+
+  private inListTransaction<T>(workspaceId: WorkspaceId, listId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!isUuid(listId)) return Promise.reject(listNotFound(listId));
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.lists.lockForMembers(workspaceId, listId, manager))) throw listNotFound(listId);
+      return work(manager);
+    });
+  }
+}
+
+function parseCsv(csv: string): ParsedContactCsv {
+  try {
+    return parseContactCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvFileError) throw new BadRequestException([error.message]);
+    throw error;
+  }
+}
+
+function memberNotFound(contactId: string, listId: string): NotFoundException {
+  return new NotFoundException(`Contact ${contactId} is not a member of list ${listId}`);
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { PageQuery } from '../contacts/page-query.dto';
+import { CreateListDto, UpdateListDto } from './list.dto';
+import { ListListResponse, ListResponse } from './list.response';
+import { ListsService } from './lists.service';
+
+@ApiTags('lists')
+@ApiBearerAuth()
+@Controller('v1/workspaces/:ws/lists')
+export class ListsController {
+  constructor(private readonly lists: ListsService) {}
+
+  @Post()
+  create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateListDto): Promise<ListResponse> {
+    return this.lists.create(workspaceId, dto);
+  }
+
+  @Get()
+  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: PageQuery): Promise<ListListResponse> {
+    return this.lists.list(workspaceId, query);
+  }
+
+  @Get(':id')
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<ListResponse> {
+    return this.lists.get(workspaceId, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: UpdateListDto): Promise<ListResponse> {
+    return this.lists.update(workspaceId, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its memberships; the contacts stay' })
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+    return this.lists.remove(workspaceId, id);
+  }
+}
