@@ -1,5 +1,5 @@
 /** Unit specs live beside the code, end-to-end specs in test/. Each file gets its own database and Redis prefix. */
-const aliases = ['config', 'crypto', 'database', 'integrations', 'logging', 'mail', 'messages', 'oauth', 'queue', 'redis', 'tenancy', 'tracking'];
+const aliases = ['config', 'crypto', 'database', 'integrations', 'logging', 'mail', 'messages', 'oauth', 'queue', 'redis', 'templating', 'tenancy', 'tracking'];
 
 module.exports = {
   testEnvironment: 'node',

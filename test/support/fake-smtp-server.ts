@@ -253,7 +253,7 @@ function replyError(line: FakeReplyLine): (Error & { responseCode: number }) | n
   return Object.assign(new Error(match[2]), { responseCode: code });
 }
 
-function splitMessage(text: string): { headers: Record<string, string>; body: string } {
+export function splitMessage(text: string): { headers: Record<string, string>; body: string } {
   const end = text.indexOf('\r\n\r\n');
   const head = end === -1 ? text : text.slice(0, end);
   const body = end === -1 ? '' : text.slice(end + 4);

@@ -9,11 +9,15 @@ import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { ListsModule } from './lists/lists.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsApiModule } from './integrations/integrations.module';
 import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
+import { SuppressionsModule } from './suppressions/suppressions.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
@@ -32,8 +36,12 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     WorkspacesModule,
     ApiKeysModule,
     IntegrationsApiModule,
+    ContactsModule,
+    ListsModule,
     OAuthApiModule,
     MessagesApiModule,
+    TrackingModule,
+    SuppressionsModule,
   ],
 })
 export class ApiModule {}

@@ -8,9 +8,11 @@ import { SmtpTransportPool } from '@app/mail';
 import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
+import { WorkspaceTrackingKeys } from '@app/tracking';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
+import { TrackedContent } from './delivery/tracked-content';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
 import { DeliverMessageProcessor } from './processors/deliver-message.processor';
 import { JOB_PROCESSORS } from './processors/job-processor';
@@ -24,6 +26,8 @@ import { QueueWorkers } from './queue-workers';
     SmtpTransportPool,
     IntegrationRateLimiter,
     CircuitBreaker,
+    WorkspaceTrackingKeys,
+    TrackedContent,
     DeliveryService,
     OutboxReconciler,
     DeliverMessageProcessor,

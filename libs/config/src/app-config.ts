@@ -130,6 +130,10 @@ export class AppConfig {
   @Transform(toInteger) @IsInt() @Min(1)
   CIRCUIT_BREAKER_COOLDOWN_MS: number;
 
+  /** Clicks this soon after delivery, or on every link within this window, are a scanner's, not a person's. */
+  @Transform(toInteger) @IsInt() @Min(0)
+  TRACKING_MACHINE_CLICK_WINDOW_MS: number;
+
   /** Pooled SMTP connections of an integration unused this long are closed. */
   @Transform(toInteger) @IsInt() @Min(1000)
   TRANSPORT_IDLE_MS: number;

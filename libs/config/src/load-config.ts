@@ -39,6 +39,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     CIRCUIT_BREAKER_THRESHOLD: '10',
     CIRCUIT_BREAKER_COOLDOWN_MS: '60000',
     TRANSPORT_IDLE_MS: '300000',
+    TRACKING_MACHINE_CLICK_WINDOW_MS: '10000',
   };
 }
 

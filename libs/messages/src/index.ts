@@ -2,3 +2,5 @@ export * from './delivery-status-writer';
 export * from './message-cursor';
 export * from './messages.module';
 export * from './messages.repository';
+export * from './message-links.repository';
+export * from './suppressions.repository';

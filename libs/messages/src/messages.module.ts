@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { DeliveryStatusWriter } from './delivery-status-writer';
+import { MessageLinksRepository } from './message-links.repository';
 import { MessagesRepository } from './messages.repository';
+import { SuppressionsRepository } from './suppressions.repository';
 
 @Global()
 @Module({
-  providers: [MessagesRepository, DeliveryStatusWriter],
-  exports: [MessagesRepository, DeliveryStatusWriter],
+  providers: [MessagesRepository, DeliveryStatusWriter, MessageLinksRepository, SuppressionsRepository],
+  exports: [MessagesRepository, DeliveryStatusWriter, MessageLinksRepository, SuppressionsRepository],
 })
 export class MessagesModule {}

@@ -14,7 +14,11 @@ export interface MessageFilters {
   limit: number;
 }
 
-export type NewMessage = Omit<MessageEntity, 'createdAt' | 'updatedAt' | 'attempts' | 'smtpResponse' | 'errorCode' | 'errorMessage' | 'errorHint' | 'leaseUntil' | 'sentAt' | 'status' | 'workspaceId'>;
+export type NewMessage = Omit<
+  MessageEntity,
+  'createdAt' | 'updatedAt' | 'attempts' | 'smtpResponse' | 'errorCode' | 'errorMessage' | 'errorHint' | 'leaseUntil' | 'sentAt' | 'status' | 'workspaceId' | 'listId' | 'broadcastId' | 'contactId'
+> &
+  Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>>;
 
 @Injectable()
 export class MessagesRepository {

@@ -19,3 +19,4 @@ export {
 export type { MachineReason } from './machine-signatures';
 export { truncateIp } from './ip-truncation';
 export { listUnsubscribeHeaders, type ListUnsubscribeHeaders } from './list-unsubscribe';
+export { WorkspaceTrackingKeys } from './workspace-tracking-keys.service';

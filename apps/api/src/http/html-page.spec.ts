@@ -1,8 +1,8 @@
-import { escapeHtml, renderCallbackPage } from './callback-page';
+import { escapeHtml, renderPage } from './html-page';
 
-describe('renderCallbackPage', () => {
+describe('renderPage', () => {
   it('escapes every piece of text, so a value from the request cannot become markup', () => {
-    const html = renderCallbackPage({
+    const html = renderPage({
       title: '<img src=x onerror=alert(1)>',
       message: '"><script>alert(1)</script>',
       hint: "it's & <b>bold</b>",
@@ -13,12 +13,19 @@ describe('renderCallbackPage', () => {
   });
 
   it('leaves the hint out when there is none', () => {
-    expect(renderCallbackPage({ title: 'Connected', message: 'Done.' })).not.toContain('class="hint"');
+    expect(renderPage({ title: 'Connected', message: 'Done.' })).not.toContain('class="hint"');
   });
 });
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and attributes', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('renderPage with a form', () => {
+  it('posts escaped hidden fields back to the same URL', () => {
+    const html = renderPage({ title: 'Unsubscribe', message: 'Sure?', form: { fields: { 'List-Unsubscribe': 'One-Click' }, button: 'Unsubscribe' } });
+    expect(html).toContain('<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>');
   });
 });

@@ -3,7 +3,7 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { SmtpTransportPool } from '@app/mail';
-import { DeliveryStatusWriter, MessagesRepository } from '@app/messages';
+import { DeliveryStatusWriter, MessagesRepository, SuppressionsRepository } from '@app/messages';
 import type { JobPayloads, JobName } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { CircuitBreaker } from './circuit-breaker';
@@ -11,6 +11,7 @@ import { composeMail } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
 import { retryDelayMs } from './retry-policy';
+import { TrackedContent } from './tracked-content';
 
 /** null: the job is done (delivered, failed for good, or nothing to do); otherwise look again later. */
 export type DeliveryOutcome = { retryInMs: number } | null;
@@ -36,6 +37,8 @@ export class DeliveryService {
     private readonly writer: DeliveryStatusWriter,
     private readonly rateLimiter: IntegrationRateLimiter,
     private readonly breaker: CircuitBreaker,
+    private readonly content: TrackedContent,
+    private readonly suppressions: SuppressionsRepository,
   ) {
     pool.setIdleTimeout(config.TRANSPORT_IDLE_MS);
   }
@@ -55,6 +58,10 @@ export class DeliveryService {
       return null;
     }
     if (integration.statusState === 'needs_reconnect') return { retryInMs: this.config.RECONNECT_HOLD_MS };
+    if (message.type === 'marketing' && (await this.allRecipientsSuppressed(message))) {
+      await this.writer.write({ workspaceId, messageId, status: 'suppressed', event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' } });
+      return null;
+    }
     const circuitOpenMs = await this.breaker.openFor(integration.id);
     if (circuitOpenMs > 0) return { retryInMs: circuitOpenMs };
     const rateWaitMs = await this.rateLimiter.reserve(integration);
@@ -96,7 +103,26 @@ export class DeliveryService {
       },
       this.credentials.auth(integration),
     );
-    return transport.sendMail(composeMail(message, { html: message.html, text: message.text }));
+    return transport.sendMail(composeMail(message, await this.content.build(message)));
+  }
+
+  /**
+   * Marketing mail skips suppressed addresses (workspace-wide, or for the message's list);
+   * when none is left the message is not sent at all. Transactional mail is never suppressed.
+   */
+  private async allRecipientsSuppressed(message: MessageEntity): Promise<boolean> {
+    const recipients = [...message.to, ...message.cc, ...message.bcc];
+    const suppressed = await this.suppressions.suppressedAmong(
+      trustedWorkspaceId(message.workspaceId),
+      recipients.map((mailbox) => mailbox.email),
+      message.listId,
+    );
+    if (suppressed.size === 0) return false;
+    const keep = (mailbox: { email: string }) => !suppressed.has(mailbox.email.toLowerCase());
+    message.to = message.to.filter(keep);
+    message.cc = message.cc.filter(keep);
+    message.bcc = message.bcc.filter(keep);
+    return message.to.length + message.cc.length + message.bcc.length === 0;
   }
 
   /**

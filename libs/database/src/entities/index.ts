@@ -1,15 +1,27 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { BroadcastEntity } from './broadcast.entity';
+import { ContactEntity } from './contact.entity';
+import { ListMembershipEntity } from './list-membership.entity';
+import { ListEntity } from './list.entity';
 import { IntegrationEntity } from './integration.entity';
 import { MessageEventEntity } from './message-event.entity';
+import { MessageLinkEntity } from './message-link.entity';
 import { MessageEntity } from './message.entity';
 import { SenderEntity } from './sender.entity';
+import { SuppressionEntity } from './suppression.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export * from './api-key.entity';
+export * from './broadcast.entity';
+export * from './contact.entity';
+export * from './list-membership.entity';
+export * from './list.entity';
 export * from './integration.entity';
 export * from './message-event.entity';
+export * from './message-link.entity';
 export * from './message.entity';
 export * from './sender.entity';
+export * from './suppression.entity';
 export * from './workspace.entity';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity, MessageEntity, MessageEventEntity];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity, MessageEntity, MessageEventEntity, ContactEntity, ListEntity, ListMembershipEntity, MessageLinkEntity, SuppressionEntity, BroadcastEntity];

@@ -103,6 +103,16 @@ export class MessageEntity {
   @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
 
+  /** Set for broadcast mail: the list it went to (unsubscribes are per list) and its origin. */
+  @Column({ name: 'list_id', type: 'uuid', nullable: true })
+  listId: string | null;
+
+  @Column({ name: 'broadcast_id', type: 'uuid', nullable: true })
+  broadcastId: string | null;
+
+  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
+  contactId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

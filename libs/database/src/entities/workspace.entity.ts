@@ -14,6 +14,10 @@ export class WorkspaceEntity {
   @Column({ name: 'tracking_clicks', type: 'boolean', default: true })
   trackingClicks: boolean;
 
+  /** SecretBox ciphertext of the HMAC key that signs this workspace's tracking and unsubscribe links. */
+  @Column({ name: 'tracking_key_encrypted', type: 'text', nullable: true, select: false })
+  trackingKeyEncrypted: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

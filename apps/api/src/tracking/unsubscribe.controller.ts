@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@app/tenancy';
+import { sendHtmlPage } from '../http/html-page';
+import { Unsubscription, UnsubscribeService } from './unsubscribe.service';
+
+const ONE_CLICK = { 'List-Unsubscribe': 'One-Click' };
+
+function scope(unsubscription: Unsubscription): string {
+  return unsubscription.listName ? `the list “${unsubscription.listName}”` : 'these mailings';
+}
+
+const UNKNOWN_LINK = { title: 'Link not recognised', message: 'This unsubscribe link is not valid. Nothing was changed.' };
+
+/** `List-Unsubscribe` target (RFC 8058) and the page a person sees when opening it. */
+@Public()
+@ApiExcludeController()
+@Controller('u')
+export class UnsubscribeController {
+  constructor(private readonly unsubscribe: UnsubscribeService) {}
+
+  @Get(':token')
+  async confirm(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const preview = await this.unsubscribe.preview(token);
+    if (!preview) return sendHtmlPage(response, 404, UNKNOWN_LINK);
+    sendHtmlPage(response, 200, {
+      title: 'Unsubscribe',
+      message: `Stop sending ${preview.emails.join(', ')} mail from ${scope(preview)}?`,
+      form: { fields: ONE_CLICK, button: 'Unsubscribe' },
+    });
+  }
+
+  /** Mail clients post `List-Unsubscribe=One-Click` here without asking the person again. */
+  @Post(':token')
+  async oneClick(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    if (body?.['List-Unsubscribe'] !== 'One-Click') {
+      return sendHtmlPage(response, 400, { title: 'Nothing changed', message: 'The request must carry List-Unsubscribe=One-Click (RFC 8058).' });
+    }
+    const done = await this.unsubscribe.unsubscribe(token);
+    if (!done) return sendHtmlPage(response, 404, UNKNOWN_LINK);
+    sendHtmlPage(response, 200, { title: 'Unsubscribed', message: `${done.emails.join(', ')} will get no more mail from ${scope(done)}.` });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SuppressionsRepository } from '@app/messages';
+import { trustedWorkspaceId } from '@app/tenancy';
+import { parseTrackingToken } from '@app/tracking';
+import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
+
+export interface Unsubscription {
+  emails: string[];
+  /** The list the mail came from; null means the workspace's marketing mail as a whole. */
+  listName: string | null;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe. Looking at the link changes nothing (mail scanners fetch
+ * links); a POST unsubscribes at once: the recipients go on the suppression list (for the
+ * broadcast's list, or the whole workspace) and their list membership becomes unsubscribed.
+ */
+@Injectable()
+export class UnsubscribeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly messages: TrackedMessageCache,
+    private readonly suppressions: SuppressionsRepository,
+  ) {}
+
+  /** Who the link would unsubscribe, or null for a link that is not ours. */
+  async preview(token: string): Promise<Unsubscription | null> {
+    const message = await this.verified(token);
+    return message && this.describe(message);
+  }
+
+  async unsubscribe(token: string): Promise<Unsubscription | null> {
+    const message = await this.verified(token);
+    if (!message) return null;
+    const workspaceId = trustedWorkspaceId(message.workspaceId);
+    const emails = message.to.map((mailbox) => mailbox.email);
+    await this.suppressions.add(
+      workspaceId,
+      emails.map((email) => ({ email, reason: 'unsubscribe' as const, listId: message.listId, messageId: message.id })),
+    );
+    if (message.listId && message.contactId) {
+      await this.dataSource.query(
+        `UPDATE "public"."list_memberships" SET status = 'unsubscribed', unsubscribed_at = COALESCE(unsubscribed_at, now())
+         WHERE workspace_id = $1 AND list_id = $2 AND contact_id = $3`,
+        [workspaceId, message.listId, message.contactId],
+      );
+    }
+    await this.dataSource.query(
+      `INSERT INTO "public"."message_events" (workspace_id, message_id, type, detail) VALUES ($1, $2, 'unsubscribe', $3)`,
+      [workspaceId, message.id, emails.join(', ')],
+    );
+    return this.describe(message);
+  }
+
+  private async verified(token: string): Promise<TrackedMessage | null> {
+    const parsed = parseTrackingToken(token, 'unsubscribe');
+    if (!parsed) return null;
+    const message = await this.messages.get(parsed.messageId);
+    return message && parsed.verify(message.key) ? message : null;
+  }
+
+  private async describe(message: TrackedMessage): Promise<Unsubscription> {
+    if (!message.listId) return { emails: message.to.map((mailbox) => mailbox.email), listName: null };
+    const [list] = (await this.dataSource.query(`SELECT name FROM "public"."lists" WHERE id = $1 AND workspace_id = $2`, [
+      message.listId,
+      message.workspaceId,
+    ])) as Array<{ name: string }>;
+    return { emails: message.to.map((mailbox) => mailbox.email), listName: list?.name ?? null };
+  }
+}

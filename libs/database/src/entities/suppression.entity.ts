@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const SUPPRESSION_REASONS = ['unsubscribe', 'manual', 'bounce', 'complaint'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/**
+ * An address that must not get marketing mail: from the whole workspace (no list) or from one
+ * list. Transactional mail is never suppressed.
+ */
+@Entity({ name: 'suppressions' })
+export class SuppressionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ name: 'list_id', type: 'uuid', nullable: true })
+  listId: string | null;
+
+  @Column({ type: 'text' })
+  reason: SuppressionReason;
+
+  @Column({ name: 'message_id', type: 'uuid', nullable: true })
+  messageId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
