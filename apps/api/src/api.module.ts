@@ -9,6 +9,7 @@ import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { BroadcastsModule } from './broadcasts/broadcasts.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ListsModule } from './lists/lists.module';
 import { HealthModule } from './health/health.module';
@@ -42,6 +43,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     MessagesApiModule,
     TrackingModule,
     SuppressionsModule,
+    BroadcastsModule,
   ],
 })
 export class ApiModule {}

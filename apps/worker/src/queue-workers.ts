@@ -35,6 +35,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const concurrency: Record<QueueName, number> = {
       [QueueName.Transactional]: this.config.WORKER_CONCURRENCY_TRANSACTIONAL,
       [QueueName.Marketing]: this.config.WORKER_CONCURRENCY_MARKETING,
+      [QueueName.Broadcasts]: 2,
       [QueueName.Maintenance]: 1,
     };
     this.workers = Object.values(QueueName).map((queue) => {

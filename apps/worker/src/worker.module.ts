@@ -9,12 +9,16 @@ import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { WorkspaceTrackingKeys } from '@app/tracking';
+import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
+import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
 import { TrackedContent } from './delivery/tracked-content';
+import { TrackingLinks } from './delivery/tracking-links';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
 import { DeliverMessageProcessor } from './processors/deliver-message.processor';
+import { FanOutBroadcastProcessor } from './processors/fan-out-broadcast.processor';
 import { JOB_PROCESSORS } from './processors/job-processor';
 import { ReconcileOutboxProcessor } from './processors/reconcile-outbox.processor';
 import { QueueWorkers } from './queue-workers';
@@ -27,14 +31,18 @@ import { QueueWorkers } from './queue-workers';
     IntegrationRateLimiter,
     CircuitBreaker,
     WorkspaceTrackingKeys,
+    TrackingLinks,
+    BroadcastSnapshots,
     TrackedContent,
+    BroadcastFanOut,
     DeliveryService,
     OutboxReconciler,
     DeliverMessageProcessor,
     ReconcileOutboxProcessor,
+    FanOutBroadcastProcessor,
     {
       provide: JOB_PROCESSORS,
-      inject: [DeliverMessageProcessor, ReconcileOutboxProcessor],
+      inject: [DeliverMessageProcessor, ReconcileOutboxProcessor, FanOutBroadcastProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     QueueWorkers,

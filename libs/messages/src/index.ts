@@ -1,3 +1,4 @@
+export * from './broadcasts.repository';
 export * from './delivery-status-writer';
 export * from './message-cursor';
 export * from './messages.module';

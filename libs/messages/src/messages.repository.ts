@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
@@ -31,10 +31,10 @@ export class MessagesRepository {
    * Inserts in one statement. Rows whose Idempotency-Key already exists in the workspace are
    * skipped by the database (even under concurrency); the ids actually inserted are returned.
    */
-  async insertMany(workspaceId: WorkspaceId, rows: NewMessage[]): Promise<Set<string>> {
+  async insertMany(workspaceId: WorkspaceId, rows: NewMessage[], manager: EntityManager = this.messages.manager): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const now = new Date();
-    const result = await this.messages
+    const result = await manager
       .createQueryBuilder()
       .insert()
       .into(MessageEntity)

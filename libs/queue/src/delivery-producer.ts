@@ -1,12 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { MessageType } from '@app/database';
 import { deliveryQueueFor, JobName, JobPayloads } from './job-contracts';
 import { QueueName } from './queue-names';
 
 export const DELIVERY_QUEUES_TOKEN = Symbol('delivery queues');
-export const PRODUCER_CONNECTION = Symbol('queue producer connection');
 export type DeliveryQueues = Map<QueueName, Queue>;
 
 export interface DeliveryRequest {
@@ -20,11 +18,8 @@ export interface DeliveryRequest {
  * retried request, the outbox reconciler) never makes two jobs while one exists.
  */
 @Injectable()
-export class DeliveryProducer implements OnApplicationShutdown {
-  constructor(
-    @Inject(DELIVERY_QUEUES_TOKEN) private readonly queues: DeliveryQueues,
-    @Inject(PRODUCER_CONNECTION) private readonly connection: Redis,
-  ) {}
+export class DeliveryProducer implements OnModuleDestroy {
+  constructor(@Inject(DELIVERY_QUEUES_TOKEN) private readonly queues: DeliveryQueues) {}
 
   async enqueue(requests: DeliveryRequest[], delayMs = 0): Promise<void> {
     const byQueue = new Map<QueueName, DeliveryRequest[]>();
@@ -45,8 +40,7 @@ export class DeliveryProducer implements OnApplicationShutdown {
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

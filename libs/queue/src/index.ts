@@ -1,3 +1,4 @@
+export * from './broadcast-producer';
 export * from './delivery-producer';
 export * from './job-contracts';
 export * from './queue-connection';

@@ -5,11 +5,13 @@ import { QueueName } from './queue-names';
 export enum JobName {
   DeliverMessage = 'deliver-message',
   ReconcileOutbox = 'reconcile-outbox',
+  FanOutBroadcast = 'fan-out-broadcast',
 }
 
 export interface JobPayloads {
   [JobName.DeliverMessage]: { workspaceId: string; messageId: string };
   [JobName.ReconcileOutbox]: Record<string, never>;
+  [JobName.FanOutBroadcast]: { workspaceId: string; broadcastId: string };
 }
 
 export function deliveryQueueFor(type: MessageType): QueueName {

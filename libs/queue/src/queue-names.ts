@@ -5,6 +5,8 @@
 export enum QueueName {
   Transactional = 'transactional',
   Marketing = 'marketing',
+  /** Broadcast fan-out: turns a list into marketing messages, page by page. */
+  Broadcasts = 'broadcasts',
   Maintenance = 'maintenance',
 }
 

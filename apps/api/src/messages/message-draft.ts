@@ -13,7 +13,7 @@ export function toMailbox(input: MailboxInput): Mailbox {
 }
 
 /** `field` is the request path of the message (`""` for a single send, `"messages[3]."` in a batch). */
-function resolveSender(integration: IntegrationEntity, from: MailboxInput | undefined, field: string): Mailbox {
+export function resolveSender(integration: IntegrationEntity, from: MailboxInput | undefined, field: string): Mailbox {
   const senders = integration.senders;
   if (from === undefined) {
     const fallback = senders.find((sender) => sender.isDefault) ?? senders[0];

@@ -10,6 +10,7 @@ import { CircuitBreaker } from './circuit-breaker';
 import { composeMail } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
+import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
 import { retryDelayMs } from './retry-policy';
 import { TrackedContent } from './tracked-content';
 
@@ -17,6 +18,8 @@ import { TrackedContent } from './tracked-content';
 export type DeliveryOutcome = { retryInMs: number } | null;
 
 const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppressed']);
+// How often a paused broadcast's messages look again whether they may go.
+const PAUSED_RECHECK_MS = 2000;
 
 /**
  * Delivers one accepted message through its integration's pooled transport, and records what
@@ -39,6 +42,7 @@ export class DeliveryService {
     private readonly breaker: CircuitBreaker,
     private readonly content: TrackedContent,
     private readonly suppressions: SuppressionsRepository,
+    private readonly broadcasts: BroadcastSnapshots,
   ) {
     pool.setIdleTimeout(config.TRANSPORT_IDLE_MS);
   }
@@ -58,13 +62,21 @@ export class DeliveryService {
       return null;
     }
     if (integration.statusState === 'needs_reconnect') return { retryInMs: this.config.RECONNECT_HOLD_MS };
+    if (message.broadcastId) {
+      const { status } = await this.broadcasts.get(workspaceId, message.broadcastId);
+      if (status === 'paused' || status === 'scheduled') return { retryInMs: PAUSED_RECHECK_MS };
+      if (status === 'cancelled' || status === null) {
+        await this.fail(message, { kind: 'permanent', code: 'broadcast_cancelled', message: 'The broadcast was cancelled before this message was sent', hint: null });
+        return null;
+      }
+    }
     if (message.type === 'marketing' && (await this.allRecipientsSuppressed(message))) {
       await this.writer.write({ workspaceId, messageId, status: 'suppressed', event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' } });
       return null;
     }
     const circuitOpenMs = await this.breaker.openFor(integration.id);
     if (circuitOpenMs > 0) return { retryInMs: circuitOpenMs };
-    const rateWaitMs = await this.rateLimiter.reserve(integration);
+    const rateWaitMs = await this.rateLimiter.reserve(integration, message.type);
     if (rateWaitMs > 0) return { retryInMs: rateWaitMs };
 
     void this.writer

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config';
-import type { IntegrationEntity } from '@app/database';
+import type { IntegrationEntity, MessageType } from '@app/database';
 
 /**
  * Each integration's `rateLimitPerMinute`, shared through Redis so it holds across all worker
  * replicas. Limits of a minute or more are spread per second, so a provider sees an even flow
- * instead of a burst at the start of each minute.
+ * instead of a burst at the start of each minute. Transactional mail never waits: it still uses
+ * up the allowance, so marketing mail is what slows down (a password reset goes first).
  */
 @Injectable()
 export class IntegrationRateLimiter {
@@ -19,9 +20,13 @@ export class IntegrationRateLimiter {
   ) {}
 
   /** 0 when the message may go now, else how many milliseconds to wait. */
-  async reserve(integration: IntegrationEntity): Promise<number> {
+  async reserve(integration: IntegrationEntity, type: MessageType): Promise<number> {
     const perMinute = integration.rateLimitPerMinute;
     if (!perMinute) return 0;
+    if (type === 'transactional') {
+      await this.limiterFor(perMinute).penalty(integration.id, 1);
+      return 0;
+    }
     try {
       await this.limiterFor(perMinute).consume(integration.id);
       return 0;

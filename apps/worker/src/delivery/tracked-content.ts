@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import type { MessageEntity } from '@app/database';
+import { ContactEntity, MessageEntity } from '@app/database';
 import { MessageLinksRepository } from '@app/messages';
+import { renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId } from '@app/tenancy';
-import { listUnsubscribeHeaders, rewriteHtml, signTrackingToken, trackingUrl, WorkspaceTrackingKeys } from '@app/tracking';
+import { listUnsubscribeHeaders, rewriteHtml } from '@app/tracking';
+import { broadcastTemplateContext } from '../broadcasts/broadcast-template-context';
+import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
+import { TrackingLinkBuilder, TrackingLinks } from './tracking-links';
 
 export interface MailContent {
   html: string | null;
@@ -12,41 +18,51 @@ export interface MailContent {
 }
 
 /**
- * The body as it goes out: links routed through the click tracker, the open pixel appended,
- * and for marketing mail the RFC 8058 one-click unsubscribe headers. The text part is sent as
- * written. The original link targets are stored so click tokens never need to carry a URL.
+ * The body as it goes out: a broadcast's templates rendered for its contact, links routed
+ * through the click tracker, the open pixel appended, and for marketing mail the RFC 8058
+ * one-click unsubscribe headers. The text part is sent as written (or rendered). The original
+ * link targets are stored so click tokens never need to carry a URL.
  */
 @Injectable()
 export class TrackedContent {
   constructor(
     private readonly config: AppConfig,
-    private readonly keys: WorkspaceTrackingKeys,
+    private readonly trackingLinks: TrackingLinks,
     private readonly links: MessageLinksRepository,
+    private readonly broadcasts: BroadcastSnapshots,
+    @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
   ) {}
 
   async build(message: MessageEntity): Promise<MailContent> {
-    const tracksHtml = message.html !== null && (message.trackingOpens || message.trackingClicks);
     const marketing = message.type === 'marketing';
-    if (!tracksHtml && !marketing) return { html: message.html, text: message.text, headers: {} };
-
-    const key = (await this.keys.keyOf(message.workspaceId))!;
-    const base = this.config.PUBLIC_BASE_URL;
-    const url = (kind: 'open' | 'click' | 'unsubscribe', linkIndex?: number) =>
-      trackingUrl(base, kind, signTrackingToken(key, { messageId: message.id, kind, linkIndex }));
-
-    let html = message.html;
-    if (tracksHtml) {
-      const rewritten = rewriteHtml(message.html!, {
+    if (!marketing && !(message.html !== null && (message.trackingOpens || message.trackingClicks))) {
+      return { html: message.html, text: message.text, headers: {} };
+    }
+    const url = (await this.trackingLinks.forWorkspace(message.workspaceId))(message.id);
+    const body = await this.personalised(message, url);
+    let html = body.html;
+    if (html !== null && (message.trackingOpens || message.trackingClicks)) {
+      const rewritten = rewriteHtml(html, {
         opens: message.trackingOpens,
         clicks: message.trackingClicks,
         clickUrl: (index) => url('click', index),
         pixelUrl: url('open'),
-        publicBaseUrl: base,
+        publicBaseUrl: this.config.PUBLIC_BASE_URL,
       });
       html = rewritten.html;
       await this.links.save(trustedWorkspaceId(message.workspaceId), message.id, rewritten.links);
     }
     const headers: Record<string, string> = marketing ? { ...listUnsubscribeHeaders(url('unsubscribe')) } : {};
-    return { html, text: message.text, headers };
+    return { html, text: body.text, headers };
+  }
+
+  private async personalised(message: MessageEntity, url: TrackingLinkBuilder): Promise<{ html: string | null; text: string | null }> {
+    if (!message.broadcastId) return { html: message.html, text: message.text };
+    const { templates } = await this.broadcasts.get(message.workspaceId, message.broadcastId);
+    const contact = message.contactId ? await this.contacts.findOneBy({ workspaceId: message.workspaceId, id: message.contactId }) : null;
+    if (!templates) return { html: message.html, text: message.text };
+    const fallback = { email: message.to[0]!.email, firstName: null, lastName: null, attributes: {} };
+    const rendered = renderMailTemplates(templates, broadcastTemplateContext(contact ?? fallback, url('unsubscribe')));
+    return { html: rendered.html, text: rendered.text };
   }
 }

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BROADCAST_STATUSES, BroadcastEntity, BroadcastStatus } from '@app/database';
+import type { BroadcastCounts } from '@app/messages';
+
+export class BroadcastCountsResponse {
+  @ApiProperty({ description: 'Messages made for subscribed, unsuppressed members so far' }) recipients: number;
+  @ApiProperty({ description: 'Waiting or being sent' }) queued: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Messages with a human open' }) opened: number;
+  @ApiProperty({ description: 'Messages with a human click' }) clicked: number;
+  @ApiProperty() unsubscribed: number;
+  @ApiProperty({ description: 'Members left out: unsubscribed from the list, or suppressed' }) skipped: number;
+}
+
+export class BroadcastResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) listId: string;
+  @ApiPropertyOptional({ nullable: true, type: Object }) from: { email: string; name?: string } | null;
+  @ApiProperty() subject: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) html: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({ enum: BROADCAST_STATUSES }) status: BroadcastStatus;
+  @ApiPropertyOptional({ nullable: true, type: Date }) scheduledAt: Date | null;
+  @ApiProperty({ type: BroadcastCountsResponse }) counts: BroadcastCountsResponse;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) startedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) finishedAt: Date | null;
+
+  static from(broadcast: BroadcastEntity, counts: BroadcastCounts): BroadcastResponse {
+    return {
+      id: broadcast.id,
+      name: broadcast.name,
+      listId: broadcast.listId,
+      from: broadcast.fromEmail ? { email: broadcast.fromEmail, ...(broadcast.fromName ? { name: broadcast.fromName } : {}) } : null,
+      subject: broadcast.subject,
+      html: broadcast.html,
+      text: broadcast.text,
+      status: broadcast.status,
+      scheduledAt: broadcast.scheduledAt,
+      counts: {
+        recipients: broadcast.recipients,
+        queued: counts.queued,
+        sent: counts.sent,
+        failed: counts.failed,
+        opened: counts.opened,
+        clicked: counts.clicked,
+        unsubscribed: counts.unsubscribed,
+        skipped: broadcast.skipped + counts.suppressed,
+      },
+      createdAt: broadcast.createdAt,
+      startedAt: broadcast.startedAt,
+      finishedAt: broadcast.finishedAt,
+    };
+  }
+}
+
+export class BroadcastListResponse {
+  @ApiProperty({ type: [BroadcastResponse] }) data: BroadcastResponse[];
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CreateBroadcastDto, SendBroadcastDto } from './broadcast.dto';
+import { BroadcastListResponse, BroadcastResponse } from './broadcast.response';
+import { BroadcastsService } from './broadcasts.service';
+
+@ApiTags('broadcasts')
+@ApiBearerAuth()
+@Controller('v1/workspaces/:ws/broadcasts')
+export class BroadcastsController {
+  constructor(private readonly broadcasts: BroadcastsService) {}
+
+  @Post()
+  create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateBroadcastDto): Promise<BroadcastResponse> {
+    return this.broadcasts.create(workspaceId, dto);
+  }
+
+  @Get()
+  async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<BroadcastListResponse> {
+    return { data: await this.broadcasts.list(workspaceId) };
+  }
+
+  @Get(':id')
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.get(workspaceId, id);
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  send(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: SendBroadcastDto): Promise<BroadcastResponse> {
+    return this.broadcasts.send(workspaceId, id, dto.scheduledAt);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.pause(workspaceId, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.resume(workspaceId, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.cancel(workspaceId, id);
+  }
+}

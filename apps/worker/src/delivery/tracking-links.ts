@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { signTrackingToken, TrackingKind, trackingUrl, WorkspaceTrackingKeys } from '@app/tracking';
+
+export type TrackingLinkBuilder = (kind: TrackingKind, linkIndex?: number) => string;
+
+/** Signed tracking and unsubscribe URLs of one message, under its workspace's key. */
+@Injectable()
+export class TrackingLinks {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly keys: WorkspaceTrackingKeys,
+  ) {}
+
+  async forWorkspace(workspaceId: string): Promise<(messageId: string) => TrackingLinkBuilder> {
+    const key = await this.keys.keyOf(workspaceId);
+    if (!key) throw new Error(`workspace ${workspaceId} no longer exists`);
+    return (messageId) => (kind, linkIndex) =>
+      trackingUrl(this.config.PUBLIC_BASE_URL, kind, signTrackingToken(key, { messageId, kind, linkIndex }));
+  }
+}

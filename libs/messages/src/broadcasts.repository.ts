@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { BroadcastEntity, BroadcastStatus } from '@app/database';
+import { WorkspaceId } from '@app/tenancy';
+
+export interface BroadcastCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+  suppressed: number;
+  opened: number;
+  clicked: number;
+  unsubscribed: number;
+}
+
+@Injectable()
+export class BroadcastsRepository {
+  constructor(@InjectRepository(BroadcastEntity) private readonly broadcasts: Repository<BroadcastEntity>) {}
+
+  findById(workspaceId: WorkspaceId, id: string): Promise<BroadcastEntity | null> {
+    return this.broadcasts.findOneBy({ workspaceId, id });
+  }
+
+  list(workspaceId: WorkspaceId, limit: number): Promise<BroadcastEntity[]> {
+    return this.broadcasts.find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  save(workspaceId: WorkspaceId, broadcast: BroadcastEntity): Promise<BroadcastEntity> {
+    broadcast.workspaceId = workspaceId;
+    return this.broadcasts.save(broadcast);
+  }
+
+  /**
+   * Moves the broadcast to `to` only if it is in one of `from` now: two admins pressing pause and
+   * resume at once, or a fan-out racing a cancel, cannot leave it in a state nobody chose.
+   */
+  async transition(
+    workspaceId: WorkspaceId,
+    id: string,
+    from: BroadcastStatus[],
+    to: BroadcastStatus,
+    changes: Partial<BroadcastEntity> = {},
+  ): Promise<boolean> {
+    const result = await this.broadcasts.update({ workspaceId, id, status: In(from) }, { ...changes, status: to });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Every member has a message now; the status is left as it is (it may have been paused meanwhile). */
+  async markFannedOut(workspaceId: WorkspaceId, id: string): Promise<void> {
+    await this.broadcasts.update({ workspaceId, id }, { fanoutDone: true });
+  }
+
+  /** Records a fanned-out page in the same transaction as its messages. */
+  async advanceFanOut(manager: EntityManager, id: string, cursor: string, recipients: number, skipped: number): Promise<void> {
+    await manager.query(
+      `UPDATE "public"."broadcasts" SET fanout_cursor = $2, recipients = recipients + $3, skipped = skipped + $4, updated_at = now() WHERE id = $1`,
+      [id, cursor, recipients, skipped],
+    );
+  }
+
+  async counts(workspaceId: WorkspaceId, id: string): Promise<BroadcastCounts> {
+    const [statuses] = (await this.broadcasts.query(
+      `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS queued,
+              count(*) FILTER (WHERE status = 'sent')::int AS sent,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE status = 'suppressed')::int AS suppressed
+       FROM "public"."messages" WHERE workspace_id = $1 AND broadcast_id = $2`,
+      [workspaceId, id],
+    )) as Array<Pick<BroadcastCounts, 'queued' | 'sent' | 'failed' | 'suppressed'>>;
+    const [events] = (await this.broadcasts.query(
+      `SELECT count(DISTINCT e.message_id) FILTER (WHERE e.type = 'open')::int AS opened,
+              count(DISTINCT e.message_id) FILTER (WHERE e.type = 'click')::int AS clicked,
+              count(DISTINCT e.message_id) FILTER (WHERE e.type = 'unsubscribe')::int AS unsubscribed
+       FROM "public"."message_events" e JOIN "public"."messages" m ON m.id = e.message_id
+       WHERE m.workspace_id = $1 AND m.broadcast_id = $2 AND e.type IN ('open', 'click', 'unsubscribe') AND NOT e.bot`,
+      [workspaceId, id],
+    )) as Array<Pick<BroadcastCounts, 'opened' | 'clicked' | 'unsubscribed'>>;
+    return { ...statuses!, ...events! };
+  }
+
+  /** Cancelling drops what was not sent yet: those messages end as failed with the reason. */
+  async cancelUnsent(workspaceId: WorkspaceId, id: string): Promise<void> {
+    await this.broadcasts.query(
+      `UPDATE "public"."messages" SET status = 'failed', error_code = 'broadcast_cancelled',
+         error_message = 'The broadcast was cancelled before this message was sent', updated_at = now()
+       WHERE workspace_id = $1 AND broadcast_id = $2 AND status = 'queued'`,
+      [workspaceId, id],
+    );
+  }
+}
