@@ -1,6 +1,5 @@
 export * from './broadcasts.repository';
 export * from './delivery-status-writer';
-export * from './message-cursor';
 export * from './messages.module';
 export * from './messages.repository';
 export * from './message-links.repository';

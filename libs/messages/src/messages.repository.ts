@@ -4,13 +4,13 @@ import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
-import { MessageCursor } from './message-cursor';
 
 export interface MessageFilters {
   status?: MessageStatus;
   to?: string;
   tag?: string;
-  cursor?: MessageCursor;
+  /** The last row of the previous page. */
+  after?: { createdAt: Date; id: string };
   limit: number;
 }
 
@@ -69,11 +69,8 @@ export class MessagesRepository {
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.tag) query.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filters.tag });
     if (filters.to) query.andWhere('m.to @> :to::jsonb', { to: JSON.stringify([{ email: filters.to.toLowerCase() }]) });
-    if (filters.cursor) {
-      query.andWhere('(m.created_at, m.id) < (:cursorAt::timestamptz, :cursorId::uuid)', {
-        cursorAt: filters.cursor.createdAt,
-        cursorId: filters.cursor.id,
-      });
+    if (filters.after) {
+      query.andWhere('(m.created_at, m.id) < (:afterAt, :afterId::uuid)', { afterAt: filters.after.createdAt, afterId: filters.after.id });
     }
     return query.getMany();
   }

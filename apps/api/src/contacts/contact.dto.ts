@@ -3,7 +3,7 @@ import { IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-vali
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 import { IsContactAttributes } from './contact-attributes.validator';
 import { MAX_EMAIL_LENGTH } from './email-address';
-import { PageQuery } from './page-query.dto';
+import { PageQuery } from '../http/page-query.dto';
 
 const ATTRIBUTES_SCHEMA = { type: 'object', additionalProperties: true, example: { plan: 'pro', city: 'Lisbon' } } as const;
 

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ContactEntity } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
-import { TimeCursor } from './page-cursor';
+import { TimeCursor } from '../http/page-cursor';
 
 /** A contact to create, or to merge into the stored one: null names keep the stored values. */
 export interface ContactUpsert {

@@ -4,8 +4,8 @@ import { isUuid, WorkspaceId } from '@app/tenancy';
 import { ListContactsQuery, UpdateContactDto, UpsertContactDto } from './contact.dto';
 import { ContactListResponse, ContactResponse } from './contact.response';
 import { ContactsRepository } from './contacts.repository';
-import { decodeTimeCursor, encodeTimeCursor, toPage } from './page-cursor';
-import { DEFAULT_PAGE_SIZE } from './page-query.dto';
+import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
+import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 
 const EMAIL_UNIQUE_INDEX = 'contacts_workspace_email';
 

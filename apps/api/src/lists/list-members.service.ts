@@ -5,8 +5,8 @@ import { MembershipStatus } from '@app/database';
 import { isUuid, WorkspaceId } from '@app/tenancy';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../contacts/email-address';
-import { decodeIdCursor, encodeIdCursor, toPage } from '../contacts/page-cursor';
-import { DEFAULT_PAGE_SIZE } from '../contacts/page-query.dto';
+import { decodeIdCursor, encodeIdCursor, toPage } from '../http/page-cursor';
+import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { CsvFileError, parseContactCsv, ParsedContactCsv } from './contact-csv';
 import { AddListContactsDto, ListMembersQuery } from './list.dto';
 import {

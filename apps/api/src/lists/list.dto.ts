@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { MEMBERSHIP_STATUSES, MembershipStatus } from '@app/database';
-import { PageQuery } from '../contacts/page-query.dto';
+import { PageQuery } from '../http/page-query.dto';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 
 export const MAX_CONTACTS_PER_REQUEST = 10_000;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ListEntity } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
-import { TimeCursor } from '../contacts/page-cursor';
+import { TimeCursor } from '../http/page-cursor';
 
 export interface ListCounts {
   subscribed: number;

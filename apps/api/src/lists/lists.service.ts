@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { isUuid, WorkspaceId } from '@app/tenancy';
-import { decodeTimeCursor, encodeTimeCursor, toPage } from '../contacts/page-cursor';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../contacts/page-query.dto';
+import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query.dto';
 import { CreateListDto, UpdateListDto } from './list.dto';
 import { ListListResponse, ListResponse } from './list.response';
 import { ListsRepository } from './lists.repository';

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { MESSAGE_STATUSES, MESSAGE_TYPES, MessageStatus, MessageType } from '@app/database';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
+import { PageQuery } from '../http/page-query.dto';
 import { IsMailbox } from './mailbox.validator';
 import { IsMailHeaders } from './mail-headers.validator';
 
@@ -96,7 +97,7 @@ export class BatchSendDto {
   messages: SendMessageDto[];
 }
 
-export class ListMessagesQuery {
+export class ListMessagesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
   @IsOptional() @IsIn(MESSAGE_STATUSES)
   status?: MessageStatus;
@@ -109,11 +110,4 @@ export class ListMessagesQuery {
   @IsOptional() @IsString() @MaxLength(100)
   tag?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
 }

@@ -1,11 +1,13 @@
 import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { IntegrationEntity, MessageEntity, MessageType, WorkspaceEntity } from '@app/database';
+import { IntegrationEntity, MessageType, WorkspaceEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
-import { decodeCursor, encodeCursor, MessagesRepository, NewMessage } from '@app/messages';
+import { MessagesRepository, NewMessage } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
 import { isUuid, WorkspaceId } from '@app/tenancy';
+import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
+import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { draftMessage } from './message-draft';
 import { ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
@@ -70,15 +72,11 @@ export class MessagesService {
   }
 
   async list(workspaceId: WorkspaceId, query: ListMessagesQuery): Promise<MessageListResponse> {
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (cursor === null) throw new BadRequestException(['cursor is not a value this API returned']);
-    const limit = query.limit ?? 50;
-    const page = await this.messages.list(workspaceId, { status: query.status, to: query.to, tag: query.tag, cursor, limit });
-    const last: MessageEntity | undefined = page[page.length - 1];
-    return {
-      data: page.map(MessageSummaryResponse.from),
-      nextCursor: page.length === limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    const after = query.cursor === undefined ? undefined : decodeTimeCursor(query.cursor);
+    if (after === null) throw new BadRequestException(['cursor is not a value this API returned']);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.messages.list(workspaceId, { status: query.status, to: query.to, tag: query.tag, after, limit: limit + 1 });
+    return toPage(rows, limit, encodeTimeCursor, MessageSummaryResponse.from);
   }
 
   private async integrationFor(workspaceId: WorkspaceId, type: MessageType): Promise<IntegrationEntity> {

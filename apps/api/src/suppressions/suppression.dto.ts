@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { SUPPRESSION_REASONS, SuppressionReason } from '@app/database';
 
 export class CreateSuppressionDto {
@@ -21,12 +20,4 @@ export class SuppressionScopeQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID()
   listId?: string;
-}
-
-export class ListSuppressionsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
-import { CreateSuppressionDto, ListSuppressionsQuery, SuppressionScopeQuery } from './suppression.dto';
+import { PageQuery } from '../http/page-query.dto';
+import { CreateSuppressionDto, SuppressionScopeQuery } from './suppression.dto';
 import { SuppressionListResponse, SuppressionResponse } from './suppression.response';
 import { SuppressionsService } from './suppressions.service';
 
@@ -17,7 +18,7 @@ export class SuppressionsController {
   }
 
   @Get()
-  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: ListSuppressionsQuery): Promise<SuppressionListResponse> {
+  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: PageQuery): Promise<SuppressionListResponse> {
     return this.suppressions.list(workspaceId, query);
   }
 

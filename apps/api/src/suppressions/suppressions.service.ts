@@ -1,7 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor, SuppressionsRepository } from '@app/messages';
+import { SuppressionsRepository } from '@app/messages';
 import { WorkspaceId } from '@app/tenancy';
-import { CreateSuppressionDto, ListSuppressionsQuery } from './suppression.dto';
+import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query.dto';
+import { CreateSuppressionDto } from './suppression.dto';
 import { SuppressionListResponse, SuppressionResponse } from './suppression.response';
 
 @Injectable()
@@ -14,16 +16,12 @@ export class SuppressionsService {
     return SuppressionResponse.from((await this.suppressions.find(workspaceId, dto.email, listId))!);
   }
 
-  async list(workspaceId: WorkspaceId, query: ListSuppressionsQuery): Promise<SuppressionListResponse> {
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (cursor === null) throw new BadRequestException(['cursor is not a value this API returned']);
-    const limit = query.limit ?? 50;
-    const rows = await this.suppressions.list(workspaceId, limit, cursor && { createdAt: new Date(cursor.createdAt), id: cursor.id });
-    const last = rows[rows.length - 1];
-    return {
-      data: rows.map(SuppressionResponse.from),
-      nextCursor: rows.length === limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+  async list(workspaceId: WorkspaceId, query: PageQuery): Promise<SuppressionListResponse> {
+    const after = query.cursor === undefined ? undefined : decodeTimeCursor(query.cursor);
+    if (after === null) throw new BadRequestException(['cursor is not a value this API returned']);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.suppressions.list(workspaceId, limit + 1, after);
+    return toPage(rows, limit, encodeTimeCursor, SuppressionResponse.from);
   }
 
   async remove(workspaceId: WorkspaceId, email: string, listId: string | null): Promise<void> {
