@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { LRUCache } from 'lru-cache';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { IntegrationEntity, IntegrationState } from '@app/database';
+import { CacheInvalidation } from '@app/redis';
 import { WorkspaceId } from '@app/tenancy';
 
 export type Usage = 'transactional' | 'marketing';
@@ -12,22 +14,49 @@ export interface IntegrationStatusUpdate {
   hint: string | null;
 }
 
-/** Every query names the workspace first: an integration is only ever found inside its own. */
+// Every change is published to all processes at once; this only bounds a missed message.
+const CACHE_TTL_MS = 5_000;
+
+/**
+ * Every query names the workspace first: an integration is only ever found inside its own.
+ * Sending reads integrations for every message, so `cached*` reads keep a read-only copy for a
+ * few seconds; every write here (or `changed` after a transaction) drops the workspace's copies
+ * in every process.
+ */
 @Injectable()
 export class IntegrationsRepository {
-  constructor(@InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>) {}
+  private readonly cache = new LRUCache<string, IntegrationEntity | false>({ max: 10_000, ttl: CACHE_TTL_MS });
+
+  constructor(
+    @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
+    private readonly invalidation: CacheInvalidation,
+  ) {
+    invalidation.on('integration', (workspaceId) => {
+      for (const key of this.cache.keys()) if (key.startsWith(`${workspaceId}:`)) this.cache.delete(key);
+    });
+  }
 
   findById(workspaceId: WorkspaceId, id: string): Promise<IntegrationEntity | null> {
-    return this.integrations.findOne({ where: { workspaceId, id }, relations: { senders: true }, order: { senders: { position: 'ASC' } } });
+    return this.withSenders().where('i.workspace_id = :workspaceId AND i.id = :id', { workspaceId, id }).getOne();
   }
 
   list(workspaceId: WorkspaceId): Promise<IntegrationEntity[]> {
-    return this.integrations.find({ where: { workspaceId }, relations: { senders: true }, order: { createdAt: 'ASC', senders: { position: 'ASC' } } });
+    return this.withSenders().where('i.workspace_id = :workspaceId', { workspaceId }).addOrderBy('i.created_at', 'ASC').getMany();
   }
 
   findByUsage(workspaceId: WorkspaceId, usage: Usage): Promise<IntegrationEntity | null> {
-    const where = usage === 'transactional' ? { workspaceId, usageTransactional: true } : { workspaceId, usageMarketing: true };
-    return this.integrations.findOne({ where, relations: { senders: true }, order: { senders: { position: 'ASC' } } });
+    const column = usage === 'transactional' ? 'i.usage_transactional' : 'i.usage_marketing';
+    return this.withSenders().where(`i.workspace_id = :workspaceId AND ${column}`, { workspaceId }).getOne();
+  }
+
+  /** For the sending hot path only: a shared copy that must not be modified. */
+  cachedById(workspaceId: WorkspaceId, id: string): Promise<IntegrationEntity | null> {
+    return this.cached(`${workspaceId}:id:${id}`, () => this.findById(workspaceId, id));
+  }
+
+  /** For the sending hot path only: a shared copy that must not be modified. */
+  cachedByUsage(workspaceId: WorkspaceId, usage: Usage): Promise<IntegrationEntity | null> {
+    return this.cached(`${workspaceId}:usage:${usage}`, () => this.findByUsage(workspaceId, usage));
   }
 
   save(workspaceId: WorkspaceId, integration: IntegrationEntity, manager: EntityManager = this.integrations.manager): Promise<IntegrationEntity> {
@@ -35,8 +64,14 @@ export class IntegrationsRepository {
     return manager.save(IntegrationEntity, integration);
   }
 
+  /** Call after a transaction that saved integrations commits, so no process caches the old rows. */
+  changed(workspaceId: WorkspaceId): Promise<void> {
+    return this.invalidation.publish('integration', workspaceId);
+  }
+
   async remove(workspaceId: WorkspaceId, id: string): Promise<boolean> {
     const result = await this.integrations.delete({ workspaceId, id });
+    await this.changed(workspaceId);
     return (result.affected ?? 0) > 0;
   }
 
@@ -45,6 +80,7 @@ export class IntegrationsRepository {
       { workspaceId, id },
       { statusState: status.state, statusLastError: status.lastError, statusHint: status.hint, statusCheckedAt: new Date() },
     );
+    await this.changed(workspaceId);
   }
 
   /**
@@ -58,6 +94,20 @@ export class IntegrationsRepository {
     refreshTokenEncrypted: string,
   ): Promise<boolean> {
     const result = await this.integrations.update({ workspaceId, id, credentialsVersion }, { refreshTokenEncrypted });
+    await this.changed(workspaceId);
     return (result.affected ?? 0) > 0;
+  }
+
+  private withSenders(): SelectQueryBuilder<IntegrationEntity> {
+    // One statement: find options with relations and order make TypeORM add a second DISTINCT query.
+    return this.integrations.createQueryBuilder('i').leftJoinAndSelect('i.senders', 's').orderBy('s.position', 'ASC');
+  }
+
+  private async cached(key: string, load: () => Promise<IntegrationEntity | null>): Promise<IntegrationEntity | null> {
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit || null;
+    const loaded = await load();
+    this.cache.set(key, loaded ?? false);
+    return loaded;
   }
 }

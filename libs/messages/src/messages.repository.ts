@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
 
@@ -30,20 +29,59 @@ export class MessagesRepository {
   /**
    * Inserts in one statement. Rows whose Idempotency-Key already exists in the workspace are
    * skipped by the database (even under concurrency); the ids actually inserted are returned.
+   * Columns travel as one array parameter each (unnest): TypeORM's insert builder spends more
+   * time naming thousands of parameters than Postgres spends inserting the rows.
    */
   async insertMany(workspaceId: WorkspaceId, rows: NewMessage[], manager: EntityManager = this.messages.manager): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
+    const column = <T>(pick: (row: NewMessage) => T) => rows.map(pick);
+    const json = (pick: (row: NewMessage) => unknown) => rows.map((row) => JSON.stringify(pick(row)));
+    // Milliseconds, like a JS Date, so keyset cursors built from createdAt are exact.
     const now = new Date();
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MessageEntity)
-      // Milliseconds, like a JS Date, so keyset cursors built from createdAt are exact.
-      .values(rows.map((row) => ({ ...row, workspaceId, status: 'queued', createdAt: now }) as QueryDeepPartialEntity<MessageEntity>))
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return new Set((result.raw as Array<{ id: string }>).map((row) => row.id));
+    const inserted = (await manager.query(
+      `INSERT INTO "public"."messages" (id, workspace_id, integration_id, type, status, from_email, from_name, "to", cc, bcc,
+         reply_to, subject, html, text, headers, tracking_opens, tracking_clicks, tags, metadata, idempotency_key,
+         idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, created_at, updated_at)
+       SELECT id, $1, integration_id, type, 'queued', from_email, from_name, "to", cc, bcc,
+         reply_to, subject, html, text, headers, tracking_opens, tracking_clicks, ARRAY(SELECT jsonb_array_elements_text(tags)), metadata,
+         idempotency_key, idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, $2, $2
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::jsonb[], $11::text[],
+                   $12::text[], $13::text[], $14::text[], $15::jsonb[], $16::bool[], $17::bool[], $18::jsonb[], $19::jsonb[], $20::text[],
+                   $21::text[], $22::text[], $23::uuid[], $24::uuid[], $25::uuid[])
+         AS t(id, integration_id, type, from_email, from_name, "to", cc, bcc, reply_to, subject, html, text, headers,
+              tracking_opens, tracking_clicks, tags, metadata, idempotency_key, idempotency_fingerprint, message_id_header,
+              list_id, broadcast_id, contact_id)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        workspaceId,
+        now,
+        column((row) => row.id),
+        column((row) => row.integrationId),
+        column((row) => row.type),
+        column((row) => row.fromEmail),
+        column((row) => row.fromName),
+        json((row) => row.to),
+        json((row) => row.cc),
+        json((row) => row.bcc),
+        column((row) => row.replyTo),
+        column((row) => row.subject),
+        column((row) => row.html),
+        column((row) => row.text),
+        json((row) => row.headers),
+        column((row) => row.trackingOpens),
+        column((row) => row.trackingClicks),
+        json((row) => row.tags),
+        json((row) => row.metadata),
+        column((row) => row.idempotencyKey),
+        column((row) => row.idempotencyFingerprint),
+        column((row) => row.messageIdHeader),
+        column((row) => row.listId ?? null),
+        column((row) => row.broadcastId ?? null),
+        column((row) => row.contactId ?? null),
+      ],
+    )) as Array<{ id: string }>;
+    return new Set(inserted.map((row) => row.id));
   }
 
   findByIdempotencyKey(workspaceId: WorkspaceId, idempotencyKey: string): Promise<MessageEntity | null> {

@@ -1,1 +1,2 @@
+export * from './cache-invalidation';
 export * from './redis.module';

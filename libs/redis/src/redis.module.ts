@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
+import { CacheInvalidation } from './cache-invalidation';
 
 /**
  * One shared connection for request-path work (health, caches, rate limits, OAuth state).
@@ -21,8 +22,9 @@ import { AppConfig } from '@app/config';
           lazyConnect: false,
         }),
     },
+    CacheInvalidation,
   ],
-  exports: [Redis],
+  exports: [Redis, CacheInvalidation],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: Redis) {}

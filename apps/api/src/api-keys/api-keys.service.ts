@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CacheInvalidation } from '@app/redis';
 import { generateApiKeySecret, isUuid, WorkspaceId } from '@app/tenancy';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key.response';
@@ -7,7 +8,10 @@ import { ApiKeysRepository } from './api-keys.repository';
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly keys: ApiKeysRepository) {}
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly invalidation: CacheInvalidation,
+  ) {}
 
   async create(workspaceId: WorkspaceId, dto: CreateApiKeyDto, manager?: EntityManager): Promise<CreatedApiKeyResponse> {
     const secret = generateApiKeySecret();
@@ -27,5 +31,6 @@ export class ApiKeysService {
     if (!isUuid(id) || !(await this.keys.revoke(workspaceId, id))) {
       throw new NotFoundException(`API key ${id} not found`);
     }
+    await this.invalidation.publish('api-key', id);
   }
 }

@@ -171,6 +171,7 @@ export class IntegrationsService {
       const holder = await this.integrations.findByUsage(workspaceId, usage);
       throw usageConflict(usage, holder);
     }
+    await this.integrations.changed(workspaceId);
     return (await this.integrations.findById(workspaceId, integration.id))!;
   }
 }

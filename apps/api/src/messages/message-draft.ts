@@ -1,7 +1,8 @@
 import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { IntegrationEntity, Mailbox, WorkspaceEntity } from '@app/database';
+import type { IntegrationEntity, Mailbox } from '@app/database';
 import type { NewMessage } from '@app/messages';
+import type { WorkspaceSettings } from '../workspaces/workspace-settings.cache';
 import type { MailboxInput, SendMessageDto } from './message.dto';
 
 export const MAX_RECIPIENTS = 50;
@@ -48,7 +49,7 @@ function checkContent(dto: SendMessageDto, field: string): void {
 /** Turns a validated request into the row to insert, applying the workspace's integration and defaults. */
 export function draftMessage(
   dto: SendMessageDto,
-  context: { workspace: WorkspaceEntity; integration: IntegrationEntity; idempotencyKey?: string; field?: string },
+  context: { workspace: WorkspaceSettings; integration: IntegrationEntity; idempotencyKey?: string; field?: string },
 ): NewMessage {
   const field = context.field ?? '';
   checkContent(dto, field);

@@ -1,13 +1,12 @@
 import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { IntegrationEntity, MessageType, WorkspaceEntity } from '@app/database';
+import { IntegrationEntity, MessageType } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { MessagesRepository, NewMessage } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
 import { isUuid, WorkspaceId } from '@app/tenancy';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
+import { WorkspaceSettingsCache } from '../workspaces/workspace-settings.cache';
 import { draftMessage } from './message-draft';
 import { ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
@@ -23,7 +22,7 @@ export class MessagesService {
   private readonly logger = new Logger(MessagesService.name);
 
   constructor(
-    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    private readonly workspaces: WorkspaceSettingsCache,
     private readonly integrations: IntegrationsRepository,
     private readonly messages: MessagesRepository,
     private readonly producer: DeliveryProducer,
@@ -33,7 +32,7 @@ export class MessagesService {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw new BadRequestException(['Idempotency-Key must be 1-255 visible ASCII characters']);
     }
-    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const workspace = await this.workspaces.get(workspaceId);
     const integration = await this.integrationFor(workspaceId, dto.type ?? 'transactional');
     const row = draftMessage(dto, { workspace, integration, idempotencyKey });
 
@@ -52,7 +51,7 @@ export class MessagesService {
 
   /** All or nothing: a batch is validated whole, inserted in one statement and enqueued in bulk. */
   async sendBatch(workspaceId: WorkspaceId, dtos: SendMessageDto[]): Promise<AcceptedMessageResponse[]> {
-    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const workspace = await this.workspaces.get(workspaceId);
     const byType = new Map<MessageType, IntegrationEntity>();
     for (const type of new Set(dtos.map((dto) => dto.type ?? 'transactional'))) {
       byType.set(type, await this.integrationFor(workspaceId, type));
@@ -80,7 +79,7 @@ export class MessagesService {
   }
 
   private async integrationFor(workspaceId: WorkspaceId, type: MessageType): Promise<IntegrationEntity> {
-    const integration = await this.integrations.findByUsage(workspaceId, type);
+    const integration = await this.integrations.cachedByUsage(workspaceId, type);
     if (!integration) {
       throw new UnprocessableEntityException([
         `type: no integration of this workspace serves ${type} mail; set usage.${type} on one of its integrations`,

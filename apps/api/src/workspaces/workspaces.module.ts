@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { WorkspacesController } from './workspaces.controller';
+import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
   imports: [ApiKeysModule],
   controllers: [WorkspacesController],
-  providers: [WorkspacesService],
+  providers: [WorkspacesService, WorkspaceSettingsCache],
+  exports: [WorkspaceSettingsCache],
 })
 export class WorkspacesModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { WorkspaceEntity } from '@app/database';
+import { CacheInvalidation } from '@app/redis';
 import { trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
@@ -13,6 +14,7 @@ export class WorkspacesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
     private readonly apiKeys: ApiKeysService,
+    private readonly invalidation: CacheInvalidation,
   ) {}
 
   /** The workspace and its first admin key are created together or not at all. */
@@ -38,6 +40,8 @@ export class WorkspacesService {
     workspace.name = dto.name ?? workspace.name;
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
-    return WorkspaceResponse.from(await this.workspaces.save(workspace));
+    const saved = await this.workspaces.save(workspace);
+    await this.invalidation.publish('workspace', workspaceId);
+    return WorkspaceResponse.from(saved);
   }
 }

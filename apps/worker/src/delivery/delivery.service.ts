@@ -20,6 +20,8 @@ export type DeliveryOutcome = { retryInMs: number } | null;
 const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppressed']);
 // How often a paused broadcast's messages look again whether they may go.
 const PAUSED_RECHECK_MS = 2000;
+// Most sends finish well within this; only slower ones are worth a `sending` write of their own.
+const SENDING_VISIBLE_AFTER_MS = 250;
 
 /**
  * Delivers one accepted message through its integration's pooled transport, and records what
@@ -51,7 +53,7 @@ export class DeliveryService {
     const workspace = trustedWorkspaceId(workspaceId);
     const message = await this.messages.findById(workspace, messageId);
     if (!message || FINISHED.has(message.status)) return null;
-    const integration = await this.integrations.findById(workspace, message.integrationId);
+    const integration = await this.integrations.cachedById(workspace, message.integrationId);
     if (!integration) {
       await this.fail(message, { kind: 'permanent', code: 'integration_deleted', message: 'The integration this message was accepted for no longer exists', hint: null });
       return null;
@@ -79,15 +81,18 @@ export class DeliveryService {
     const rateWaitMs = await this.rateLimiter.reserve(integration, message.type);
     if (rateWaitMs > 0) return { retryInMs: rateWaitMs };
 
-    void this.writer
-      .write({ workspaceId, messageId, status: 'sending', attempts: 1, leaseUntil: new Date(Date.now() + this.config.SENDING_LEASE_MS) })
-      .catch((error: unknown) => this.logger.warn({ err: error, messageId }, 'could not record sending'));
+    const markSending = setTimeout(() => {
+      void this.writer
+        .write({ workspaceId, messageId, status: 'sending', leaseUntil: new Date(Date.now() + this.config.SENDING_LEASE_MS) })
+        .catch((error: unknown) => this.logger.warn({ err: error, messageId }, 'could not record sending'));
+    }, SENDING_VISIBLE_AFTER_MS);
     try {
-      const info = await this.sendWithFreshTokenOnAuthFailure(integration, message);
+      const info = await this.sendWithFreshTokenOnAuthFailure(integration, message).finally(() => clearTimeout(markSending));
       await this.writer.write({
         workspaceId,
         messageId,
         status: 'sent',
+        attempts: 1,
         smtpResponse: info.response,
         sentAt: new Date(),
         leaseUntil: null,
@@ -157,7 +162,7 @@ export class DeliveryService {
   private async handleFailure(message: MessageEntity, integration: IntegrationEntity, failure: DeliveryFailure): Promise<DeliveryOutcome> {
     const { workspaceId, id: messageId } = message;
     if (failure.kind === 'permanent') {
-      await this.fail(message, failure);
+      await this.fail(message, failure, 1);
       return null;
     }
     if (failure.kind === 'auth') {
@@ -171,6 +176,7 @@ export class DeliveryService {
         workspaceId,
         messageId,
         status: 'queued',
+        attempts: 1,
         leaseUntil: null,
         error: failure,
         event: { type: 'retry', detail: `held until the integration is reconnected: ${failure.message}` },
@@ -180,18 +186,20 @@ export class DeliveryService {
     await this.breaker.recordFailure(integration.id);
     const delay = retryDelayMs(message.attempts + 1, this.config.RETRY_BASE_DELAY_MS, this.config.RETRY_MAX_DELAY_MS);
     if (message.createdAt.getTime() + this.config.MESSAGE_MAX_AGE_MS < Date.now() + delay) {
-      await this.fail(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` });
+      await this.fail(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` }, 1);
       return null;
     }
-    await this.writer.write({ workspaceId, messageId, status: 'queued', leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
+    await this.writer.write({ workspaceId, messageId, status: 'queued', attempts: 1, leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
     return { retryInMs: delay };
   }
 
-  private fail(message: MessageEntity, failure: DeliveryFailure): Promise<void> {
+  /** `attempts` is 1 when the failure was an SMTP attempt, 0 when the message never got that far. */
+  private fail(message: MessageEntity, failure: DeliveryFailure, attempts = 0): Promise<void> {
     return this.writer.write({
       workspaceId: message.workspaceId,
       messageId: message.id,
       status: 'failed',
+      attempts,
       leaseUntil: null,
       error: { code: failure.code, message: failure.message, hint: failure.hint },
       event: { type: 'failed', detail: failure.message },

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
+import { Repository } from 'typeorm';
+import { WorkspaceEntity } from '@app/database';
+import { CacheInvalidation } from '@app/redis';
+import { WorkspaceId } from '@app/tenancy';
+
+export interface WorkspaceSettings {
+  trackingOpens: boolean;
+  trackingClicks: boolean;
+}
+
+/** The workspace defaults every send needs, kept in memory; a PATCH drops them in every process. */
+@Injectable()
+export class WorkspaceSettingsCache {
+  private readonly cache = new LRUCache<string, WorkspaceSettings>({ max: 10_000, ttl: 30_000 });
+
+  constructor(
+    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    invalidation: CacheInvalidation,
+  ) {
+    invalidation.on('workspace', (workspaceId) => this.cache.delete(workspaceId));
+  }
+
+  async get(workspaceId: WorkspaceId): Promise<WorkspaceSettings> {
+    const cached = this.cache.get(workspaceId);
+    if (cached) return cached;
+    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const settings = { trackingOpens: workspace.trackingOpens, trackingClicks: workspace.trackingClicks };
+    this.cache.set(workspaceId, settings);
+    return settings;
+  }
+}

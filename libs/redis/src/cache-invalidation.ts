@@ -1,0 +1,57 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@app/config';
+
+export type InvalidationTopic = 'api-key' | 'workspace' | 'integration';
+type Handler = (key: string) => void;
+
+/**
+ * Hot paths keep short-lived copies of API keys, workspaces and integrations in each process.
+ * Whoever changes one publishes its id here; every process (this one at once, the others through
+ * Redis pub/sub) drops its copy, so a revoked key or an edited integration takes effect on the
+ * next request everywhere. The caches' own TTLs bound staleness if a message is ever missed.
+ */
+@Injectable()
+export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CacheInvalidation.name);
+  private readonly handlers = new Map<InvalidationTopic, Set<Handler>>();
+  private readonly channel: string;
+  private subscriber: Redis | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    config: AppConfig,
+  ) {
+    this.channel = `${config.REDIS_PREFIX}:invalidate`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: true });
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      const separator = message.indexOf(' ');
+      this.deliver(message.slice(0, separator) as InvalidationTopic, message.slice(separator + 1));
+    });
+    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'invalidation subscriber error'));
+    await this.subscriber.connect().catch(() => undefined);
+    await this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: error }, 'cannot subscribe to cache invalidations'));
+  }
+
+  on(topic: InvalidationTopic, handler: Handler): void {
+    this.handlers.set(topic, (this.handlers.get(topic) ?? new Set()).add(handler));
+  }
+
+  async publish(topic: InvalidationTopic, key: string): Promise<void> {
+    this.deliver(topic, key);
+    await this.redis.publish(this.channel, `${topic} ${key}`).catch((error: unknown) => {
+      this.logger.warn({ err: error, topic }, 'cache invalidation not published; other processes catch up when their copies expire');
+    });
+  }
+
+  private deliver(topic: InvalidationTopic, key: string): void {
+    for (const handler of this.handlers.get(topic) ?? []) handler(key);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+}
