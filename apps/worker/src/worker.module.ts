@@ -14,6 +14,7 @@ import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
+import { MessageLoader } from './delivery/message-loader';
 import { TrackedContent } from './delivery/tracked-content';
 import { TrackingLinks } from './delivery/tracking-links';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
@@ -35,6 +36,7 @@ import { QueueWorkers } from './queue-workers';
     BroadcastSnapshots,
     TrackedContent,
     BroadcastFanOut,
+    MessageLoader,
     DeliveryService,
     OutboxReconciler,
     DeliverMessageProcessor,

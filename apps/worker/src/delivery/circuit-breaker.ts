@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '@app/config';
 
 /**
@@ -11,6 +12,8 @@ import { AppConfig } from '@app/config';
 export class CircuitBreaker {
   /** Integrations this process saw fail, so a success only costs a Redis call when it matters. */
   private readonly failing = new Set<string>();
+  /** Circuits found closed in the last second: a circuit another worker opens is seen within a second. */
+  private readonly closed = new LRUCache<string, true>({ max: 10_000, ttl: 1000 });
 
   constructor(
     private readonly redis: Redis,
@@ -18,12 +21,16 @@ export class CircuitBreaker {
   ) {}
 
   async openFor(integrationId: string): Promise<number> {
+    if (this.closed.has(integrationId)) return 0;
     const ttl = await this.redis.pttl(this.key(integrationId, 'open'));
-    return ttl > 0 ? ttl : 0;
+    if (ttl > 0) return ttl;
+    this.closed.set(integrationId, true);
+    return 0;
   }
 
   async recordFailure(integrationId: string): Promise<void> {
     this.failing.add(integrationId);
+    this.closed.delete(integrationId);
     const failures = this.key(integrationId, 'failures');
     const [[, count]] = (await this.redis
       .multi()

@@ -3,13 +3,14 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { SmtpTransportPool } from '@app/mail';
-import { DeliveryStatusWriter, MessagesRepository, SuppressionsRepository } from '@app/messages';
+import { DeliveryStatusWriter, SuppressionsRepository } from '@app/messages';
 import type { JobPayloads, JobName } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { CircuitBreaker } from './circuit-breaker';
 import { composeMail } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
+import { MessageLoader } from './message-loader';
 import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
 import { retryDelayMs } from './retry-policy';
 import { TrackedContent } from './tracked-content';
@@ -35,7 +36,7 @@ export class DeliveryService {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly messages: MessagesRepository,
+    private readonly messages: MessageLoader,
     private readonly integrations: IntegrationsRepository,
     private readonly credentials: SmtpCredentialsService,
     private readonly pool: SmtpTransportPool,
@@ -51,7 +52,7 @@ export class DeliveryService {
 
   async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage]): Promise<DeliveryOutcome> {
     const workspace = trustedWorkspaceId(workspaceId);
-    const message = await this.messages.findById(workspace, messageId);
+    const message = await this.messages.load(workspaceId, messageId);
     if (!message || FINISHED.has(message.status)) return null;
     const integration = await this.integrations.cachedById(workspace, message.integrationId);
     if (!integration) {
