@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@app/tenancy';
 import { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from '@app/tracking';
@@ -13,12 +13,15 @@ function hitOf(request: Request, token: string): TrackingHit {
 
 /** Public endpoints in every tracked mail; answered straight from Express for speed. */
 @Public()
-@ApiExcludeController()
+@ApiTags('tracking')
 @Controller('t')
 export class TrackingController {
   constructor(private readonly tracking: TrackingService) {}
 
   @Get('o/:token')
+  @ApiProduces('image/gif')
+  @ApiOkResponse({ description: 'A 1×1 transparent GIF (Cache-Control: no-store); the open is recorded' })
+  @ApiNotFoundResponse({ description: 'Unknown or tampered token: nothing recorded' })
   async open(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!(await this.tracking.open(hitOf(request, token)))) {
       response.status(404).set('Cache-Control', NO_STORE).json({ statusCode: 404, error: 'Not Found', message: 'Unknown tracking link' });
@@ -28,6 +31,8 @@ export class TrackingController {
   }
 
   @Get('c/:token')
+  @ApiFoundResponse({ description: "Redirect to the link's original URL; the click is recorded" })
+  @ApiNotFoundResponse({ description: 'Unknown or tampered token: no redirect' })
   async click(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const url = await this.tracking.click(hitOf(request, token));
     if (url === null) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/tenancy';
 import { sendHtmlPage } from '../http/html-page';
@@ -15,12 +15,15 @@ const UNKNOWN_LINK = { title: 'Link not recognised', message: 'This unsubscribe 
 
 /** `List-Unsubscribe` target (RFC 8058) and the page a person sees when opening it. */
 @Public()
-@ApiExcludeController()
+@ApiTags('tracking')
+@ApiProduces('text/html')
 @Controller('u')
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @Get(':token')
+  @ApiOkResponse({ description: 'A confirmation page; looking at it changes nothing (scanners fetch links)' })
+  @ApiNotFoundResponse({ description: 'Unknown or tampered token' })
   async confirm(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const preview = await this.unsubscribe.preview(token);
     if (!preview) return sendHtmlPage(response, 404, UNKNOWN_LINK);
@@ -33,6 +36,10 @@ export class UnsubscribeController {
 
   /** Mail clients post `List-Unsubscribe=One-Click` here without asking the person again. */
   @Post(':token')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } }, required: ['List-Unsubscribe'] } })
+  @ApiOkResponse({ description: 'Unsubscribed (RFC 8058 one-click)' })
+  @ApiNotFoundResponse({ description: 'Unknown or tampered token' })
   async oneClick(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     if (body?.['List-Unsubscribe'] !== 'One-Click') {
       return sendHtmlPage(response, 400, { title: 'Nothing changed', message: 'The request must carry List-Unsubscribe=One-Click (RFC 8058).' });
