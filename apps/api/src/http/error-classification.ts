@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
 
 export type ErrorResponse = { status: number; error: string; message: string; retryAfterSeconds?: number };
@@ -26,6 +27,12 @@ function codeOf(error: unknown): string | undefined {
 export function classifyError(error: unknown): ErrorResponse {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
+
+  // Errors raised before routing by Express's body parsers (http-errors): too large, bad charset.
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+    return { status, error: STATUS_CODES[status] ?? 'Bad Request', message };
+  }
 
   if ((code && (POSTGRES_UNAVAILABLE.has(code) || NETWORK_CODES.has(code))) || UNAVAILABLE_MESSAGES.some((re) => re.test(message))) {
     return {
