@@ -63,6 +63,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
     await this.maintenance?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+    // The workers are closed, so nothing is pending; a QUIT would wait forever if Redis were away.
+    this.connection?.disconnect();
   }
 }

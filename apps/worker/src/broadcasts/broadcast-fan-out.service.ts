@@ -101,6 +101,9 @@ export class BroadcastFanOut {
        JOIN "public"."contacts" c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
        WHERE m.workspace_id = $1 AND m.list_id = $2 AND m.status = 'subscribed'
          AND m.contact_id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
+         -- The same bound on the contacts side lets the join start at the cursor instead of
+         -- reading every earlier contact again on each page.
+         AND c.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
        ORDER BY m.contact_id
        LIMIT $4`,
       [workspaceId, broadcast.listId, broadcast.fanoutCursor, PAGE_SIZE],
