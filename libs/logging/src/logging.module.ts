@@ -6,8 +6,6 @@ import { LogDestination } from './log-destination';
 import { REDACTED_PATHS, redactUrl } from './redaction';
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
-// Tracking pixels and redirects are recorded as message events; a log line each would only be noise.
-const QUIET_PREFIXES = ['/t/'];
 
 /** Structured JSON logs (pino) for the API and the worker, with secrets redacted at the source. */
 @Global()
@@ -22,9 +20,7 @@ const QUIET_PREFIXES = ['/t/'];
           stream: destination.stream,
           level: config.LOG_LEVEL,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: {
-            ignore: (req: IncomingMessage) => QUIET_PATHS.has(req.url ?? '') || QUIET_PREFIXES.some((prefix) => req.url?.startsWith(prefix)),
-          },
+          autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(req.url ?? '') },
           serializers: {
             req: (req: { id: unknown; method: string; url: string }) => ({
               id: req.id,

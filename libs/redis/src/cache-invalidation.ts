@@ -51,7 +51,8 @@ export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
     for (const handler of this.handlers.get(topic) ?? []) handler(key);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  /** disconnect, not quit: a QUIT queued while Redis is away would wait for it forever. */
+  onApplicationShutdown(): void {
+    this.subscriber?.disconnect();
   }
 }

@@ -3,6 +3,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { serveTrackingAheadOfExpress } from '../tracking/tracking-fast-path';
+import { describeTrackingRoutes } from '../tracking/tracking-openapi';
+import { TrackingService } from '../tracking/tracking.service';
 import { UnhandledErrorsFilter } from './unhandled-errors.filter';
 
 export const MAX_JSON_BODY = '10mb';
@@ -22,6 +25,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   );
   app.useGlobalFilters(new UnhandledErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
+  serveTrackingAheadOfExpress(app.getHttpServer(), app.get(TrackingService));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -32,6 +36,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Platform admin token or a workspace API key (mr_…)' })
       .build(),
   );
+  describeTrackingRoutes(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
