@@ -1,0 +1,30 @@
+/**
+ * Sample sizes of one run. Chosen so the whole run stays under ~4 minutes on 2 cores while each
+ * measurement lasts long enough (seconds, thousands of messages) to be stable between runs.
+ */
+export const PLAN = {
+  /** Pool settings of (a) and of the Mailroom integration in (c): the same as Mailroom's own pool, so c/a isolates Mailroom's overhead. */
+  pool: { maxConnections: 5, maxMessagesPerConnection: 1000 },
+  pooled: { messages: 5000, warmup: 500, inFlight: 50 },
+  unpooled: { messages: 200, inFlight: 5 },
+  delivery: { messages: 5000, warmup: 500, perRequest: 100, requestsInFlight: 4, timeoutMs: 60_000 },
+  single: { connections: 20, seconds: 10, warmupSeconds: 2 },
+  batch: { perRequest: 100, connections: 8, seconds: 10, warmupSeconds: 2 },
+  /** (e) Real tokens from `messages` delivered tracked mails (two links each), hit in turn by every connection. */
+  tracking: { messages: 5, connections: 50, seconds: 10, warmupSeconds: 2, deliveryTimeoutMs: 20_000, eventsTimeoutMs: 10_000 },
+  /** (f) One list of `contacts` subscribed members, fanned out by a worker running apart from the API. */
+  fanOut: { contacts: 100_000, timeoutMs: 90_000 },
+} as const;
+
+export const TARGETS = {
+  deliveryVsPooled: 0.7,
+  deliveryVsUnpooled: 25,
+  singlePerSecond: 3000,
+  singleP99Ms: 50,
+  batchMessagesPerSecond: 10_000,
+  /** Mailroom's tracking endpoints against a bare node:http server answering the same bytes. */
+  trackingVsBare: 0.6,
+  trackingP99Ms: 10,
+  fanOutPerSecond: 20_000,
+  fanOutWorkerPeakRssMB: 300,
+} as const;
