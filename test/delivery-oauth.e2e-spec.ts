@@ -67,4 +67,43 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
     expect(new Set(logins.map((login) => login.accessToken)).size).toBe(1);
     expect(microsoft.tokenRequestCount('client_credentials')).toBe(1);
   });
+
+  it('drops a token the server refuses with 535 5.7.3, fetches a fresh one and delivers', async () => {
+    const refusing = new FakeSmtpServer({
+      security: 'starttls',
+      authMethods: ['XOAUTH2'],
+      // Exchange answers 535 at once (no 334 challenge) when it no longer accepts a token.
+      authenticate: (attempt) => (attempt.accessToken === refusedToken ? '535 5.7.3 Authentication unsuccessful' : microsoft.isValidAccessToken(attempt.accessToken ?? '')),
+    });
+    let refusedToken: string | undefined;
+    await refusing.start();
+    const watcher = await DeliveryWatcher.start(t);
+    const ws = await createWorkspace(t, 'Refused token');
+    const clientId = 'mailroom-app-refused';
+    microsoft.addApp({ tenantId: TENANT, clientId, clientSecret: CLIENT_SECRET });
+    const integration = await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        port: refusing.port,
+        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId, clientSecret: CLIENT_SECRET, username: MAILBOX },
+        senders: [{ name: 'Contoso', email: MAILBOX }],
+      }),
+    );
+    // The first token the deployment caches is one the server will refuse.
+    const test = await t.http.post(`/v1/workspaces/${ws.id}/integrations/${integration.id}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
+    expect(test.body.ok).toBe(true);
+    refusedToken = refusing.authAttempts[0]!.accessToken;
+    const before = microsoft.tokenRequestCount('client_credentials');
+
+    const accepted = await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to: ['x@example.com'], subject: 'Retry with a fresh token', text: 'x' }).expect(202);
+    await watcher.finished([accepted.body.id]);
+    await watcher.close();
+
+    const message = (await t.http.get(`/v1/workspaces/${ws.id}/messages/${accepted.body.id}`).set(bearer(ws.adminKey))).body;
+    expect(message.status).toBe('sent');
+    expect(microsoft.tokenRequestCount('client_credentials')).toBe(before + 1);
+    expect(refusing.authAttempts.map((attempt) => attempt.accepted)).toEqual([true, false, true]);
+    await refusing.stop();
+  });
 });
