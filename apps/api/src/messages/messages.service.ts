@@ -1,12 +1,12 @@
-import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { IntegrationEntity, MessageType } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
-import { MessagesRepository, NewMessage } from '@app/messages';
-import { DeliveryProducer } from '@app/queue';
+import { MessagesRepository } from '@app/messages';
 import { isUuid, WorkspaceId } from '@app/tenancy';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { WorkspaceSettingsCache } from '../workspaces/workspace-settings.cache';
+import { AcceptedMessagesWriter } from './accepted-messages.writer';
 import { draftMessage } from './message-draft';
 import { ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
@@ -19,13 +19,11 @@ export interface SendOutcome {
 
 @Injectable()
 export class MessagesService {
-  private readonly logger = new Logger(MessagesService.name);
-
   constructor(
     private readonly workspaces: WorkspaceSettingsCache,
     private readonly integrations: IntegrationsRepository,
     private readonly messages: MessagesRepository,
-    private readonly producer: DeliveryProducer,
+    private readonly accepted: AcceptedMessagesWriter,
   ) {}
 
   async send(workspaceId: WorkspaceId, dto: SendMessageDto, idempotencyKey?: string): Promise<SendOutcome> {
@@ -36,11 +34,7 @@ export class MessagesService {
     const integration = await this.integrationFor(workspaceId, dto.type ?? 'transactional');
     const row = draftMessage(dto, { workspace, integration, idempotencyKey });
 
-    const inserted = await this.messages.insertMany(workspaceId, [row]);
-    if (inserted.has(row.id)) {
-      await this.enqueue(workspaceId, [row]);
-      return { message: { id: row.id, status: 'queued' }, created: true };
-    }
+    if (await this.accepted.write(workspaceId, row)) return { message: { id: row.id, status: 'queued' }, created: true };
     const first = await this.messages.findByIdempotencyKey(workspaceId, idempotencyKey!);
     if (!first) throw new NotFoundException('The earlier message with this Idempotency-Key is gone');
     if (first.idempotencyFingerprint !== row.idempotencyFingerprint) {
@@ -59,8 +53,7 @@ export class MessagesService {
     const rows = dtos.map((dto, index) =>
       draftMessage(dto, { workspace, integration: byType.get(dto.type ?? 'transactional')!, field: `messages[${index}].` }),
     );
-    await this.messages.insertMany(workspaceId, rows);
-    await this.enqueue(workspaceId, rows);
+    await this.accepted.writeAll(workspaceId, rows);
     return rows.map((row) => ({ id: row.id, status: 'queued' }));
   }
 
@@ -86,17 +79,5 @@ export class MessagesService {
       ]);
     }
     return integration;
-  }
-
-  /**
-   * The rows are committed already; if Redis is away the outbox reconciler enqueues them later,
-   * so the request still succeeds and nothing accepted is lost.
-   */
-  private async enqueue(workspaceId: WorkspaceId, rows: NewMessage[]): Promise<void> {
-    try {
-      await this.producer.enqueue(rows.map((row) => ({ workspaceId, messageId: row.id, type: row.type })));
-    } catch (error) {
-      this.logger.warn({ err: error, count: rows.length }, 'enqueue failed; the outbox reconciler will pick these messages up');
-    }
   }
 }
