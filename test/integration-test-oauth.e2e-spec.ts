@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FakeGoogleOAuth } from './support/fake-google-oauth';
 import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
 import { FakeSmtpServer, FakeSmtpServerOptions } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { basicIntegration, createIntegration, step } from './support/integration-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
@@ -36,6 +36,16 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
     return app;
   }
 
+  /** A Google OAuth client and a refresh token the user granted it. */
+  function googleClientWithRefreshToken(name: string) {
+    const client = { clientId: `${name}-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${randomBytes(8).toString('hex')}` };
+    google.addClient(client);
+    secrets.push(client.clientSecret);
+    const refreshToken = google.issueRefreshToken(client.clientId);
+    secrets.push(refreshToken);
+    return { ...client, refreshToken };
+  }
+
   async function runTest(port: number, auth: Record<string, unknown>) {
     const integration = await createIntegration(t, ws, basicIntegration({ usage: {}, port, auth: { type: 'oauth2', username: MAILBOX, ...auth } }));
     const path = `/v1/workspaces/${ws.id}/integrations/${integration.id}`;
@@ -45,7 +55,6 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
     return { result: response.body, integration: after.body };
   }
 
-  const step = (result: Record<string, any>, name: string) => result.steps.find((s: { name: string }) => s.name === name);
   const clientCredentials = (app: { tenantId: string; clientId: string }, clientSecret: string) => ({
     provider: 'microsoft',
     flow: 'client_credentials',
@@ -116,27 +125,19 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
 
   describe('Google refresh token', () => {
     it('passes with a valid refresh token', async () => {
-      const client = { clientId: `valid-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${randomBytes(8).toString('hex')}` };
-      google.addClient(client);
-      secrets.push(client.clientSecret);
-      const refreshToken = google.issueRefreshToken(client.clientId);
-      secrets.push(refreshToken);
+      const client = googleClientWithRefreshToken('valid');
       const port = await smtpServer();
-      const { result } = await runTest(port, { provider: 'google', ...client, refreshToken });
+      const { result } = await runTest(port, { provider: 'google', ...client });
       expect(result.ok).toBe(true);
       expect(step(result, 'token')).toMatchObject({ ok: true });
       expect(step(result, 'auth')).toMatchObject({ ok: true });
     });
 
     it('marks the integration needs_reconnect when the refresh token was revoked (invalid_grant)', async () => {
-      const client = { clientId: `revoked-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${randomBytes(8).toString('hex')}` };
-      google.addClient(client);
-      secrets.push(client.clientSecret);
-      const refreshToken = google.issueRefreshToken(client.clientId);
-      secrets.push(refreshToken);
+      const client = googleClientWithRefreshToken('revoked');
       google.failClient(client.clientId, 'invalid_grant');
       const port = await smtpServer();
-      const { result, integration } = await runTest(port, { provider: 'google', ...client, refreshToken });
+      const { result, integration } = await runTest(port, { provider: 'google', ...client });
       expect(result.ok).toBe(false);
       expect(result.steps.at(-1)).toMatchObject({ name: 'token', ok: false, detail: expect.stringMatching(/invalid_grant/) });
       expect(result.hint).toMatch(/connect/);

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendJson } from './fake-oauth-server';
 
 /** Failures the fake can be told to answer with, as Google's token endpoint sends them. */
 export type GoogleOAuthFailure = 'invalid_grant' | 'invalid_client' | 'unauthorized_client' | 'invalid_scope' | 'internal_failure';
@@ -52,8 +52,7 @@ export class FakeGoogleOAuth {
 
   static async start(): Promise<FakeGoogleOAuth> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const fake = new FakeGoogleOAuth(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeGoogleOAuth(server, await listenOnLoopback(server, 'http'));
     server.on('request', (req, res) => void fake.handle(req, res));
     return fake;
   }
@@ -67,9 +66,8 @@ export class FakeGoogleOAuth {
     return `${this.baseUrl}/o/oauth2/v2/auth`;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 
   addClient(client: { clientId: string; clientSecret: string }): void {
@@ -111,7 +109,7 @@ export class FakeGoogleOAuth {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST' || new URL(req.url ?? '/', this.baseUrl).pathname !== '/token') {
-      return send(res, 404, { error: 'not_found' });
+      return sendJson(res, 404, { error: 'not_found' });
     }
     const form = await readForm(req);
     const clientId = form.get('client_id') ?? '';
@@ -121,11 +119,11 @@ export class FakeGoogleOAuth {
     const forced = this.failures.get(clientId);
     if (forced) return fail(res, forced);
     const secret = this.clients.get(clientId);
-    if (secret === undefined) return send(res, 401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
+    if (secret === undefined) return sendJson(res, 401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
     if (form.get('client_secret') !== secret) return fail(res, 'invalid_client');
     if (grantType === 'refresh_token') return this.refresh(form.get('refresh_token') ?? '', clientId, res);
     if (grantType === 'authorization_code') return this.redeem(form, clientId, res);
-    send(res, 400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grantType}` });
+    sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grantType}` });
   }
 
   private refresh(refreshToken: string, clientId: string, res: ServerResponse): void {
@@ -142,14 +140,13 @@ export class FakeGoogleOAuth {
     const code = form.get('code') ?? '';
     const pending = this.codes.get(code);
     if (!pending || pending.clientId !== clientId) {
-      return send(res, 400, { error: 'invalid_grant', error_description: 'Malformed auth code.' });
+      return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Malformed auth code.' });
     }
-    const verifier = form.get('code_verifier') ?? '';
-    if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) {
-      return send(res, 400, { error: 'invalid_grant', error_description: 'Invalid code verifier.' });
+    if (!matchesCodeChallenge(form.get('code_verifier') ?? '', pending.codeChallenge)) {
+      return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid code verifier.' });
     }
     if (pending.redirectUri !== undefined && form.get('redirect_uri') !== pending.redirectUri) {
-      return send(res, 400, { error: 'redirect_uri_mismatch', error_description: 'Bad Request' });
+      return sendJson(res, 400, { error: 'redirect_uri_mismatch', error_description: 'Bad Request' });
     }
     this.codes.delete(code);
     this.issue(res, pending.withRefreshToken ? this.issueRefreshToken(clientId) : undefined);
@@ -160,22 +157,11 @@ export class FakeGoogleOAuth {
     this.accessTokens.add(accessToken);
     const body: Record<string, unknown> = { access_token: accessToken, expires_in: this.expiresIn, scope: SCOPE, token_type: 'Bearer' };
     if (refreshToken !== undefined) body.refresh_token = refreshToken;
-    send(res, 200, body);
+    sendJson(res, 200, body);
   }
 }
 
 function fail(res: ServerResponse, failure: GoogleOAuthFailure): void {
   const { status, error, description } = FAILURES[failure];
-  send(res, status, { error, error_description: description });
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  sendJson(res, status, { error, error_description: description });
 }

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, Server } from 'node:https';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendJson } from './fake-oauth-server';
 
 /** Failures the fake can be told to answer with, named by the AADSTS code or OAuth error a test expects. */
 export type MicrosoftIdentityFailure =
@@ -93,15 +93,13 @@ export class FakeMicrosoftIdentity {
       key: readFileSync(join(TLS_DIR, 'server.key')),
       cert: readFileSync(join(TLS_DIR, 'server.crt')),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const fake = new FakeMicrosoftIdentity(server, `https://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeMicrosoftIdentity(server, await listenOnLoopback(server, 'https'));
     server.on('request', (req, res) => void fake.handle(req, res));
     return fake;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 
   addApp(app: { tenantId: string; clientId: string; clientSecret: string }): void {
@@ -149,14 +147,14 @@ export class FakeMicrosoftIdentity {
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
     if (req.method === 'GET' && discovery) return this.openIdConfiguration(decodeURIComponent(discovery[1]!), res);
     if (req.method === 'POST' && token) return this.token(decodeURIComponent(token[1]!), await readForm(req), res);
-    send(res, 404, { error: 'not_found' });
+    sendJson(res, 404, { error: 'not_found' });
   }
 
   private openIdConfiguration(tenantId: string, res: ServerResponse): void {
     this.openIdConfigurationRequests += 1;
     if (!this.knowsTenant(tenantId)) return this.fail(res, 'AADSTS90002', { tenantId });
     const base = `${this.authorityHost}/${tenantId}`;
-    send(res, 200, {
+    sendJson(res, 200, {
       token_endpoint: `${base}/oauth2/v2.0/token`,
       authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
       issuer: `${base}/v2.0`,
@@ -190,7 +188,7 @@ export class FakeMicrosoftIdentity {
     if (scope.includes('SMTP.SendAsApp')) return this.fail(res, 'invalid_scope', context);
     if (grantType === 'refresh_token') return this.refresh(form.get('refresh_token') ?? '', context, res);
     if (grantType === 'authorization_code') return this.redeem(form, context, res);
-    send(res, 400, { error: 'unsupported_grant_type', error_description: `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`, error_codes: [70003] });
+    sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`, error_codes: [70003] });
   }
 
   // Microsoft rotates refresh tokens on every use; the fake also refuses the old one, so a caller
@@ -210,8 +208,7 @@ export class FakeMicrosoftIdentity {
     if (!pending || pending.clientId !== context.clientId || pending.tenantId !== context.tenantId) {
       return this.fail(res, this.redeemedCodes.has(code) ? 'code_redeemed' : 'revoked_grant', context);
     }
-    const verifier = form.get('code_verifier') ?? '';
-    if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) {
+    if (!matchesCodeChallenge(form.get('code_verifier') ?? '', pending.codeChallenge)) {
       return this.fail(res, 'pkce_mismatch', context);
     }
     const redirectUri = form.get('redirect_uri') ?? '';
@@ -236,7 +233,7 @@ export class FakeMicrosoftIdentity {
     if (delegated && grant.scope.split(' ').includes('offline_access')) {
       body.refresh_token = this.issueRefreshToken(grant);
     }
-    send(res, 200, body);
+    sendJson(res, 200, body);
   }
 
   private knowsTenant(tenantId: string): boolean {
@@ -249,7 +246,7 @@ export class FakeMicrosoftIdentity {
     const correlationId = randomBytes(16).toString('hex');
     const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
     const text = description.replace(/\{(\w+)\}/g, (_, name: string) => context[name] ?? '');
-    send(res, status, {
+    sendJson(res, status, {
       error,
       error_description: `AADSTS${code}: ${text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
       error_codes: [code],
@@ -259,15 +256,4 @@ export class FakeMicrosoftIdentity {
       error_uri: `https://login.microsoftonline.com/error?code=${code}`,
     });
   }
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
 }

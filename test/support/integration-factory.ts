@@ -23,3 +23,6 @@ export async function createIntegration(
   if (response.status !== 201) throw new Error(`integration not created: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/** The step called `name` in the answer of POST /integrations/{id}/test. */
+export const step = (result: Record<string, any>, name: string) => result.steps.find((s: { name: string }) => s.name === name);

@@ -1,0 +1,96 @@
+import { createContact, createList } from './support/contact-factory';
+import { listPaths } from './support/list-paths';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+
+describe('Lists and memberships', () => {
+  let t: TestApp;
+  let ws: CreatedWorkspace;
+  const { lists, members } = listPaths(() => ws);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  beforeEach(async () => {
+    ws = await createWorkspace(t);
+  });
+  afterAll(() => t.close());
+
+  describe('CSV import', () => {
+    const importCsv = (list: { id: string }, body: string | Buffer, type = 'text/csv') =>
+      t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).set('Content-Type', type).send(body);
+
+    it('imports quoted fields, a BOM and extra columns as attributes, reporting bad rows by row number', async () => {
+      const list = await createList(t, ws);
+      await createContact(t, ws, { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', attributes: { team: 'navy' } });
+      const csv =
+        '\uFEFFemail,first_name,lastName,Company,Plan\r\n' +
+        '"Ada@Example.com","Ada","Lovelace","Analytical Engines, Ltd",pro\r\n' + // row 2
+        'grace@example.com,,,"Remington ""Rand""",\r\n' + // row 3: blank names keep the stored ones
+        'not-an-email,Bad,Row,X,Y\r\n' + // row 4
+        '\r\n' + // row 5: blank
+        'ada@example.com,Again,,,\r\n' + // row 6: duplicate
+        'linus@example.com,"Li\nnus",T,,\r\n' + // row 7: line break in a name
+        'short@example.com,S\r\n' + // row 8: too few fields
+        ',NoEmail,,,\r\n'; // row 9
+      const response = await importCsv(list, csv).expect(200);
+      expect(response.body).toEqual({
+        imported: 1,
+        updated: 1,
+        added: 2,
+        alreadyMembers: 0,
+        rejectedCount: 5,
+        rejected: [
+          { row: 4, email: 'not-an-email', reason: 'not a valid email address' },
+          { row: 6, email: 'ada@example.com', reason: 'duplicate of row 2' },
+          { row: 7, email: 'linus@example.com', reason: 'first_name must not contain line breaks' },
+          { row: 8, email: 'short@example.com', reason: 'the row has 2 fields but the header has 5' },
+          { row: 9, email: null, reason: 'email is empty' },
+        ],
+      });
+
+      const page = await t.http.get(members(list)).set(bearer(ws.adminKey)).expect(200);
+      const byEmail = Object.fromEntries(page.body.data.map((m: { email: string }) => [m.email, m]));
+      expect(byEmail['ada@example.com']).toMatchObject({
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        attributes: { Company: 'Analytical Engines, Ltd', Plan: 'pro' },
+        status: 'subscribed',
+      });
+      expect(byEmail['grace@example.com']).toMatchObject({
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        attributes: { team: 'navy', Company: 'Remington "Rand"' },
+      });
+    });
+
+    it('refuses a file without an email column, naming what it found', async () => {
+      const list = await createList(t, ws);
+      const response = await importCsv(list, 'name,company\nAda,X\n').expect(400);
+      expect(response.body.message).toEqual([
+        'The header row has no email column (found: name, company); name the column with the addresses "email"',
+      ]);
+    });
+
+    it('refuses a body that is not sent as text/csv', async () => {
+      const list = await createList(t, ws);
+      const response = await t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).send({ email: 'a@example.com' }).expect(415);
+      expect(response.body.message).toBe('Send the file as the request body with Content-Type: text/csv (got application/json)');
+    });
+
+    it('refuses a file that is not UTF-8', async () => {
+      const list = await createList(t, ws);
+      const latin1 = Buffer.from('email,first_name\nzoe@example.com,Zo\xe9\n', 'latin1');
+      const response = await importCsv(list, latin1).expect(400);
+      expect(response.body.message).toEqual(['The CSV is not valid UTF-8; save it as "CSV UTF-8" and upload it again']);
+    });
+
+    it('answers 413 with a clear message for a body over 5 MB', async () => {
+      const list = await createList(t, ws);
+      const row = 'someone.with.a.long.address@example.com,First,Last\n';
+      const csv = 'email,first_name,last_name\n' + row.repeat(Math.ceil((5 * 1024 * 1024) / row.length) + 10);
+      const response = await importCsv(list, csv).expect(413);
+      expect(response.body.message).toBe('The CSV is larger than 5 MB; split it into smaller files and import each');
+    });
+  });
+});
