@@ -1,15 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const API_KEY_SCOPES = ['admin', 'send'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Only the sha256 of a key is stored; `prefix` lets a person recognise a key in a list. */
-@Entity({ name: 'api_keys' })
+@Entity({ name: 'api_keys', synchronize: false })
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;
 
@@ -22,7 +21,6 @@ export class ApiKeyEntity {
   @Column({ type: 'text' })
   prefix: string;
 
-  @Index({ unique: true })
   @Column({ name: 'key_hash', type: 'text' })
   keyHash: string;
 

@@ -8,7 +8,7 @@ export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
  * and remembers where it is (`fanoutCursor`), so pausing, resuming or a worker restart carries on
  * exactly where it stopped.
  */
-@Entity({ name: 'broadcasts' })
+@Entity({ name: 'broadcasts', synchronize: false })
 export class BroadcastEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
  * A person a workspace may send marketing mail to. The email is stored lowercased and is unique
  * per workspace (case-insensitively, by the index on `lower(email)`).
  */
-@Entity({ name: 'contacts' })
+@Entity({ name: 'contacts', synchronize: false })
 export class ContactEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SenderEntity } from './sender.entity';
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
@@ -17,12 +17,11 @@ export type IntegrationState = (typeof INTEGRATION_STATES)[number];
  * `credentialsVersion` changes whenever anything that affects authentication changes, which
  * drops cached access tokens and pooled transports built from the old values.
  */
-@Entity({ name: 'integrations' })
+@Entity({ name: 'integrations', synchronize: false })
 export class IntegrationEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Index()
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;
 

@@ -8,7 +8,7 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
  * A contact on a list. Unsubscribing keeps the row (with `unsubscribedAt`), so adding the
  * contact again later does not quietly subscribe someone who asked to leave.
  */
-@Entity({ name: 'list_memberships' })
+@Entity({ name: 'list_memberships', synchronize: false })
 export class ListMembershipEntity {
   @PrimaryColumn({ name: 'list_id', type: 'uuid' })
   listId: string;

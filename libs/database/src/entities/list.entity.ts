@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A named set of contacts that broadcasts are sent to. */
-@Entity({ name: 'lists' })
+@Entity({ name: 'lists', synchronize: false })
 export class ListEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

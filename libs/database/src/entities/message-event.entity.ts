@@ -1,11 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const MESSAGE_EVENT_TYPES = ['sent', 'failed', 'retry', 'open', 'click', 'unsubscribe', 'suppressed'] as const;
 export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
 
 /** What happened to a message, in order. The first table to partition by time when it grows. */
-@Entity({ name: 'message_events' })
-@Index(['messageId', 'at'])
+@Entity({ name: 'message_events', synchronize: false })
 export class MessageEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

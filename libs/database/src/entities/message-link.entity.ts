@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The original target of a tracked link: click tokens name (message, index), never the URL. */
-@Entity({ name: 'message_links' })
+@Entity({ name: 'message_links', synchronize: false })
 export class MessageLinkEntity {
   @PrimaryColumn({ name: 'message_id', type: 'uuid' })
   messageId: string;

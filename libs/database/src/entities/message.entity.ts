@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export const MESSAGE_TYPES = ['transactional', 'marketing'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -14,12 +14,11 @@ export interface Mailbox {
  * One accepted message. The row is committed before the API answers and is the source of
  * truth for delivery: queue jobs only point at it.
  */
-@Entity({ name: 'messages' })
+@Entity({ name: 'messages', synchronize: false })
 export class MessageEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Index()
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;
 

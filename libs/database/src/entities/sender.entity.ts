@@ -2,7 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 't
 import { IntegrationEntity } from './integration.entity';
 
 /** An address an integration may send as. Exactly one per integration is the default. */
-@Entity({ name: 'senders' })
+@Entity({ name: 'senders', synchronize: false })
 export class SenderEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

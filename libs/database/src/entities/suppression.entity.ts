@@ -7,7 +7,7 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
  * An address that must not get marketing mail: from the whole workspace (no list) or from one
  * list. Transactional mail is never suppressed.
  */
-@Entity({ name: 'suppressions' })
+@Entity({ name: 'suppressions', synchronize: false })
 export class SuppressionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

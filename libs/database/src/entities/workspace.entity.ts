@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-@Entity({ name: 'workspaces' })
+@Entity({ name: 'workspaces', synchronize: false })
 export class WorkspaceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
