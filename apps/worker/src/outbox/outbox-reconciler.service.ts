@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import type { MessageType } from '@app/database';
-import { DeliveryProducer } from '@app/queue';
+import { BroadcastProducer, DeliveryProducer } from '@app/queue';
 
 const BATCH = 5000;
 
@@ -11,7 +11,9 @@ const BATCH = 5000;
  * Postgres is the outbox: every message still `queued` after a grace period is enqueued again,
  * and every `sending` message whose lease ran out (its worker died) goes back to `queued`.
  * Enqueuing uses the message id as job id, so messages whose job still exists are left alone;
- * after Redis loses its data, every unfinished message gets its job back.
+ * after Redis loses its data, every unfinished message gets its job back. Broadcasts whose
+ * fan-out has not moved for a while (a resume that raced the end of the previous fan-out job,
+ * lost Redis data) get their fan-out job back the same way.
  */
 @Injectable()
 export class OutboxReconciler {
@@ -20,6 +22,7 @@ export class OutboxReconciler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: DeliveryProducer,
+    private readonly broadcasts: BroadcastProducer,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,6 +51,16 @@ export class OutboxReconciler {
       await this.producer.enqueue(rows.map((row) => ({ workspaceId: row.workspace_id, messageId: row.id, type: row.type })));
       this.logger.log({ requeued: expired.length, checked: stranded.length }, 'outbox reconciled');
     }
+    await this.restartStalledFanOuts(graceMs);
     return rows.length;
+  }
+
+  private async restartStalledFanOuts(graceMs: number): Promise<void> {
+    const stalled = (await this.dataSource.query(
+      `SELECT id, workspace_id FROM "public"."broadcasts"
+       WHERE status = 'sending' AND NOT fanout_done AND updated_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [graceMs],
+    )) as Array<{ id: string; workspace_id: string }>;
+    for (const broadcast of stalled) await this.broadcasts.fanOut(broadcast.workspace_id, broadcast.id);
   }
 }
