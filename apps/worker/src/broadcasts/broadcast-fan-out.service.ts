@@ -52,23 +52,31 @@ export class BroadcastFanOut {
     const templates = compileMailTemplates(broadcast);
     const links = await this.trackingLinks.forWorkspace(workspaceId);
 
-    while (broadcast && broadcast.status === 'sending' && !broadcast.fanoutDone) {
-      const members = await this.page(workspaceId, broadcast);
-      if (members.length === 0) {
-        await this.broadcasts.markFannedOut(workspaceId, broadcastId);
-        return;
+    // A page's jobs are enqueued while the next page is read and inserted (Redis and Postgres work
+    // in parallel); the previous enqueue is awaited before starting another, so at most one runs.
+    let enqueuing: Promise<void> = Promise.resolve();
+    try {
+      while (broadcast && broadcast.status === 'sending' && !broadcast.fanoutDone) {
+        const members = await this.page(workspaceId, broadcast);
+        if (members.length === 0) {
+          await this.broadcasts.markFannedOut(workspaceId, broadcastId);
+          return;
+        }
+        const rows = members
+          .filter((member) => !member.suppressed)
+          .map((member) => this.message(broadcast!, integration, workspace, member, templates, links));
+        await this.dataSource.transaction(async (manager) => {
+          await this.messages.insertMany(workspaceId, rows, manager);
+          await this.broadcasts.advanceFanOut(manager, broadcastId, members.at(-1)!.id, rows.length, members.length - rows.length);
+        });
+        await enqueuing;
+        enqueuing = this.producer
+          .enqueue(rows.map((row) => ({ workspaceId, messageId: row.id, type: 'marketing' as const })))
+          .catch((error: unknown) => this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'));
+        broadcast = await this.broadcasts.findById(workspaceId, broadcastId);
       }
-      const rows = members
-        .filter((member) => !member.suppressed)
-        .map((member) => this.message(broadcast!, integration, workspace, member, templates, links));
-      await this.dataSource.transaction(async (manager) => {
-        await this.messages.insertMany(workspaceId, rows, manager);
-        await this.broadcasts.advanceFanOut(manager, broadcastId, members.at(-1)!.id, rows.length, members.length - rows.length);
-      });
-      await this.producer
-        .enqueue(rows.map((row) => ({ workspaceId, messageId: row.id, type: 'marketing' as const })))
-        .catch((error: unknown) => this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'));
-      broadcast = await this.broadcasts.findById(workspaceId, broadcastId);
+    } finally {
+      await enqueuing;
     }
   }
 
