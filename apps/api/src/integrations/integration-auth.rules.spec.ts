@@ -1,6 +1,6 @@
 import { authProblems, AuthSettings, awaitsRefreshToken } from './integration-auth.rules';
 
-const none = { hasPassword: false, hasClientSecret: false, hasRefreshToken: false };
+const none = { username: null, provider: null, flow: null, tenantId: null, clientId: null, hasPassword: false, hasClientSecret: false, hasRefreshToken: false };
 
 describe('integration auth rules', () => {
   it('accepts complete basic auth and names each missing field', () => {

@@ -1,16 +1,30 @@
-import type { AuthType, OAuthFlow, OAuthProvider } from '@app/database';
+import type { AuthType, IntegrationEntity, OAuthFlow, OAuthProvider } from '@app/database';
 
-/** The auth settings an integration will have once a create or update is applied. */
+/** An integration's auth settings, with only whether each secret is stored. */
 export interface AuthSettings {
   type: AuthType;
-  username?: string | null;
-  provider?: OAuthProvider | null;
-  flow?: OAuthFlow | null;
-  tenantId?: string | null;
-  clientId?: string | null;
+  username: string | null;
+  provider: OAuthProvider | null;
+  flow: OAuthFlow | null;
+  tenantId: string | null;
+  clientId: string | null;
   hasPassword: boolean;
   hasClientSecret: boolean;
   hasRefreshToken: boolean;
+}
+
+export function authSettingsOf(integration: IntegrationEntity): AuthSettings {
+  return {
+    type: integration.authType,
+    username: integration.username,
+    provider: integration.provider,
+    flow: integration.flow,
+    tenantId: integration.tenantId,
+    clientId: integration.clientId,
+    hasPassword: integration.passwordEncrypted !== null,
+    hasClientSecret: integration.clientSecretEncrypted !== null,
+    hasRefreshToken: integration.refreshTokenEncrypted !== null,
+  };
 }
 
 // Microsoft refuses app-only (client credentials) tokens for these multi-tenant aliases.

@@ -12,6 +12,7 @@ import {
   SMTP_SECURITY,
   SmtpSecurity,
 } from '@app/database';
+import { authSettingsOf } from './integration-auth.rules';
 
 export class IntegrationAuthResponse {
   @ApiProperty({ enum: AUTH_TYPES }) type: AuthType;
@@ -70,17 +71,7 @@ export class IntegrationResponse {
       security: integration.security,
       ehloHostname: integration.ehloHostname,
       allowSelfSignedCertificate: integration.allowSelfSignedCertificate,
-      auth: {
-        type: integration.authType,
-        username: integration.username,
-        provider: integration.provider,
-        flow: integration.flow,
-        tenantId: integration.tenantId,
-        clientId: integration.clientId,
-        hasPassword: integration.passwordEncrypted !== null,
-        hasClientSecret: integration.clientSecretEncrypted !== null,
-        hasRefreshToken: integration.refreshTokenEncrypted !== null,
-      },
+      auth: authSettingsOf(integration),
       senders: [...integration.senders]
         .sort((a, b) => a.position - b.position)
         .map((sender) => ({ name: sender.name, email: sender.email, default: sender.isDefault })),

@@ -7,7 +7,7 @@ import { IntegrationEntity, SenderEntity } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/mail';
 import { isUuid, WorkspaceId } from '@app/tenancy';
-import { AuthSettings, authProblems, awaitsRefreshToken } from './integration-auth.rules';
+import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-auth.rules';
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationResponse } from './integration.response';
 import { refusedUsage, usageConflict } from './integration-usage-conflict';
@@ -106,22 +106,8 @@ export class IntegrationsService {
       else if (!sameKind) this.secrets.set(integration, field, null);
     }
 
-    const problems = authProblems(this.authSettings(integration));
+    const problems = authProblems(authSettingsOf(integration));
     if (problems.length > 0) throw new BadRequestException(problems);
-  }
-
-  private authSettings(integration: IntegrationEntity): AuthSettings {
-    return {
-      type: integration.authType,
-      username: integration.username,
-      provider: integration.provider,
-      flow: integration.flow,
-      tenantId: integration.tenantId,
-      clientId: integration.clientId,
-      hasPassword: this.secrets.has(integration, 'password'),
-      hasClientSecret: this.secrets.has(integration, 'clientSecret'),
-      hasRefreshToken: this.secrets.has(integration, 'refreshToken'),
-    };
   }
 
   /** The first sender is the default unless another is marked; more than one marked is an error. */
@@ -152,7 +138,7 @@ export class IntegrationsService {
   }
 
   private resetStatus(integration: IntegrationEntity): void {
-    const waiting = awaitsRefreshToken(this.authSettings(integration));
+    const waiting = awaitsRefreshToken(authSettingsOf(integration));
     integration.statusState = waiting ? 'needs_reconnect' : 'untested';
     integration.statusLastError = waiting ? 'No refresh token stored yet' : null;
     integration.statusHint = waiting ? CONNECT_HINT : null;
