@@ -4,7 +4,12 @@ import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { Mailbox, MessageEntity } from '@app/database';
 import { MessageLinksRepository } from '@app/messages';
-import { WorkspaceTrackingKeys } from '@app/tracking';
+import { parseTrackingToken, TrackingKind, WorkspaceTrackingKeys } from '@app/tracking';
+
+export interface VerifiedToken {
+  message: TrackedMessage;
+  linkIndex: number | null;
+}
 
 export interface TrackedMessage {
   id: string;
@@ -35,7 +40,18 @@ export class TrackedMessageCache {
     private readonly keys: WorkspaceTrackingKeys,
   ) {}
 
-  async get(messageId: string): Promise<TrackedMessage | null> {
+  /**
+   * The message a token names, if the token verifies under that message's workspace key. A token
+   * that does not verify is treated exactly like an unknown one.
+   */
+  async verify(token: string, kind: TrackingKind): Promise<VerifiedToken | null> {
+    const parsed = parseTrackingToken(token, kind);
+    if (!parsed) return null;
+    const message = await this.get(parsed.messageId);
+    return message && parsed.verify(message.key) ? { message, linkIndex: parsed.linkIndex } : null;
+  }
+
+  private async get(messageId: string): Promise<TrackedMessage | null> {
     const cached = this.cache.get(messageId);
     if (cached) return cached;
     const row = await this.messages.findOne({

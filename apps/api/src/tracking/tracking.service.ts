@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { classifyTrackingRequest, parseTrackingToken, truncateIp } from '@app/tracking';
+import { classifyTrackingRequest, truncateIp } from '@app/tracking';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
 
@@ -14,8 +14,8 @@ export interface TrackingHit {
 const RECENT_CLICKS_KEPT = 50;
 
 /**
- * Verifies tracking tokens and records opens and clicks. A token that does not verify under
- * its workspace's key is treated exactly like an unknown one: nothing recorded, no redirect.
+ * Records opens and clicks of tokens that verify (see TrackedMessageCache.verify); anything
+ * else records nothing and redirects nowhere.
  */
 @Injectable()
 export class TrackingService {
@@ -27,29 +27,21 @@ export class TrackingService {
 
   /** True when the open was recorded (the pixel is served either way only for valid tokens). */
   async open(hit: TrackingHit): Promise<boolean> {
-    const message = await this.verified(hit.token, 'open');
-    if (!message) return false;
-    this.record(message, hit, 'open', null, null);
+    const verified = await this.messages.verify(hit.token, 'open');
+    if (!verified) return false;
+    this.record(verified.message, hit, 'open', null, null);
     return true;
   }
 
   /** The original link to redirect to, or null for a token that is not ours. */
   async click(hit: TrackingHit): Promise<string | null> {
-    const parsed = parseTrackingToken(hit.token, 'click');
-    const message = await this.verified(hit.token, 'click');
-    if (!message || !parsed || parsed.linkIndex === null) return null;
-    const links = await this.messages.linksOf(message);
-    const url = links[parsed.linkIndex];
+    const verified = await this.messages.verify(hit.token, 'click');
+    if (!verified || verified.linkIndex === null) return null;
+    const links = await this.messages.linksOf(verified.message);
+    const url = links[verified.linkIndex];
     if (url === undefined) return null;
-    this.record(message, hit, 'click', parsed.linkIndex, url, links.length);
+    this.record(verified.message, hit, 'click', verified.linkIndex, url, links.length);
     return url;
-  }
-
-  private async verified(token: string, kind: 'open' | 'click'): Promise<TrackedMessage | null> {
-    const parsed = parseTrackingToken(token, kind);
-    if (!parsed) return null;
-    const message = await this.messages.get(parsed.messageId);
-    return message && parsed.verify(message.key) ? message : null;
   }
 
   private record(message: TrackedMessage, hit: TrackingHit, kind: 'open' | 'click', linkIndex: number | null, url: string | null, linkCount?: number): void {

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SuppressionsRepository } from '@app/messages';
 import { trustedWorkspaceId } from '@app/tenancy';
-import { parseTrackingToken } from '@app/tracking';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 
 export interface Unsubscription {
@@ -27,13 +26,14 @@ export class UnsubscribeService {
 
   /** Who the link would unsubscribe, or null for a link that is not ours. */
   async preview(token: string): Promise<Unsubscription | null> {
-    const message = await this.verified(token);
-    return message && this.describe(message);
+    const verified = await this.messages.verify(token, 'unsubscribe');
+    return verified && this.describe(verified.message);
   }
 
   async unsubscribe(token: string): Promise<Unsubscription | null> {
-    const message = await this.verified(token);
-    if (!message) return null;
+    const verified = await this.messages.verify(token, 'unsubscribe');
+    if (!verified) return null;
+    const { message } = verified;
     const workspaceId = trustedWorkspaceId(message.workspaceId);
     const emails = message.to.map((mailbox) => mailbox.email);
     await this.suppressions.add(
@@ -52,13 +52,6 @@ export class UnsubscribeService {
       [workspaceId, message.id, emails.join(', ')],
     );
     return this.describe(message);
-  }
-
-  private async verified(token: string): Promise<TrackedMessage | null> {
-    const parsed = parseTrackingToken(token, 'unsubscribe');
-    if (!parsed) return null;
-    const message = await this.messages.get(parsed.messageId);
-    return message && parsed.verify(message.key) ? message : null;
   }
 
   private async describe(message: TrackedMessage): Promise<Unsubscription> {
