@@ -6,9 +6,10 @@ import { BroadcastEntity, IntegrationEntity, WorkspaceEntity } from '@app/databa
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, MessagesRepository, NewMessage } from '@app/messages';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
-import { compileMailTemplates, renderMailTemplates } from '@app/templating';
+import { CompiledMailTemplates, renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
 import { TrackingLinks } from '../delivery/tracking-links';
+import { BroadcastSnapshots } from './broadcast-snapshots';
 import { broadcastTemplateContext, displayName, TemplateContact } from './broadcast-template-context';
 
 const PAGE_SIZE = 1000;
@@ -36,6 +37,7 @@ export class BroadcastFanOut {
     private readonly messages: MessagesRepository,
     private readonly producer: DeliveryProducer,
     private readonly trackingLinks: TrackingLinks,
+    private readonly snapshots: BroadcastSnapshots,
   ) {}
 
   async fanOut({ workspaceId: id, broadcastId }: JobPayloads[JobName.FanOutBroadcast]): Promise<void> {
@@ -49,7 +51,8 @@ export class BroadcastFanOut {
       return;
     }
     const workspace = await this.dataSource.getRepository(WorkspaceEntity).findOneByOrFail({ id: workspaceId });
-    const templates = compileMailTemplates(broadcast);
+    const { templates } = await this.snapshots.get(workspaceId, broadcastId);
+    if (!templates) return;
     const links = await this.trackingLinks.forWorkspace(workspaceId);
 
     // A page's jobs are enqueued while the next page is read and inserted (Redis and Postgres work
@@ -132,7 +135,7 @@ export class BroadcastFanOut {
     integration: IntegrationEntity,
     workspace: WorkspaceEntity,
     member: Member,
-    templates: ReturnType<typeof compileMailTemplates>,
+    templates: CompiledMailTemplates,
     links: (messageId: string) => (kind: 'unsubscribe') => string,
   ): NewMessage {
     const id = randomUUID();
