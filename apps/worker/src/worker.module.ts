@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@app/config';
+import { AppConfig, ConfigModule } from '@app/config';
 import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
@@ -28,7 +28,7 @@ import { QueueWorkers } from './queue-workers';
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, IntegrationsModule, MessagesModule, QueueModule],
   providers: [
-    SmtpTransportPool,
+    { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,
     CircuitBreaker,
     WorkspaceTrackingKeys,

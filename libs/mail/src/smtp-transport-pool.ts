@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import { isIP } from 'node:net';
 import { createTransport, SendMailOptions } from 'nodemailer';
 import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
@@ -34,15 +34,12 @@ const SWEEP_EVERY_MS = 30_000;
  * and pools left idle are closed. The host is resolved and checked once per pool, and the pool
  * connects to exactly that address (the name is kept for TLS), so DNS cannot be swapped later.
  */
-@Injectable()
 export class SmtpTransportPool implements OnApplicationShutdown {
   private readonly entries = new Map<string, Entry>();
-  private idleMs = 300_000;
   private readonly sweeper = setInterval(() => this.closeIdle(), SWEEP_EVERY_MS).unref();
 
-  setIdleTimeout(ms: number): void {
-    this.idleMs = ms;
-  }
+  /** `idleMs`: a pool unused this long is closed. */
+  constructor(private readonly idleMs: number) {}
 
   get(id: string, version: string, endpoint: PooledEndpoint, auth: SmtpProbeAuth): Promise<PooledTransport> {
     const existing = this.entries.get(id);

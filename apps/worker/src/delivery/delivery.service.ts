@@ -46,9 +46,7 @@ export class DeliveryService {
     private readonly content: TrackedContent,
     private readonly suppressions: SuppressionsRepository,
     private readonly broadcasts: BroadcastSnapshots,
-  ) {
-    pool.setIdleTimeout(config.TRANSPORT_IDLE_MS);
-  }
+  ) {}
 
   async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage]): Promise<DeliveryOutcome> {
     const workspace = trustedWorkspaceId(workspaceId);
