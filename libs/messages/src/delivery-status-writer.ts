@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MessageEventType, MessageStatus } from '@app/database';
+import { MessageEventsRepository } from './message-events.repository';
 
 export interface DeliveryUpdate {
   workspaceId: string;
@@ -37,7 +38,10 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: MessageEventsRepository,
+  ) {}
 
   write(update: DeliveryUpdate): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -108,20 +112,10 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
             u.map((x) => x.sentAt ?? null),
           ],
         );
-        const events = batch.flatMap((item) => item.events.map((event) => ({ ...event, update: item.update })));
-        if (events.length > 0) {
-          await manager.query(
-            `INSERT INTO "public"."message_events" (workspace_id, message_id, type, detail, at)
-             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])`,
-            [
-              events.map((e) => e.update.workspaceId),
-              events.map((e) => e.update.messageId),
-              events.map((e) => e.type),
-              events.map((e) => e.detail),
-              events.map((e) => e.at),
-            ],
-          );
-        }
+        await this.events.insertMany(
+          batch.flatMap((item) => item.events.map((event) => ({ ...event, workspaceId: item.update.workspaceId, messageId: item.update.messageId }))),
+          manager,
+        );
       });
       for (const item of batch) item.settle.forEach(({ resolve }) => resolve());
     } catch (error) {

@@ -4,3 +4,4 @@ export * from './messages.module';
 export * from './messages.repository';
 export * from './message-links.repository';
 export * from './suppressions.repository';
+export * from './message-events.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SuppressionsRepository } from '@app/messages';
+import { MessageEventsRepository, SuppressionsRepository } from '@app/messages';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 
@@ -22,6 +22,7 @@ export class UnsubscribeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly messages: TrackedMessageCache,
     private readonly suppressions: SuppressionsRepository,
+    private readonly events: MessageEventsRepository,
   ) {}
 
   /** Who the link would unsubscribe, or null for a link that is not ours. */
@@ -47,10 +48,7 @@ export class UnsubscribeService {
         [workspaceId, message.listId, message.contactId],
       );
     }
-    await this.dataSource.query(
-      `INSERT INTO "public"."message_events" (workspace_id, message_id, type, detail) VALUES ($1, $2, 'unsubscribe', $3)`,
-      [workspaceId, message.id, emails.join(', ')],
-    );
+    await this.events.insertMany([{ workspaceId, messageId: message.id, type: 'unsubscribe', detail: emails.join(', ') }]);
     return this.describe(message);
   }
 
