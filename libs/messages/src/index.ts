@@ -5,3 +5,4 @@ export * from './messages.repository';
 export * from './message-links.repository';
 export * from './suppressions.repository';
 export * from './message-events.repository';
+export * from './message-id-header';

@@ -1,7 +1,7 @@
 import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IntegrationEntity, Mailbox } from '@app/database';
-import type { NewMessage } from '@app/messages';
+import { messageIdHeader, type NewMessage } from '@app/messages';
 import type { WorkspaceSettings } from '../workspaces/workspace-settings.cache';
 import type { MailboxInput, SendMessageDto } from './message.dto';
 
@@ -75,6 +75,6 @@ export function draftMessage(
     metadata: dto.metadata ?? {},
     idempotencyKey: context.idempotencyKey ?? null,
     idempotencyFingerprint: context.idempotencyKey ? createHash('sha256').update(JSON.stringify(dto)).digest('hex') : null,
-    messageIdHeader: `<${id}@${from.email.split('@')[1]}>`,
+    messageIdHeader: messageIdHeader(id, from.email),
   };
 }
