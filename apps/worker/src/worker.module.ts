@@ -11,6 +11,7 @@ import { RedisModule } from '@app/redis';
 import { WorkspaceTrackingKeys } from '@app/tracking';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
+import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
@@ -18,6 +19,7 @@ import { MessageLoader } from './delivery/message-loader';
 import { TrackedContent } from './delivery/tracked-content';
 import { TrackingLinks } from './delivery/tracking-links';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
+import { DeliverBroadcastRecipientsProcessor } from './processors/deliver-broadcast-recipients.processor';
 import { DeliverMessageProcessor } from './processors/deliver-message.processor';
 import { FanOutBroadcastProcessor } from './processors/fan-out-broadcast.processor';
 import { JOB_PROCESSORS } from './processors/job-processor';
@@ -38,13 +40,15 @@ import { QueueWorkers } from './queue-workers';
     BroadcastFanOut,
     MessageLoader,
     DeliveryService,
+    BroadcastSliceDelivery,
     OutboxReconciler,
     DeliverMessageProcessor,
+    DeliverBroadcastRecipientsProcessor,
     ReconcileOutboxProcessor,
     FanOutBroadcastProcessor,
     {
       provide: JOB_PROCESSORS,
-      inject: [DeliverMessageProcessor, ReconcileOutboxProcessor, FanOutBroadcastProcessor],
+      inject: [DeliverMessageProcessor, DeliverBroadcastRecipientsProcessor, ReconcileOutboxProcessor, FanOutBroadcastProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     QueueWorkers,

@@ -51,12 +51,14 @@ export class BroadcastsRepository {
     await this.broadcasts.update({ workspaceId, id }, { fanoutDone: true });
   }
 
-  /** Records a fanned-out page in the same transaction as its messages. */
-  async advanceFanOut(manager: EntityManager, id: string, cursor: string, recipients: number, skipped: number): Promise<void> {
-    await manager.query(
-      `UPDATE "public"."broadcasts" SET fanout_cursor = $2, recipients = recipients + $3, skipped = skipped + $4, updated_at = now() WHERE id = $1`,
+  /** Records a fanned-out page in the same transaction as its messages; answers the broadcast's status now. */
+  async advanceFanOut(manager: EntityManager, id: string, cursor: string, recipients: number, skipped: number): Promise<BroadcastStatus> {
+    const [[row]] = (await manager.query(
+      `UPDATE "public"."broadcasts" SET fanout_cursor = $2, recipients = recipients + $3, skipped = skipped + $4, updated_at = now()
+       WHERE id = $1 RETURNING status`,
       [id, cursor, recipients, skipped],
-    );
+    )) as [[{ status: BroadcastStatus }], number];
+    return row.status;
   }
 
   async counts(workspaceId: WorkspaceId, id: string): Promise<BroadcastCounts> {

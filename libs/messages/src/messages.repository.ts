@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
+import { messageIdHeader } from './message-id-header';
 
 export interface MessageFilters {
   status?: MessageStatus;
@@ -18,6 +19,25 @@ export type NewMessage = Omit<
   'createdAt' | 'updatedAt' | 'attempts' | 'smtpResponse' | 'errorCode' | 'errorMessage' | 'errorHint' | 'leaseUntil' | 'sentAt' | 'status' | 'workspaceId' | 'listId' | 'broadcastId' | 'contactId'
 > &
   Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>>;
+
+/** What every message of a broadcast shares. */
+export interface BroadcastMessageTemplate {
+  broadcastId: string;
+  listId: string;
+  integrationId: string;
+  fromEmail: string;
+  fromName: string | null;
+  trackingOpens: boolean;
+  trackingClicks: boolean;
+}
+
+/** What differs between the messages of a broadcast. */
+export interface BroadcastRecipient {
+  id: string;
+  contactId: string;
+  to: Mailbox;
+  subject: string;
+}
 
 @Injectable()
 export class MessagesRepository {
@@ -82,6 +102,60 @@ export class MessagesRepository {
       ],
     )) as Array<{ id: string }>;
     return new Set(inserted.map((row) => row.id));
+  }
+
+  /**
+   * A fanned-out page of a broadcast in one statement. Only what differs per recipient travels
+   * as arrays; the rest is sent once, so a page of a thousand costs Postgres little more than
+   * its index updates.
+   */
+  async insertBroadcastRecipients(
+    workspaceId: WorkspaceId,
+    template: BroadcastMessageTemplate,
+    recipients: BroadcastRecipient[],
+    manager: EntityManager = this.messages.manager,
+  ): Promise<void> {
+    if (recipients.length === 0) return;
+    await manager.query(
+      `INSERT INTO "public"."messages" (id, workspace_id, integration_id, type, status, from_email, from_name, "to",
+         subject, tracking_opens, tracking_clicks, metadata, message_id_header, list_id, broadcast_id, contact_id, created_at, updated_at)
+       SELECT t.id, $1, $2, 'marketing', 'queued', $3, $4, jsonb_build_array(t.recipient),
+         t.subject, $5, $6, jsonb_build_object('broadcastId', $7::text), t.message_id_header, $8, $7::text::uuid, t.contact_id, $9, $9
+       FROM unnest($10::uuid[], $11::uuid[], $12::jsonb[], $13::text[], $14::text[]) AS t(id, contact_id, recipient, subject, message_id_header)`,
+      [
+        workspaceId,
+        template.integrationId,
+        template.fromEmail,
+        template.fromName,
+        template.trackingOpens,
+        template.trackingClicks,
+        template.broadcastId,
+        template.listId,
+        new Date(),
+        recipients.map((recipient) => recipient.id),
+        recipients.map((recipient) => recipient.contactId),
+        recipients.map((recipient) => JSON.stringify(recipient.to)),
+        recipients.map((recipient) => recipient.subject),
+        recipients.map((recipient) => messageIdHeader(recipient.id, template.fromEmail)),
+      ],
+    );
+  }
+
+  /**
+   * Takes the still-queued messages among `ids` for one delivery: they become `sending` under a
+   * lease, atomically, so a message reached by two jobs (a slice and the outbox reconciler) is
+   * sent by one of them. A delivery that dies leaves the lease to run out; the reconciler then
+   * queues the message again.
+   */
+  async claimForDelivery(workspaceId: WorkspaceId, ids: string[], leaseUntil: Date): Promise<MessageEntity[]> {
+    const [claimed] = (await this.messages.query(
+      `UPDATE "public"."messages" SET status = 'sending', lease_until = $3, updated_at = now()
+       WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND status = 'queued'
+       RETURNING id`,
+      [workspaceId, ids, leaseUntil],
+    )) as [Array<{ id: string }>, number];
+    if (claimed.length === 0) return [];
+    return this.messages.findBy({ workspaceId, id: In(claimed.map((row) => row.id)) });
   }
 
   findByIdempotencyKey(workspaceId: WorkspaceId, idempotencyKey: string): Promise<MessageEntity | null> {

@@ -4,12 +4,15 @@ import { QueueName } from './queue-names';
 /** Every job Mailroom runs. Payloads carry ids only: never content, addresses or credentials. */
 export enum JobName {
   DeliverMessage = 'deliver-message',
+  DeliverBroadcastRecipients = 'deliver-broadcast-recipients',
   ReconcileOutbox = 'reconcile-outbox',
   FanOutBroadcast = 'fan-out-broadcast',
 }
 
 export interface JobPayloads {
   [JobName.DeliverMessage]: { workspaceId: string; messageId: string };
+  /** A slice of one fanned-out page: its messages are claimed together and delivered one by one. */
+  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; messageIds: string[] };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.FanOutBroadcast]: { workspaceId: string; broadcastId: string };
 }

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { BroadcastEntity, IntegrationEntity, WorkspaceEntity } from '@app/database';
+import { BroadcastEntity, WorkspaceEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
-import { BroadcastsRepository, MessagesRepository, NewMessage } from '@app/messages';
+import { BroadcastMessageTemplate, BroadcastRecipient, BroadcastsRepository, MessagesRepository } from '@app/messages';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
 import { CompiledMailTemplates, renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
@@ -12,7 +12,9 @@ import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
 import { broadcastTemplateContext, displayName, TemplateContact } from './broadcast-template-context';
 
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = 5000;
+
+type UnsubscribeLinks = (messageId: string) => (kind: 'unsubscribe') => string;
 
 interface Member extends TemplateContact {
   id: string;
@@ -42,7 +44,7 @@ export class BroadcastFanOut {
 
   async fanOut({ workspaceId: id, broadcastId }: JobPayloads[JobName.FanOutBroadcast]): Promise<void> {
     const workspaceId = trustedWorkspaceId(id);
-    let broadcast = await this.start(workspaceId, broadcastId);
+    const broadcast = await this.start(workspaceId, broadcastId);
     if (!broadcast) return;
     const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
     if (!integration) {
@@ -55,28 +57,47 @@ export class BroadcastFanOut {
     if (!templates) return;
     const links = await this.trackingLinks.forWorkspace(workspaceId);
 
-    // A page's jobs are enqueued while the next page is read and inserted (Redis and Postgres work
-    // in parallel); the previous enqueue is awaited before starting another, so at most one runs.
+    const subjectOnly = { ...templates, html: null, text: null };
+    const template: BroadcastMessageTemplate = {
+      broadcastId,
+      listId: broadcast.listId,
+      integrationId: integration.id,
+      fromEmail: broadcast.fromEmail!,
+      fromName: broadcast.fromName,
+      trackingOpens: workspace.trackingOpens,
+      trackingClicks: workspace.trackingClicks,
+    };
+
+    // Three stages overlap: while a page is inserted, the next one is read and its subjects are
+    // rendered, and the previous page's jobs are enqueued (Postgres, Node and Redis at once).
+    // At most one of each is in flight, so memory holds about two pages.
+    const prepare = (after: string | null) =>
+      this.page(workspaceId, broadcast.listId, after).then((members) => ({
+        members,
+        recipients: members.filter((member) => !member.suppressed).map((member) => this.recipient(broadcast, member, subjectOnly, links)),
+      }));
+    let status = broadcast.status;
+    let next = prepare(broadcast.fanoutCursor);
     let enqueuing: Promise<void> = Promise.resolve();
     try {
-      while (broadcast && broadcast.status === 'sending' && !broadcast.fanoutDone) {
-        const members = await this.page(workspaceId, broadcast);
+      while (status === 'sending') {
+        const { members, recipients } = await next;
         if (members.length === 0) {
           await this.broadcasts.markFannedOut(workspaceId, broadcastId);
           return;
         }
-        const rows = members
-          .filter((member) => !member.suppressed)
-          .map((member) => this.message(broadcast!, integration, workspace, member, templates, links));
-        await this.dataSource.transaction(async (manager) => {
-          await this.messages.insertMany(workspaceId, rows, manager);
-          await this.broadcasts.advanceFanOut(manager, broadcastId, members.at(-1)!.id, rows.length, members.length - rows.length);
+        const last = members.at(-1)!.id;
+        next = prepare(last);
+        // Read ahead: if the loop stops (a pause), nobody awaits it, and its failure must not crash the process.
+        next.catch(() => undefined);
+        status = await this.dataSource.transaction(async (manager) => {
+          await this.messages.insertBroadcastRecipients(workspaceId, template, recipients, manager);
+          return this.broadcasts.advanceFanOut(manager, broadcastId, last, recipients.length, members.length - recipients.length);
         });
         await enqueuing;
         enqueuing = this.producer
-          .enqueue(rows.map((row) => ({ workspaceId, messageId: row.id, type: 'marketing' as const })))
+          .enqueueBroadcastRecipients(workspaceId, broadcastId, recipients.map((recipient) => recipient.id))
           .catch((error: unknown) => this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'));
-        broadcast = await this.broadcasts.findById(workspaceId, broadcastId);
       }
     } finally {
       await enqueuing;
@@ -102,7 +123,7 @@ export class BroadcastFanOut {
     return this.broadcasts.findById(workspaceId, broadcastId);
   }
 
-  private async page(workspaceId: WorkspaceId, broadcast: BroadcastEntity): Promise<Member[]> {
+  private async page(workspaceId: WorkspaceId, listId: string, cursor: string | null): Promise<Member[]> {
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.email, c.first_name, c.last_name, c.attributes,
               EXISTS (SELECT 1 FROM "public"."suppressions" s
@@ -117,7 +138,7 @@ export class BroadcastFanOut {
          AND c.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
        ORDER BY m.contact_id
        LIMIT $4`,
-      [workspaceId, broadcast.listId, broadcast.fanoutCursor, PAGE_SIZE],
+      [workspaceId, listId, cursor, PAGE_SIZE],
     )) as Array<{ id: string; email: string; first_name: string | null; last_name: string | null; attributes: Record<string, unknown>; suppressed: boolean }>;
     return rows.map((row) => ({
       id: row.id,
@@ -130,42 +151,10 @@ export class BroadcastFanOut {
   }
 
   /** The subject is rendered now (it is shown in the message list); bodies are rendered at delivery. */
-  private message(
-    broadcast: BroadcastEntity,
-    integration: IntegrationEntity,
-    workspace: WorkspaceEntity,
-    member: Member,
-    templates: CompiledMailTemplates,
-    links: (messageId: string) => (kind: 'unsubscribe') => string,
-  ): NewMessage {
+  private recipient(broadcast: BroadcastEntity, member: Member, subjectOnly: CompiledMailTemplates, links: UnsubscribeLinks): BroadcastRecipient {
     const id = randomUUID();
-    const subjectOnly = { ...templates, html: null, text: null };
     const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, links(id)('unsubscribe')));
     const name = displayName(member);
-    return {
-      id,
-      integrationId: integration.id,
-      type: 'marketing',
-      fromEmail: broadcast.fromEmail!,
-      fromName: broadcast.fromName,
-      to: [name ? { email: member.email, name } : { email: member.email }],
-      cc: [],
-      bcc: [],
-      replyTo: null,
-      subject: subject || broadcast.name,
-      html: null,
-      text: null,
-      headers: {},
-      trackingOpens: workspace.trackingOpens,
-      trackingClicks: workspace.trackingClicks,
-      tags: [],
-      metadata: { broadcastId: broadcast.id },
-      idempotencyKey: null,
-      idempotencyFingerprint: null,
-      messageIdHeader: `<${id}@${broadcast.fromEmail!.split('@')[1]}>`,
-      listId: broadcast.listId,
-      broadcastId: broadcast.id,
-      contactId: member.id,
-    };
+    return { id, contactId: member.id, to: name ? { email: member.email, name } : { email: member.email }, subject: subject || broadcast.name };
   }
 }

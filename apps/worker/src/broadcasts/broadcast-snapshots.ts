@@ -12,6 +12,8 @@ export interface BroadcastSnapshot {
 
 // A pause or cancel reaches every worker within this long; it bounds the reads per broadcast too.
 const STATUS_TTL_MS = 1000;
+/** How often deliveries of a paused (or not yet started) broadcast look again whether they may go. */
+export const PAUSED_RECHECK_MS = 2000;
 
 /**
  * What deliveries of a broadcast need to know about it: whether it may send now, and its
@@ -24,6 +26,12 @@ export class BroadcastSnapshots {
   private readonly templates = new LRUCache<string, CompiledMailTemplates>({ max: 200 });
 
   constructor(private readonly broadcasts: BroadcastsRepository) {}
+
+  /** True while the broadcast's deliveries have to wait: it is paused, or its time has not come. */
+  async onHold(workspaceId: string, broadcastId: string): Promise<boolean> {
+    const { status } = await this.get(workspaceId, broadcastId);
+    return status === 'paused' || status === 'scheduled';
+  }
 
   async get(workspaceId: string, broadcastId: string): Promise<BroadcastSnapshot> {
     const status = this.statuses.get(broadcastId);

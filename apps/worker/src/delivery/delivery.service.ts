@@ -3,7 +3,7 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { SmtpTransportPool } from '@app/mail';
-import { DeliveryStatusWriter, SuppressionsRepository } from '@app/messages';
+import { DeliveryStatusWriter, MessagesRepository, SuppressionsRepository } from '@app/messages';
 import type { JobPayloads, JobName } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { CircuitBreaker } from './circuit-breaker';
@@ -11,16 +11,19 @@ import { composeMail } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
 import { MessageLoader } from './message-loader';
-import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
+import { BroadcastSnapshots, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
 import { retryDelayMs } from './retry-policy';
 import { TrackedContent } from './tracked-content';
+
+/** A delivery holds the message (claimed with a broadcast slice, or an attempt still running) and its lease has not run out. */
+function isLeased(message: MessageEntity): boolean {
+  return message.status === 'sending' && message.leaseUntil !== null && message.leaseUntil.getTime() > Date.now();
+}
 
 /** null: the job is done (delivered, failed for good, or nothing to do); otherwise look again later. */
 export type DeliveryOutcome = { retryInMs: number } | null;
 
 const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppressed']);
-// How often a paused broadcast's messages look again whether they may go.
-const PAUSED_RECHECK_MS = 2000;
 // Most sends finish well within this; only slower ones are worth a `sending` write of their own.
 const SENDING_VISIBLE_AFTER_MS = 250;
 
@@ -37,6 +40,7 @@ export class DeliveryService {
   constructor(
     private readonly config: AppConfig,
     private readonly messages: MessageLoader,
+    private readonly claims: MessagesRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly credentials: SmtpCredentialsService,
     private readonly pool: SmtpTransportPool,
@@ -49,9 +53,34 @@ export class DeliveryService {
   ) {}
 
   async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage]): Promise<DeliveryOutcome> {
+    const loaded = await this.messages.load(workspaceId, messageId);
+    // Leased: another delivery holds it; if that one dies, the outbox reconciler queues it again.
+    if (!loaded || FINISHED.has(loaded.status) || isLeased(loaded)) return null;
+    // A broadcast's slice may reach the same message: only the delivery whose claim wins sends it.
+    const message = loaded.broadcastId ? (await this.claims.claimForDelivery(trustedWorkspaceId(workspaceId), [messageId], this.leaseUntil()))[0] : loaded;
+    return message ? this.deliverHeld(message) : null;
+  }
+
+  /** The lease a claim takes: long enough for any send, short enough to recover from a dead worker. */
+  leaseUntil(): Date {
+    return new Date(Date.now() + this.config.SENDING_LEASE_MS);
+  }
+
+  /**
+   * Delivers a message this delivery holds (loaded for its own job, or claimed). One that has to
+   * wait is released first, so whichever job runs it later finds it queued.
+   */
+  async deliverHeld(message: MessageEntity): Promise<DeliveryOutcome> {
+    const outcome = await this.attempt(message);
+    if (outcome && isLeased(message)) {
+      await this.writer.write({ workspaceId: message.workspaceId, messageId: message.id, status: 'queued', leaseUntil: null });
+    }
+    return outcome;
+  }
+
+  private async attempt(message: MessageEntity): Promise<DeliveryOutcome> {
+    const { workspaceId, id: messageId } = message;
     const workspace = trustedWorkspaceId(workspaceId);
-    const message = await this.messages.load(workspaceId, messageId);
-    if (!message || FINISHED.has(message.status)) return null;
     const integration = await this.integrations.cachedById(workspace, message.integrationId);
     if (!integration) {
       await this.fail(message, { kind: 'permanent', code: 'integration_deleted', message: 'The integration this message was accepted for no longer exists', hint: null });
@@ -64,8 +93,8 @@ export class DeliveryService {
     }
     if (integration.statusState === 'needs_reconnect') return { retryInMs: this.config.RECONNECT_HOLD_MS };
     if (message.broadcastId) {
+      if (await this.broadcasts.onHold(workspaceId, message.broadcastId)) return { retryInMs: PAUSED_RECHECK_MS };
       const { status } = await this.broadcasts.get(workspaceId, message.broadcastId);
-      if (status === 'paused' || status === 'scheduled') return { retryInMs: PAUSED_RECHECK_MS };
       if (status === 'cancelled' || status === null) {
         await this.fail(message, { kind: 'permanent', code: 'broadcast_cancelled', message: 'The broadcast was cancelled before this message was sent', hint: null });
         return null;
@@ -80,9 +109,10 @@ export class DeliveryService {
     const rateWaitMs = await this.rateLimiter.reserve(integration, message.type);
     if (rateWaitMs > 0) return { retryInMs: rateWaitMs };
 
-    const markSending = setTimeout(() => {
+    // A claimed message is `sending` under a lease already.
+    const markSending = isLeased(message) ? undefined : setTimeout(() => {
       void this.writer
-        .write({ workspaceId, messageId, status: 'sending', leaseUntil: new Date(Date.now() + this.config.SENDING_LEASE_MS) })
+        .write({ workspaceId, messageId, status: 'sending', leaseUntil: this.leaseUntil() })
         .catch((error: unknown) => this.logger.warn({ err: error, messageId }, 'could not record sending'));
     }, SENDING_VISIBLE_AFTER_MS);
     try {
