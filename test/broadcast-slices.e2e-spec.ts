@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
@@ -26,50 +27,77 @@ describe('broadcast slices', () => {
     await smtp.stop();
   });
 
-  it('sends a recipient once when both its slice and a job of its own (the outbox reconciler) reach it', async () => {
+  /** A `sending` broadcast to an empty list, and `count` messages of it made directly, as a fan-out would. */
+  async function broadcastWithMessages(marker: string, count: number) {
     const ws = await createWorkspace(t);
     const integration = await createIntegration(
       t,
       ws,
       basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] }),
     );
-    // An empty list: the broadcast is `sending`, and the only messages are the ones made below.
     const list = await createList(t, ws, 'Empty');
-    const api = `/v1/workspaces/${ws.id}/broadcasts`;
-    const broadcast = (await t.http.post(api).set(bearer(ws.adminKey)).send({ name: 'Twice', listId: list.id, subject: 'Once [slices]', html: '<p>hi</p>' }).expect(201)).body;
-    await t.http.post(`${api}/${broadcast.id}/send`).set(bearer(ws.adminKey)).send({}).expect(200);
-
-    const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({
-      id: randomUUID(),
-      contactId: randomUUID(),
-      to: { email: `twice${index}@example.com` },
-      subject: 'Once [slices]',
-    }));
-    const messageIds = recipients.map((recipient) => recipient.id);
+    const path = `/v1/workspaces/${ws.id}/broadcasts`;
+    const broadcast = (await t.http.post(path).set(bearer(ws.adminKey)).send({ name: marker, listId: list.id, subject: marker, html: '<p>hi</p>' }).expect(201)).body;
+    await t.http.post(`${path}/${broadcast.id}/send`).set(bearer(ws.adminKey)).send({}).expect(200);
+    const recipients = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), contactId: randomUUID(), to: { email: `${index}-${marker}@example.com` }, subject: marker }));
     await t.app.get(MessagesRepository, { strict: false }).insertBroadcastRecipients(
       trustedWorkspaceId(ws.id),
       { broadcastId: broadcast.id, listId: list.id, integrationId: integration.id, fromEmail: 'news@example.com', fromName: null, trackingOpens: false, trackingClicks: false },
       recipients,
     );
+    const target = { workspaceId: ws.id, broadcastId: broadcast.id, integrationId: integration.id };
+    const counts = async (): Promise<Record<string, number>> => (await t.http.get(`${path}/${broadcast.id}`).set(bearer(ws.adminKey)).expect(200)).body.counts;
+    return { target, messageIds: recipients.map((recipient) => recipient.id), counts };
+  }
+
+  /** Waits until every message is recorded sent (the sink sees a mail before its status is written). */
+  async function allSent(counts: () => Promise<Record<string, number>>, expected: number) {
+    let now: Record<string, number> = {};
+    for (let attempt = 0; attempt < 200 && now.sent !== expected; attempt++) {
+      if (attempt > 0) await sleep(25); // the worker's writes land in batches in another context; nothing to subscribe to
+      now = await counts();
+    }
+    expect(now).toMatchObject({ sent: expected, queued: 0, failed: 0 });
+  }
+
+  const deliveredTo = (marker: string) => smtp.messages.filter((message) => message.headers.subject === marker).map((message) => message.envelope.rcptTo[0]);
+
+  it('sends a recipient once when both its slice and a job of its own (the outbox reconciler) reach it', async () => {
+    const { target, messageIds, counts } = await broadcastWithMessages('both-ways', RECIPIENTS);
     const producer = t.app.get(DeliveryProducer, { strict: false });
-    await producer.enqueueBroadcastRecipients(ws.id, broadcast.id, messageIds);
-    await producer.enqueue(messageIds.map((messageId) => ({ workspaceId: ws.id, messageId, type: 'marketing' as const })));
+    await producer.enqueueBroadcastRecipients(target, messageIds);
+    await producer.enqueue(messageIds.map((messageId) => ({ workspaceId: target.workspaceId, messageId, type: 'marketing' as const })));
 
     const watcher = await DeliveryWatcher.start(t);
-    await t.startWorker();
+    const worker = await t.startWorker();
     // Every single job has finished (sent, or skipped because a slice held or had sent it) ...
     await watcher.finished(messageIds);
     await watcher.close();
-    await smtp.waitForMessages(RECIPIENTS, 10_000);
     // ... and once every message is recorded sent, no slice can claim one again.
-    let counts: Record<string, number> = {};
-    for (let attempt = 0; attempt < 200 && counts.sent !== RECIPIENTS; attempt++) {
-      if (attempt > 0) await sleep(25); // the slices' writes land in another context's batches; nothing to subscribe to
-      counts = (await t.http.get(`${api}/${broadcast.id}`).set(bearer(ws.adminKey)).expect(200)).body.counts;
-    }
-    expect(counts).toMatchObject({ sent: RECIPIENTS, queued: 0, failed: 0 });
+    await allSent(counts, RECIPIENTS);
+    await worker.close();
 
-    const delivered = smtp.messages.filter((message) => message.headers.subject === 'Once [slices]').map((message) => message.envelope.rcptTo[0]);
+    const delivered = deliveredTo('both-ways');
+    expect(delivered).toHaveLength(RECIPIENTS);
+    expect(new Set(delivered).size).toBe(RECIPIENTS);
+  });
+
+  it('gives a broadcast its slices back after Redis lost them, and sends each recipient once', async () => {
+    const { target, messageIds, counts } = await broadcastWithMessages('redis-lost', RECIPIENTS);
+    await t.app.get(DeliveryProducer, { strict: false }).enqueueBroadcastRecipients(target, messageIds);
+    const redis = new Redis(t.config.REDIS_URL);
+    const keys = await redis.keys(`${t.config.REDIS_PREFIX}:*`);
+    expect(keys.some((key) => key.includes('broadcast-slices'))).toBe(true);
+    await redis.del(...keys);
+    await redis.quit();
+
+    const before = smtp.messages.length;
+    const worker = await t.startWorker();
+    await smtp.waitForMessages(before + RECIPIENTS, 15_000);
+    await allSent(counts, RECIPIENTS);
+    await worker.close();
+
+    const delivered = deliveredTo('redis-lost');
     expect(delivered).toHaveLength(RECIPIENTS);
     expect(new Set(delivered).size).toBe(RECIPIENTS);
   });

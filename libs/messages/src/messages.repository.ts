@@ -158,6 +158,16 @@ export class MessagesRepository {
     return this.messages.findBy({ workspaceId, id: In(claimed.map((row) => row.id)) });
   }
 
+  /** Gives claimed messages back (queued, no lease) when their delivery has to wait. */
+  async releaseClaims(workspaceId: WorkspaceId, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.messages.query(
+      `UPDATE "public"."messages" SET status = 'queued', lease_until = NULL, updated_at = now()
+       WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND status = 'sending'`,
+      [workspaceId, ids],
+    );
+  }
+
   findByIdempotencyKey(workspaceId: WorkspaceId, idempotencyKey: string): Promise<MessageEntity | null> {
     return this.messages.findOneBy({ workspaceId, idempotencyKey });
   }

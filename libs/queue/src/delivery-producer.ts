@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { AppConfig } from '@app/config';
 import type { MessageType } from '@app/database';
 import { deliveryQueueFor, JobName, JobPayloads } from './job-contracts';
+import { ProducerConnection } from './queue-connection';
 import { QueueName } from './queue-names';
 
 export const DELIVERY_QUEUES_TOKEN = Symbol('delivery queues');
@@ -19,16 +21,29 @@ export interface DeliveryRequest {
 // many recipients keeps Redis out of the way while each job stays a few seconds of sending.
 const RECIPIENTS_PER_JOB = 100;
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+// A broadcast's slice numbers outlive its sending by far; the counter goes away on its own.
+const SLICE_COUNTER_TTL_MS = 30 * 24 * 3600 * 1000;
+
+export interface BroadcastSliceTarget {
+  workspaceId: string;
+  broadcastId: string;
+  integrationId: string;
+}
 
 /**
  * Enqueues deliveries. A single message's job id is the message id, so enqueuing the same
  * message twice (a retried request, the outbox reconciler) never makes two jobs while one
- * exists. A broadcast's recipients travel in slices instead; their delivery claims each message
- * in Postgres first, so a message reached both ways is still sent once.
+ * exists. A broadcast's recipients travel in slices instead, numbered per broadcast (a counter
+ * in Redis, beside the jobs it counts); their delivery claims each message in Postgres first,
+ * so a message reached both ways is still sent once.
  */
 @Injectable()
 export class DeliveryProducer implements OnModuleDestroy {
-  constructor(@Inject(DELIVERY_QUEUES_TOKEN) private readonly queues: DeliveryQueues) {}
+  constructor(
+    @Inject(DELIVERY_QUEUES_TOKEN) private readonly queues: DeliveryQueues,
+    private readonly connection: ProducerConnection,
+    private readonly config: AppConfig,
+  ) {}
 
   async enqueue(requests: DeliveryRequest[]): Promise<void> {
     const byQueue = new Map<QueueName, DeliveryRequest[]>();
@@ -49,16 +64,48 @@ export class DeliveryProducer implements OnModuleDestroy {
     );
   }
 
-  async enqueueBroadcastRecipients(workspaceId: string, broadcastId: string, messageIds: string[]): Promise<void> {
-    const jobs = [];
-    for (let start = 0; start < messageIds.length; start += RECIPIENTS_PER_JOB) {
-      const data: JobPayloads[JobName.DeliverBroadcastRecipients] = { workspaceId, broadcastId, messageIds: messageIds.slice(start, start + RECIPIENTS_PER_JOB) };
-      jobs.push({ name: JobName.DeliverBroadcastRecipients, data, opts: { removeOnComplete: true, removeOnFail: { age: KEEP_FAILED_SECONDS } } });
+  async enqueueBroadcastRecipients(target: BroadcastSliceTarget, messageIds: string[]): Promise<void> {
+    const slices = Math.ceil(messageIds.length / RECIPIENTS_PER_JOB);
+    if (slices === 0) return;
+    const counter = this.sliceCounter(target.broadcastId);
+    const [[, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [[null, number]];
+    const jobs = Array.from({ length: slices }, (_, index) => {
+      const data: JobPayloads[JobName.DeliverBroadcastRecipients] = {
+        ...target,
+        messageIds: messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB),
+      };
+      const jobId = sliceJobId(target.broadcastId, last - slices + index);
+      return { name: JobName.DeliverBroadcastRecipients, data, opts: { jobId, removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } };
+    });
+    await this.marketingQueue().addBulk(jobs);
+  }
+
+  /**
+   * Whether any slice of the broadcast is still waiting, delayed or running. Newest first: while
+   * a broadcast is being delivered the first one looked at usually answers.
+   */
+  async hasPendingSlices(broadcastId: string): Promise<boolean> {
+    const count = Number(await this.connection.redis.get(this.sliceCounter(broadcastId)));
+    const queue = this.marketingQueue();
+    for (let number = count - 1; number >= 0; number--) {
+      if ((await queue.getJobState(sliceJobId(broadcastId, number))) !== 'unknown') return true;
     }
-    if (jobs.length > 0) await this.queues.get(deliveryQueueFor('marketing'))!.addBulk(jobs);
+    return false;
+  }
+
+  private marketingQueue(): Queue {
+    return this.queues.get(deliveryQueueFor('marketing'))!;
+  }
+
+  private sliceCounter(broadcastId: string): string {
+    return `${this.config.REDIS_PREFIX}:broadcast-slices:${broadcastId}`;
   }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
+}
+
+function sliceJobId(broadcastId: string, number: number): string {
+  return `${broadcastId}-slice-${number}`;
 }

@@ -12,7 +12,7 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.DeliverMessage]: { workspaceId: string; messageId: string };
   /** A slice of one fanned-out page: its messages are claimed together and delivered one by one. */
-  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; messageIds: string[] };
+  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; integrationId: string; messageIds: string[] };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.FanOutBroadcast]: { workspaceId: string; broadcastId: string };
 }

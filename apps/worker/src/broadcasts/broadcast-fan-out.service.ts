@@ -96,7 +96,7 @@ export class BroadcastFanOut {
         });
         await enqueuing;
         enqueuing = this.producer
-          .enqueueBroadcastRecipients(workspaceId, broadcastId, recipients.map((recipient) => recipient.id))
+          .enqueueBroadcastRecipients({ workspaceId, broadcastId, integrationId: integration.id }, recipients.map((recipient) => recipient.id))
           .catch((error: unknown) => this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'));
       }
     } finally {

@@ -1,15 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { IntegrationsRepository } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer, DeliveryRequest, JobName, JobPayloads } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { BroadcastSnapshots, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
 import { DeliveryOutcome, DeliveryService } from './delivery.service';
+import { IntegrationRateLimiter } from './integration-rate-limiter';
 
 /**
  * Delivers one slice of a fanned-out broadcast page. Its queued messages are claimed in one
  * statement and sent one after another (the worker's concurrency counts slices, so it still
- * bounds the sends in flight). A message that has to wait (rate limit, open circuit, retry
- * backoff, a pause) is released and goes on as a job of its own, so the slice never sleeps.
+ * bounds the sends in flight). When the broadcast or its integration has to wait (a pause, the
+ * rate limit, an open circuit) the whole slice waits: it looks before claiming anything, and
+ * gives back what it has not sent when the wait begins midway. A message that has to wait on
+ * its own (retry backoff) goes on as a job of its own.
  */
 @Injectable()
 export class BroadcastSliceDelivery {
@@ -17,25 +21,39 @@ export class BroadcastSliceDelivery {
 
   constructor(
     private readonly messages: MessagesRepository,
+    private readonly integrations: IntegrationsRepository,
     private readonly delivery: DeliveryService,
+    private readonly rateLimiter: IntegrationRateLimiter,
     private readonly snapshots: BroadcastSnapshots,
     private readonly producer: DeliveryProducer,
   ) {}
 
-  async deliver({ workspaceId, broadcastId, messageIds }: JobPayloads[JobName.DeliverBroadcastRecipients]): Promise<DeliveryOutcome> {
-    // A paused slice waits whole, without claiming anything.
-    if (await this.snapshots.onHold(workspaceId, broadcastId)) return { retryInMs: PAUSED_RECHECK_MS };
-    const claimed = await this.messages.claimForDelivery(trustedWorkspaceId(workspaceId), messageIds, this.delivery.leaseUntil());
+  async deliver({ workspaceId, broadcastId, integrationId, messageIds }: JobPayloads[JobName.DeliverBroadcastRecipients]): Promise<DeliveryOutcome> {
+    const workspace = trustedWorkspaceId(workspaceId);
+    if (await this.snapshots.onHold(workspaceId, broadcastId)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
+    const integration = await this.integrations.cachedById(workspace, integrationId);
+    // A deleted integration: each message fails on its own, with the reason.
+    if (integration) {
+      const waitMs = Math.max(await this.delivery.holdMs(integration), await this.rateLimiter.waitMs(integration));
+      if (waitMs > 0) return { retryInMs: waitMs, shared: true };
+    }
+
+    const claimed = await this.messages.claimForDelivery(workspace, messageIds, this.delivery.leaseUntil());
     const later: DeliveryRequest[] = [];
-    for (const message of claimed) {
+    for (const [index, message] of claimed.entries()) {
       // One message's unexpected error (a lost database connection) does not hold up the rest.
       const outcome = await this.delivery.deliverHeld(message).catch((error: unknown) => {
         this.logger.warn({ err: error, messageId: message.id }, 'delivery failed unexpectedly; the outbox reconciler queues it again when its lease runs out');
         return null;
       });
+      if (outcome?.shared) {
+        await this.messages.releaseClaims(workspace, claimed.slice(index + 1).map((rest) => rest.id));
+        await this.producer.enqueue(later);
+        return outcome;
+      }
       if (outcome) later.push({ workspaceId, messageId: message.id, type: 'marketing', delayMs: outcome.retryInMs });
     }
-    if (later.length > 0) await this.producer.enqueue(later);
+    await this.producer.enqueue(later);
     return null;
   }
 }

@@ -20,8 +20,12 @@ function isLeased(message: MessageEntity): boolean {
   return message.status === 'sending' && message.leaseUntil !== null && message.leaseUntil.getTime() > Date.now();
 }
 
-/** null: the job is done (delivered, failed for good, or nothing to do); otherwise look again later. */
-export type DeliveryOutcome = { retryInMs: number } | null;
+/**
+ * null: the job is done (delivered, failed for good, or nothing to do); otherwise look again
+ * later. `shared`: the wait holds for every message of the integration or broadcast (a rate
+ * limit, an open circuit, a pause), not for this message alone.
+ */
+export type DeliveryOutcome = { retryInMs: number; shared?: boolean } | null;
 
 const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppressed']);
 // Most sends finish well within this; only slower ones are worth a `sending` write of their own.
@@ -78,6 +82,15 @@ export class DeliveryService {
     return outcome;
   }
 
+  /**
+   * How long every message of the integration has to wait before any may go, its rate limit
+   * aside: 0 unless it needs reconnecting or its circuit is open.
+   */
+  async holdMs(integration: IntegrationEntity): Promise<number> {
+    if (integration.statusState === 'needs_reconnect') return this.config.RECONNECT_HOLD_MS;
+    return this.breaker.openFor(integration.id);
+  }
+
   private async attempt(message: MessageEntity): Promise<DeliveryOutcome> {
     const { workspaceId, id: messageId } = message;
     const workspace = trustedWorkspaceId(workspaceId);
@@ -91,9 +104,8 @@ export class DeliveryService {
       await this.fail(message, { kind: 'permanent', code: 'expired', message: `not delivered within the maximum age${last}`, hint: message.errorHint });
       return null;
     }
-    if (integration.statusState === 'needs_reconnect') return { retryInMs: this.config.RECONNECT_HOLD_MS };
     if (message.broadcastId) {
-      if (await this.broadcasts.onHold(workspaceId, message.broadcastId)) return { retryInMs: PAUSED_RECHECK_MS };
+      if (await this.broadcasts.onHold(workspaceId, message.broadcastId)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
       const { status } = await this.broadcasts.get(workspaceId, message.broadcastId);
       if (status === 'cancelled' || status === null) {
         await this.fail(message, { kind: 'permanent', code: 'broadcast_cancelled', message: 'The broadcast was cancelled before this message was sent', hint: null });
@@ -104,10 +116,10 @@ export class DeliveryService {
       await this.writer.write({ workspaceId, messageId, status: 'suppressed', event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' } });
       return null;
     }
-    const circuitOpenMs = await this.breaker.openFor(integration.id);
-    if (circuitOpenMs > 0) return { retryInMs: circuitOpenMs };
+    const holdMs = await this.holdMs(integration);
+    if (holdMs > 0) return { retryInMs: holdMs, shared: true };
     const rateWaitMs = await this.rateLimiter.reserve(integration, message.type);
-    if (rateWaitMs > 0) return { retryInMs: rateWaitMs };
+    if (rateWaitMs > 0) return { retryInMs: rateWaitMs, shared: true };
 
     // A claimed message is `sending` under a lease already.
     const markSending = isLeased(message) ? undefined : setTimeout(() => {

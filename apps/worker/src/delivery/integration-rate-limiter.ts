@@ -36,6 +36,14 @@ export class IntegrationRateLimiter {
     }
   }
 
+  /** How long marketing mail has to wait before the next message may go, without using up any of the allowance. */
+  async waitMs(integration: IntegrationEntity): Promise<number> {
+    const perMinute = integration.rateLimitPerMinute;
+    if (!perMinute) return 0;
+    const state = await this.limiterFor(perMinute).get(integration.id);
+    return state && state.remainingPoints <= 0 ? Math.max(1, state.msBeforeNext) : 0;
+  }
+
   private limiterFor(perMinute: number): RateLimiterRedis {
     let limiter = this.limiters.get(perMinute);
     if (!limiter) {
