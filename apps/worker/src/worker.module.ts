@@ -11,7 +11,7 @@ import { RedisModule } from '@app/redis';
 import { WorkspaceTrackingKeys } from '@app/tracking';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
-import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery';
+import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobName, JobPayloads } from '@app/queue';
-import { BroadcastSliceDelivery } from '../delivery/broadcast-slice-delivery';
+import { BroadcastSliceDelivery } from '../delivery/broadcast-slice-delivery.service';
 import { JobProcessor } from './job-processor';
 
 @Injectable()
