@@ -111,6 +111,16 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(parseTrackingToken(token, 'click')?.messageId).toBe(id);
   });
 
+  it('refuses a genuine click token used as an open, also once it has been clicked and is remembered', async () => {
+    const { parts } = await deliver({ to: ['kinds@example.com'], subject: 'Kinds', html: HTML });
+    const link = /href="https:\/\/mail\.example\.test(\/t\/c\/[^"]+)"/.exec(parts.get('text/html')!)![1]!;
+    const token = link.slice('/t/c/'.length);
+    await t.http.get(link).set('User-Agent', BROWSER).expect(302);
+    await t.http.get(link).set('User-Agent', BROWSER).expect(302);
+    const asOpen = await t.http.get(`/t/o/${token}`).set('User-Agent', BROWSER).expect(404);
+    expect(asOpen.headers['content-type']).toMatch(/json/);
+  });
+
   it('leaves tracking out when the message turns it off', async () => {
     const { parts } = await deliver({ to: ['quiet@example.com'], subject: 'Quiet', html: HTML, tracking: { opens: false, clicks: false } });
     expect(parts.get('text/html')).toBe(HTML);

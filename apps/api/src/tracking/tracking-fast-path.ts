@@ -2,11 +2,13 @@ import { Logger } from '@nestjs/common';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from '@app/tracking';
 import { classifyError } from '../http/error-classification';
+import { andThen, MaybePromise } from './maybe-promise';
 import { TrackingHit, TrackingService } from './tracking.service';
 
 const TRACKING_PATH = /^\/t\/([oc])\/([A-Za-z0-9_-]{1,200})(?:\?.*)?$/;
 const NO_STORE = 'no-store, no-cache, must-revalidate, private';
 const NOT_FOUND = JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Unknown tracking link' });
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 const logger = new Logger('tracking');
 
 function clientIp(request: IncomingMessage): string | null {
@@ -16,27 +18,51 @@ function clientIp(request: IncomingMessage): string | null {
   return first || request.socket.remoteAddress || null;
 }
 
-function send(response: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Buffer, head: boolean): void {
-  response.writeHead(status, { 'Cache-Control': NO_STORE, 'Content-Length': Buffer.byteLength(body), ...headers });
+/** A whole answer, headers included, so the pixel and the 404 are built once rather than per hit. */
+interface Answer {
+  status: number;
+  headers: Record<string, string | number>;
+  body: string | Buffer;
+}
+
+function answerWith(status: number, headers: Record<string, string>, body: string | Buffer): Answer {
+  return { status, headers: { 'Cache-Control': NO_STORE, 'Content-Length': Buffer.byteLength(body), ...headers }, body };
+}
+
+const PIXEL = answerWith(200, { 'Content-Type': OPEN_PIXEL_CONTENT_TYPE, Pragma: 'no-cache' }, OPEN_PIXEL_GIF);
+const UNKNOWN = answerWith(404, JSON_HEADERS, NOT_FOUND);
+
+function send(response: ServerResponse, { status, headers, body }: Answer, head: boolean): void {
+  response.writeHead(status, headers);
   response.end(head ? undefined : body);
 }
 
-async function answer(kind: 'o' | 'c', hit: TrackingHit, response: ServerResponse, tracking: TrackingService): Promise<void> {
+function sendError(response: ServerResponse, error: unknown, head: boolean): void {
+  const { status, error: title, message, retryAfterSeconds } = classifyError(error);
+  logger.error({ err: error }, 'tracking request failed');
+  const headers: Record<string, string> = { ...JSON_HEADERS };
+  if (retryAfterSeconds) headers['Retry-After'] = String(retryAfterSeconds);
+  send(response, answerWith(status, headers, JSON.stringify({ statusCode: status, error: title, message })), head);
+}
+
+function answerOf(kind: 'o' | 'c', hit: TrackingHit, tracking: TrackingService): MaybePromise<Answer> {
+  return kind === 'o'
+    ? andThen(tracking.open(hit), (recorded) => (recorded ? PIXEL : UNKNOWN))
+    : andThen(tracking.click(hit), (url) => (url === null ? UNKNOWN : answerWith(302, { Location: url }, '')));
+}
+
+/** Answers in the same turn when everything needed is in memory (see MaybePromise). */
+function answer(kind: 'o' | 'c', hit: TrackingHit, response: ServerResponse, tracking: TrackingService): void {
   const head = hit.method === 'HEAD';
   try {
-    if (kind === 'o') {
-      if (await tracking.open(hit)) return send(response, 200, { 'Content-Type': OPEN_PIXEL_CONTENT_TYPE, Pragma: 'no-cache' }, OPEN_PIXEL_GIF, head);
+    const result = answerOf(kind, hit, tracking);
+    if (result instanceof Promise) {
+      result.then((ready) => send(response, ready, head)).catch((error: unknown) => sendError(response, error, head));
     } else {
-      const url = await tracking.click(hit);
-      if (url !== null) return send(response, 302, { Location: url }, '', head);
+      send(response, result, head);
     }
-    send(response, 404, { 'Content-Type': 'application/json; charset=utf-8' }, NOT_FOUND, head);
   } catch (error) {
-    const { status, error: title, message, retryAfterSeconds } = classifyError(error);
-    logger.error({ err: error }, 'tracking request failed');
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
-    if (retryAfterSeconds) headers['Retry-After'] = String(retryAfterSeconds);
-    send(response, status, headers, JSON.stringify({ statusCode: status, error: title, message }), head);
+    sendError(response, error, head);
   }
 }
 
@@ -57,6 +83,6 @@ export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingSe
       return;
     }
     const hit: TrackingHit = { token: match[2]!, method: request.method!, userAgent: request.headers['user-agent'] ?? null, ip: clientIp(request) };
-    void answer(match[1] as 'o' | 'c', hit, response, tracking);
+    answer(match[1] as 'o' | 'c', hit, response, tracking);
   });
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { classifyTrackingRequest, truncateIp } from '@app/tracking';
-import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
+import { andThen, MaybePromise } from './maybe-promise';
+import { TrackedMessage, TrackedMessageCache, VerifiedToken } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
 
 export interface TrackingHit {
@@ -26,22 +27,28 @@ export class TrackingService {
   ) {}
 
   /** True when the open was recorded (the pixel is served either way only for valid tokens). */
-  async open(hit: TrackingHit): Promise<boolean> {
-    const verified = await this.messages.verify(hit.token, 'open');
-    if (!verified) return false;
-    this.record(verified.message, hit, 'open', null, null);
-    return true;
+  open(hit: TrackingHit): MaybePromise<boolean> {
+    return andThen(this.messages.verify(hit.token, 'open'), (verified) => {
+      if (!verified) return false;
+      this.record(verified.message, hit, 'open', null, null);
+      return true;
+    });
   }
 
   /** The original link to redirect to, or null for a token that is not ours. */
-  async click(hit: TrackingHit): Promise<string | null> {
-    const verified = await this.messages.verify(hit.token, 'click');
+  click(hit: TrackingHit): MaybePromise<string | null> {
+    return andThen(this.messages.verify(hit.token, 'click'), (verified) => this.clickVerified(hit, verified));
+  }
+
+  private clickVerified(hit: TrackingHit, verified: VerifiedToken | null): MaybePromise<string | null> {
     if (!verified || verified.linkIndex === null) return null;
-    const links = await this.messages.linksOf(verified.message);
-    const url = links[verified.linkIndex];
-    if (url === undefined) return null;
-    this.record(verified.message, hit, 'click', verified.linkIndex, url, links.length);
-    return url;
+    const { message, linkIndex } = verified;
+    return andThen(this.messages.linksOf(message), (links) => {
+      const url = links[linkIndex];
+      if (url === undefined) return null;
+      this.record(message, hit, 'click', linkIndex, url, links.length);
+      return url;
+    });
   }
 
   private record(message: TrackedMessage, hit: TrackingHit, kind: 'open' | 'click', linkIndex: number | null, url: string | null, linkCount?: number): void {
