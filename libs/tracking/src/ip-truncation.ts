@@ -1,4 +1,5 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
+import { ipv4Of } from './ipv4-address';
 
 /**
  * Events keep only the network, not the host: IPv4 to its /24, IPv6 to its /48 (the usual
@@ -10,7 +11,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 export function truncateIp(ip: string | null | undefined): string | null {
   if (!ip) return null;
   const address = ip.trim().replace(/%.*$/, ''); // a zone id (`fe80::1%eth0`) names a local interface
-  if (isIPv4(address)) return truncateIpv4(address);
+  const ipv4 = ipv4Of(address);
+  if (ipv4 !== null) return truncateIpv4(ipv4);
   if (!isIPv6(address)) return null;
 
   const groups = ipv6Groups(address);
@@ -21,7 +23,7 @@ export function truncateIp(ip: string | null | undefined): string | null {
 }
 
 function truncateIpv4(address: string): string {
-  return `${address.split('.').slice(0, 3).join('.')}.0`;
+  return `${address.slice(0, address.lastIndexOf('.'))}.0`;
 }
 
 /** The eight 16-bit groups, after the WHATWG URL parser has normalised `::` and dotted tails. */

@@ -1,10 +1,11 @@
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { LRUCache } from 'lru-cache';
 import {
   APPLE_PRIVACY_PROXY_USER_AGENT,
   MICROSOFT_MAIL_NETWORKS,
   USER_AGENT_SIGNATURES,
   type MachineReason,
 } from './machine-signatures';
+import { NetworkList } from './network-list';
 
 export interface TrackingRequest {
   kind: 'open' | 'click';
@@ -42,9 +43,26 @@ export interface Classification {
 const DEFAULT_CLICK_AFTER_DELIVERY_MS = 10_000;
 const DEFAULT_LINK_SCAN_WINDOW_MS = 10_000;
 
-const microsoftMailNetworks = new BlockList();
-for (const [address, prefix] of MICROSOFT_MAIL_NETWORKS) {
-  microsoftMailNetworks.addSubnet(address, prefix, isIPv4(address) ? 'ipv4' : 'ipv6');
+const microsoftMailNetworks = new NetworkList(MICROSOFT_MAIL_NETWORKS);
+
+/**
+ * Real traffic repeats a few user agents (each proxy, each mail client build) over and over, so
+ * each string is run through the signature patterns once. Bounded by total length as well, since
+ * a header can be long and the strings come from anyone.
+ */
+const signaturesByUserAgent = new LRUCache<string, MachineReason | false>({
+  max: 10_000,
+  maxSize: 2_000_000,
+  sizeCalculation: (_reason, userAgent) => userAgent.length || 1,
+});
+
+function signatureOf(userAgent: string): MachineReason | false {
+  let reason = signaturesByUserAgent.get(userAgent);
+  if (reason === undefined) {
+    reason = USER_AGENT_SIGNATURES.find(({ pattern }) => pattern.test(userAgent))?.reason ?? false;
+    signaturesByUserAgent.set(userAgent, reason);
+  }
+  return reason;
 }
 
 const HUMAN: Classification = { bot: false, reason: null };
@@ -62,11 +80,11 @@ export function classifyTrackingRequest(request: TrackingRequest, options: Class
   if (userAgent === APPLE_PRIVACY_PROXY_USER_AGENT) {
     return machine(request.kind === 'open' ? 'apple-mail-privacy-protection' : 'bare-user-agent');
   }
-  const signature = USER_AGENT_SIGNATURES.find(({ pattern }) => pattern.test(userAgent));
-  if (signature) return machine(signature.reason);
+  const signature = signatureOf(userAgent);
+  if (signature) return machine(signature);
 
   if (request.kind === 'open') return HUMAN;
-  if (isInMicrosoftMailNetwork(request.ip)) return machine('microsoft-safe-links');
+  if (request.ip && microsoftMailNetworks.contains(request.ip)) return machine('microsoft-safe-links');
 
   const clickAfterDeliveryMs = options.clickAfterDeliveryMs ?? DEFAULT_CLICK_AFTER_DELIVERY_MS;
   // A negative gap counts too: the recipient's gateway may click before our worker has
@@ -80,21 +98,17 @@ export function classifyTrackingRequest(request: TrackingRequest, options: Class
   return HUMAN;
 }
 
-function isInMicrosoftMailNetwork(ip: string | null | undefined): boolean {
-  if (!ip) return false;
-  if (isIPv4(ip)) return microsoftMailNetworks.check(ip, 'ipv4');
-  return isIPv6(ip) && microsoftMailNetworks.check(ip, 'ipv6');
-}
-
 /** A message with a single link is excluded: one click on it says nothing about scanning. */
 function clickedEveryLink(request: TrackingRequest, windowMs: number): boolean {
   const linkCount = request.linkCount ?? 0;
   if (linkCount < 2 || request.linkIndex === undefined) return false;
-  const since = request.at.getTime() - windowMs;
+  const now = request.at.getTime();
+  const since = now - windowMs;
   const clicked = new Set([request.linkIndex]);
   for (const click of request.recentClicks ?? []) {
     const at = click.at.getTime();
-    if (at >= since && at <= request.at.getTime()) clicked.add(click.linkIndex);
+    if (at >= since && at <= now) clicked.add(click.linkIndex);
+    if (clicked.size >= linkCount) return true;
   }
-  return clicked.size >= linkCount;
+  return false;
 }
