@@ -20,18 +20,24 @@ export interface NewMessageEvent {
 export class MessageEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One statement for any number of events (one array parameter per column). */
+  /**
+   * One statement for any number of events (one array parameter per column). Times go as epoch
+   * milliseconds: Postgres reads a number several times faster than timestamp text, which was a
+   * quarter of its cost per row at tracking's rates; milliseconds are all a JS Date holds anyway.
+   */
   async insertMany(events: NewMessageEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;
-    const now = new Date();
+    const now = Date.now();
     await manager.query(
       `INSERT INTO "public"."message_events" (workspace_id, message_id, type, at, detail, url, bot, user_agent, ip)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[])`,
+       SELECT workspace_id, message_id, type, to_timestamp(at_ms / 1000), detail, url, bot, user_agent, ip
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[])
+         AS e(workspace_id, message_id, type, at_ms, detail, url, bot, user_agent, ip)`,
       [
         events.map((e) => e.workspaceId),
         events.map((e) => e.messageId),
         events.map((e) => e.type),
-        events.map((e) => e.at ?? now),
+        events.map((e) => e.at?.getTime() ?? now),
         events.map((e) => e.detail ?? null),
         events.map((e) => e.url ?? null),
         events.map((e) => e.bot ?? false),
