@@ -21,29 +21,30 @@ export class MessageEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One statement for any number of events (one array parameter per column). Times go as epoch
-   * milliseconds: Postgres reads a number several times faster than timestamp text, which was a
-   * quarter of its cost per row at tracking's rates; milliseconds are all a JS Date holds anyway.
+   * One statement for any number of events, sent as one JSON document: V8's JSON.stringify and
+   * Postgres's json_to_recordset cost a fraction of escaping and parsing nine array literals,
+   * which at tracking's rates (tens of thousands of events a second) was most of the write. Times
+   * go as epoch milliseconds, all a JS Date holds.
    */
   async insertMany(events: NewMessageEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;
     const now = Date.now();
+    const rows = events.map((e) => ({
+      w: e.workspaceId,
+      m: e.messageId,
+      t: e.type,
+      a: e.at?.getTime() ?? now,
+      d: e.detail ?? null,
+      u: e.url ?? null,
+      b: e.bot ?? false,
+      ua: e.userAgent ?? null,
+      ip: e.ip ?? null,
+    }));
     await manager.query(
       `INSERT INTO "public"."message_events" (workspace_id, message_id, type, at, detail, url, bot, user_agent, ip)
-       SELECT workspace_id, message_id, type, to_timestamp(at_ms / 1000), detail, url, bot, user_agent, ip
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[])
-         AS e(workspace_id, message_id, type, at_ms, detail, url, bot, user_agent, ip)`,
-      [
-        events.map((e) => e.workspaceId),
-        events.map((e) => e.messageId),
-        events.map((e) => e.type),
-        events.map((e) => e.at?.getTime() ?? now),
-        events.map((e) => e.detail ?? null),
-        events.map((e) => e.url ?? null),
-        events.map((e) => e.bot ?? false),
-        events.map((e) => e.userAgent ?? null),
-        events.map((e) => e.ip ?? null),
-      ],
+       SELECT w, m, t, to_timestamp(a / 1000), d, u, b, ua, ip
+       FROM json_to_recordset($1::json) AS e(w uuid, m uuid, t text, a float8, d text, u text, b bool, ua text, ip text)`,
+      [JSON.stringify(rows)],
     );
   }
 }
