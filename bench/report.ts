@@ -24,11 +24,11 @@ function eventsVerdict(r: TrackingLoad): string {
 }
 
 function trackingRows(r: TrackingLoad): string[][] {
-  const { connections, seconds } = PLAN.tracking;
+  const { connections, rounds, roundSeconds } = PLAN.tracking;
   const row = (label: string, rate: EndpointRate) => [
     label,
     `${whole(rate.answered)} req`,
-    `${seconds} s`,
+    `${rounds} × ${roundSeconds} s`,
     `${whole(rate.requestsPerSecond)} req/s${endpointFailures(rate)}`,
     endpointLatency(rate),
   ];
@@ -195,13 +195,16 @@ export function writeReport(path: string, results: BenchResults, machine: Machin
     '  messages whole). Their answers from Mailroom (`MAILROOM_ROLE=api`, as in (d)) are recorded and',
     '  replayed, status, headers and body, by a bare `node:http` server in its own process that does',
     '  nothing else (no framework, no token check, no event); the bench checks both answer identically.',
-    `  Each side gets the same autocannon run: ${tracking.warmupSeconds} s warm-up, then ${tracking.seconds} s, ${tracking.connections} connections, every`,
-    '  connection cycling through all tokens, a Safari User-Agent (so Mailroom counts human opens and',
-    '  clicks). Only 200 (pixel) or 302 (click) answers count; latency is whole milliseconds. autocannon',
-    '  runs in the bench process, on the same cores. (e3) counts the open and click rows of those messages',
-    '  in `message_events` once the writer has caught up (at most 10 s), against every open and click',
-    '  Mailroom answered (warm-ups and the recorded answers included); requests in flight when autocannon',
-    '  stops a run are served but not counted as answered, so up to that many more rows are expected.',
+    `  Both get the same autocannon load: ${tracking.connections} connections, every connection cycling through all`,
+    '  tokens, a Safari User-Agent (so Mailroom counts human opens and clicks). After a',
+    `  ${tracking.warmupSeconds} s warm-up each, they take turns in ${tracking.rounds} rounds of ${tracking.roundSeconds} s, the one going first alternating, because`,
+    '  this machine\'s speed drifts by tens of percent between runs; rates are totals over the rounds,',
+    '  p50 the middle round\'s, p99 the worst round\'s (whole milliseconds). Only 200 (pixel) or 302',
+    '  (click) answers count. autocannon runs in the bench process, on the same cores. (e3) counts the',
+    '  open and click rows of those messages in `message_events` once the writer has caught up (at most',
+    '  10 s), against every open and click Mailroom answered (warm-ups and the recorded answers included);',
+    '  requests in flight when autocannon stops a run are served but not counted as answered, so up to',
+    '  that many more rows are expected.',
     `- (f) runs on a fresh database: the API (\`MAILROOM_ROLE=api\`) and the worker (\`MAILROOM_ROLE=worker\`)`,
     `  as two processes. ${fanOut.contacts.toLocaleString('en-US')} contacts (name, a city attribute), all subscribed to one list, are`,
     '  inserted with SQL (`INSERT … SELECT generate_series`, then ANALYZE); a marketing integration points',

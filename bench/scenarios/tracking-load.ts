@@ -15,8 +15,8 @@ const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer
 
 type Kind = 'open' | 'click';
 const EXPECTED_STATUS: Record<Kind, number> = { open: 200, click: 302 };
-/** Warm-up and measured run, for the pixel and for the click. */
-const MAILROOM_RUNS = 4;
+/** autocannon runs against Mailroom: for the pixel and for the click, a warm-up and each round. */
+const MAILROOM_RUNS = 2 * (1 + PLAN.tracking.rounds);
 /** Longer than the event writer lingers before it writes a batch. */
 const EVENTS_SETTLE_MS = 500;
 
@@ -37,9 +37,9 @@ export async function trackingLoad(baseUrl: string, tracked: TrackedPaths, histo
   const run = async (kind: Kind) => {
     await sameAnswer(baseUrl, bare.baseUrl, paths[kind][0]!);
     answered += 1;
-    const mailroom = await endpointRate(baseUrl, paths[kind], EXPECTED_STATUS[kind]);
-    answered += mailroom.answeredWithWarmup;
-    return { mailroom: mailroom.rate, bare: (await endpointRate(bare.baseUrl, paths[kind], EXPECTED_STATUS[kind])).rate };
+    const measured = await sideBySide(baseUrl, bare.baseUrl, paths[kind], EXPECTED_STATUS[kind]);
+    answered += measured.mailroomAnsweredWithWarmup;
+    return { mailroom: measured.mailroom, bare: measured.bare };
   };
   let open, click;
   try {
@@ -94,28 +94,46 @@ async function sameAnswer(mailroomUrl: string, bareUrl: string, path: string): P
   if (mailroom !== bare) throw new Error(`the bare server does not answer ${path} like Mailroom:\n${mailroom}\n${bare}`);
 }
 
-/** A warm-up run (JIT, caches, keep-alive connections), then the measured run; only the expected status counts. */
-async function endpointRate(baseUrl: string, paths: string[], status: number): Promise<{ rate: EndpointRate; answeredWithWarmup: number }> {
-  const { connections, seconds, warmupSeconds } = PLAN.tracking;
-  const options = {
-    url: baseUrl,
-    connections,
-    headers: { 'user-agent': BROWSER },
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
-  };
+/**
+ * Both servers warm up (JIT, caches, keep-alive connections), then take turns in short rounds,
+ * the one going first alternating: the machine's speed drifts by tens of percent over seconds
+ * (other tenants of the host, the garbage collector, Postgres checkpoints), and turns spread
+ * that drift over both sides instead of handing it to whichever ran second. Rates are totals
+ * over all rounds; p50 is the middle round's, p99 the worst round's. Only the expected status counts.
+ */
+async function sideBySide(
+  mailroomUrl: string,
+  bareUrl: string,
+  paths: string[],
+  status: number,
+): Promise<{ mailroom: EndpointRate; bare: EndpointRate; mailroomAnsweredWithWarmup: number }> {
+  const { connections, rounds, roundSeconds, warmupSeconds } = PLAN.tracking;
+  const load = (url: string, duration: number) =>
+    autocannon({ url, connections, duration, headers: { 'user-agent': BROWSER }, requests: paths.map((path) => ({ method: 'GET' as const, path })) });
   const expected = (result: autocannon.Result) => (status === 200 ? result['2xx'] : result['3xx']);
-  const warmup = await autocannon({ ...options, duration: warmupSeconds });
-  const result = await autocannon({ ...options, duration: seconds });
-  const total = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+  const warmup = await load(mailroomUrl, warmupSeconds);
+  await load(bareUrl, warmupSeconds);
+  const results = { mailroom: [] as autocannon.Result[], bare: [] as autocannon.Result[] };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['mailroom', 'bare'] as const) : (['bare', 'mailroom'] as const);
+    for (const side of order) results[side].push(await load(side === 'mailroom' ? mailroomUrl : bareUrl, roundSeconds));
+  }
+  const combine = (runs: autocannon.Result[]): EndpointRate => {
+    const answered = runs.reduce((sum, result) => sum + expected(result), 0);
+    const total = runs.reduce((sum, result) => sum + result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'], 0);
+    const p50s = runs.map((result) => result.latency.p50).sort((a, b) => a - b);
+    return {
+      answered,
+      requestsPerSecond: answered / runs.reduce((sum, result) => sum + result.duration, 0),
+      p50Ms: p50s[Math.floor(p50s.length / 2)]!,
+      p99Ms: Math.max(...runs.map((result) => result.latency.p99)),
+      unexpected: total - answered,
+      errors: runs.reduce((sum, result) => sum + result.errors, 0),
+    };
+  };
   return {
-    rate: {
-      answered: expected(result),
-      requestsPerSecond: expected(result) / result.duration,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      unexpected: total - expected(result),
-      errors: result.errors,
-    },
-    answeredWithWarmup: expected(warmup) + expected(result),
+    mailroom: combine(results.mailroom),
+    bare: combine(results.bare),
+    mailroomAnsweredWithWarmup: expected(warmup) + results.mailroom.reduce((sum, result) => sum + expected(result), 0),
   };
 }
