@@ -105,11 +105,25 @@ describe('messages API (accepting and reading, no worker)', () => {
     expect([...page1.body.data, ...page2.body.data, ...page3.body.data].map((m: { id: string }) => m.id)).toEqual([...ids].reverse());
     expect(page3.body.nextCursor).toBeNull();
     expect((await list('to=odd@example.com')).body.data).toHaveLength(2);
+    expect((await list('to=ODD@example.com')).body.data).toHaveLength(2);
     expect((await list('tag=first')).body.data.map((m: { id: string }) => m.id)).toEqual([ids[0]]);
     expect((await list('status=sent')).body.data).toEqual([]);
     const bad = await t.http.get(`/v1/workspaces/${other.id}/messages?cursor=garbage`).set(bearer(other.adminKey)).expect(400);
     expect(bad.body.message[0]).toMatch(/cursor/);
     await t.http.get(`/v1/workspaces/${other.id}/messages?limit=500`).set(bearer(other.adminKey)).expect(400);
+  });
+
+  it('finds a message by any of its recipients, first or not', async () => {
+    const ws = await createWorkspace(t, 'Recipients');
+    await createIntegration(t, ws, basicIntegration());
+    const send = async (to: string[]) =>
+      (await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to, subject: 'R', text: 'x' }).expect(202)).body.id;
+    const alone = await send(['ada@example.com']);
+    const first = await send(['Ada@Example.com', 'bob@example.com']);
+    const second = await send(['carol@example.com', 'ada@example.com']);
+    await send(['bob@example.com']);
+    const found = await t.http.get(`/v1/workspaces/${ws.id}/messages?to=ada@example.com`).set(bearer(ws.adminKey)).expect(200);
+    expect(found.body.data.map((message: { id: string }) => message.id).sort()).toEqual([alone, first, second].sort());
   });
 
   it("keeps messages inside their workspace", async () => {

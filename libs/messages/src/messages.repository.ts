@@ -190,7 +190,14 @@ export class MessagesRepository {
       .limit(filters.limit);
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.tag) query.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filters.tag });
-    if (filters.to) query.andWhere('m.to @> :to::jsonb', { to: JSON.stringify([{ email: filters.to.toLowerCase() }]) });
+    if (filters.to) {
+      // Each branch matches one of the recipient indexes (see the recipient-lookup migration).
+      const email = filters.to.toLowerCase();
+      query.andWhere(`(m.to -> 0 ->> 'email' = :email OR (jsonb_array_length(m.to) > 1 AND m.to @> :to::jsonb))`, {
+        email,
+        to: JSON.stringify([{ email }]),
+      });
+    }
     if (filters.after) {
       query.andWhere('(m.created_at, m.id) < (:afterAt, :afterId::uuid)', { afterAt: filters.after.createdAt, afterId: filters.after.id });
     }

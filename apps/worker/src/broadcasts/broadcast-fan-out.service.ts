@@ -155,6 +155,8 @@ export class BroadcastFanOut {
     const id = randomUUID();
     const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, links(id)('unsubscribe')));
     const name = displayName(member);
-    return { id, contactId: member.id, to: name ? { email: member.email, name } : { email: member.email }, subject: subject || broadcast.name };
+    // Lower-case like every address Mailroom stores, so `?to=` finds broadcast mail too.
+    const email = member.email.toLowerCase();
+    return { id, contactId: member.id, to: name ? { email, name } : { email }, subject: subject || broadcast.name };
   }
 }
