@@ -153,7 +153,7 @@ export class BroadcastFanOut {
   /** The subject is rendered now (it is shown in the message list); bodies are rendered at delivery. */
   private recipient(broadcast: BroadcastEntity, member: Member, subjectOnly: CompiledMailTemplates, links: UnsubscribeLinks): BroadcastRecipient {
     const id = randomUUID();
-    const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, links(id)('unsubscribe')));
+    const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, () => links(id)('unsubscribe')));
     const name = displayName(member);
     // Lower-case like every address Mailroom stores, so `?to=` finds broadcast mail too.
     const email = member.email.toLowerCase();

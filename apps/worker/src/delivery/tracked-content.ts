@@ -62,7 +62,7 @@ export class TrackedContent {
     const contact = message.contactId ? await this.contacts.findOneBy({ workspaceId: message.workspaceId, id: message.contactId }) : null;
     if (!templates) return { html: message.html, text: message.text };
     const fallback = { email: message.to[0]!.email, firstName: null, lastName: null, attributes: {} };
-    const rendered = renderMailTemplates(templates, broadcastTemplateContext(contact ?? fallback, url('unsubscribe')));
+    const rendered = renderMailTemplates(templates, broadcastTemplateContext(contact ?? fallback, () => url('unsubscribe')));
     return { html: rendered.html, text: rendered.text };
   }
 }
