@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -86,9 +87,21 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
     close: async () => {
       await Promise.all(workers.map((context) => context.close()));
       await app.close();
-      await database.drop();
+      await Promise.all([database.drop(), dropRedisPrefix(config)]);
     },
   };
+}
+
+/** Queues, counters and caches of this app live under its own prefix: leave none behind. */
+async function dropRedisPrefix(config: AppConfig): Promise<void> {
+  const redis = new Redis(config.REDIS_URL);
+  try {
+    for await (const keys of redis.scanStream({ match: `${config.REDIS_PREFIX}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
