@@ -49,57 +49,29 @@ export class MessagesRepository {
   /**
    * Inserts in one statement. Rows whose Idempotency-Key already exists in the workspace are
    * skipped by the database (even under concurrency); the ids actually inserted are returned.
-   * Columns travel as one array parameter each (unnest): TypeORM's insert builder spends more
-   * time naming thousands of parameters than Postgres spends inserting the rows.
+   * The rows travel as one JSON document (json_to_recordset reads them by property name):
+   * TypeORM's insert builder spends more time naming thousands of parameters than Postgres
+   * spends inserting the rows, and pg escapes array parameters in JavaScript, slower still than
+   * V8's JSON.stringify.
    */
   async insertMany(workspaceId: WorkspaceId, rows: NewMessage[], manager: EntityManager = this.messages.manager): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const column = <T>(pick: (row: NewMessage) => T) => rows.map(pick);
-    const json = (pick: (row: NewMessage) => unknown) => rows.map((row) => JSON.stringify(pick(row)));
     // Milliseconds, like a JS Date, so keyset cursors built from createdAt are exact.
     const now = new Date();
     const inserted = (await manager.query(
       `INSERT INTO "public"."messages" (id, workspace_id, integration_id, type, status, from_email, from_name, "to", cc, bcc,
          reply_to, subject, html, text, headers, tracking_opens, tracking_clicks, tags, metadata, idempotency_key,
          idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, created_at, updated_at)
-       SELECT id, $1, integration_id, type, 'queued', from_email, from_name, "to", cc, bcc,
-         reply_to, subject, html, text, headers, tracking_opens, tracking_clicks, ARRAY(SELECT jsonb_array_elements_text(tags)), metadata,
-         idempotency_key, idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, $2, $2
-       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::jsonb[], $11::text[],
-                   $12::text[], $13::text[], $14::text[], $15::jsonb[], $16::bool[], $17::bool[], $18::jsonb[], $19::jsonb[], $20::text[],
-                   $21::text[], $22::text[], $23::uuid[], $24::uuid[], $25::uuid[])
-         AS t(id, integration_id, type, from_email, from_name, "to", cc, bcc, reply_to, subject, html, text, headers,
-              tracking_opens, tracking_clicks, tags, metadata, idempotency_key, idempotency_fingerprint, message_id_header,
-              list_id, broadcast_id, contact_id)
+       SELECT id, $1, "integrationId", type, 'queued', "fromEmail", "fromName", "to", cc, bcc,
+         "replyTo", subject, html, text, headers, "trackingOpens", "trackingClicks", tags, metadata, "idempotencyKey",
+         "idempotencyFingerprint", "messageIdHeader", "listId", "broadcastId", "contactId", $2, $2
+       FROM json_to_recordset($3::json) AS t(id uuid, "integrationId" uuid, type text, "fromEmail" text, "fromName" text,
+         "to" jsonb, cc jsonb, bcc jsonb, "replyTo" text, subject text, html text, text text, headers jsonb,
+         "trackingOpens" bool, "trackingClicks" bool, tags text[], metadata jsonb, "idempotencyKey" text,
+         "idempotencyFingerprint" text, "messageIdHeader" text, "listId" uuid, "broadcastId" uuid, "contactId" uuid)
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [
-        workspaceId,
-        now,
-        column((row) => row.id),
-        column((row) => row.integrationId),
-        column((row) => row.type),
-        column((row) => row.fromEmail),
-        column((row) => row.fromName),
-        json((row) => row.to),
-        json((row) => row.cc),
-        json((row) => row.bcc),
-        column((row) => row.replyTo),
-        column((row) => row.subject),
-        column((row) => row.html),
-        column((row) => row.text),
-        json((row) => row.headers),
-        column((row) => row.trackingOpens),
-        column((row) => row.trackingClicks),
-        json((row) => row.tags),
-        json((row) => row.metadata),
-        column((row) => row.idempotencyKey),
-        column((row) => row.idempotencyFingerprint),
-        column((row) => row.messageIdHeader),
-        column((row) => row.listId ?? null),
-        column((row) => row.broadcastId ?? null),
-        column((row) => row.contactId ?? null),
-      ],
+      [workspaceId, now, JSON.stringify(rows)],
     )) as Array<{ id: string }>;
     return new Set(inserted.map((row) => row.id));
   }
