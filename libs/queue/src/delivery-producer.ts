@@ -49,7 +49,9 @@ export class DeliveryProducer implements OnModuleDestroy {
     const byQueue = new Map<QueueName, DeliveryRequest[]>();
     for (const request of requests) {
       const queue = deliveryQueueFor(request.type);
-      byQueue.set(queue, [...(byQueue.get(queue) ?? []), request]);
+      const batch = byQueue.get(queue);
+      if (batch) batch.push(request);
+      else byQueue.set(queue, [request]);
     }
     await Promise.all(
       [...byQueue].map(([name, batch]) =>
@@ -68,7 +70,8 @@ export class DeliveryProducer implements OnModuleDestroy {
     const slices = Math.ceil(messageIds.length / RECIPIENTS_PER_JOB);
     if (slices === 0) return;
     const counter = this.sliceCounter(target.broadcastId);
-    const [[, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [[null, number]];
+    const [[error, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [[Error | null, number]];
+    if (error) throw error;
     const jobs = Array.from({ length: slices }, (_, index) => {
       const data: JobPayloads[JobName.DeliverBroadcastRecipients] = {
         ...target,

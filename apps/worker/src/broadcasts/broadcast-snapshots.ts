@@ -15,6 +15,11 @@ const STATUS_TTL_MS = 1000;
 /** How often deliveries of a paused (or not yet started) broadcast look again whether they may go. */
 export const PAUSED_RECHECK_MS = 2000;
 
+/** True while a broadcast's deliveries have to wait: it is paused, or its time has not come. */
+export function isOnHold(status: BroadcastStatus | null): boolean {
+  return status === 'paused' || status === 'scheduled';
+}
+
 /**
  * What deliveries of a broadcast need to know about it: whether it may send now, and its
  * compiled templates. Templates never change once a broadcast is sent, so they are compiled
@@ -26,12 +31,6 @@ export class BroadcastSnapshots {
   private readonly templates = new LRUCache<string, CompiledMailTemplates>({ max: 200 });
 
   constructor(private readonly broadcasts: BroadcastsRepository) {}
-
-  /** True while the broadcast's deliveries have to wait: it is paused, or its time has not come. */
-  async onHold(workspaceId: string, broadcastId: string): Promise<boolean> {
-    const { status } = await this.get(workspaceId, broadcastId);
-    return status === 'paused' || status === 'scheduled';
-  }
 
   async get(workspaceId: string, broadcastId: string): Promise<BroadcastSnapshot> {
     const status = this.statuses.get(broadcastId);

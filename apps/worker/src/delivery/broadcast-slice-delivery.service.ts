@@ -3,7 +3,7 @@ import { IntegrationsRepository } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer, DeliveryRequest, JobName, JobPayloads } from '@app/queue';
 import { trustedWorkspaceId } from '@app/tenancy';
-import { BroadcastSnapshots, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
+import { BroadcastSnapshots, isOnHold, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
 import { DeliveryOutcome, DeliveryService } from './delivery.service';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
 
@@ -30,7 +30,7 @@ export class BroadcastSliceDelivery {
 
   async deliver({ workspaceId, broadcastId, integrationId, messageIds }: JobPayloads[JobName.DeliverBroadcastRecipients]): Promise<DeliveryOutcome> {
     const workspace = trustedWorkspaceId(workspaceId);
-    if (await this.snapshots.onHold(workspaceId, broadcastId)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
+    if (isOnHold((await this.snapshots.get(workspaceId, broadcastId)).status)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
     const integration = await this.integrations.cachedById(workspace, integrationId);
     // A deleted integration: each message fails on its own, with the reason.
     if (integration) {

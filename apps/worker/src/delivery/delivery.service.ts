@@ -11,7 +11,7 @@ import { composeMail } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
 import { MessageLoader } from './message-loader';
-import { BroadcastSnapshots, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
+import { BroadcastSnapshots, isOnHold, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
 import { retryDelayMs } from './retry-policy';
 import { TrackedContent } from './tracked-content';
 
@@ -105,8 +105,8 @@ export class DeliveryService {
       return null;
     }
     if (message.broadcastId) {
-      if (await this.broadcasts.onHold(workspaceId, message.broadcastId)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
       const { status } = await this.broadcasts.get(workspaceId, message.broadcastId);
+      if (isOnHold(status)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
       if (status === 'cancelled' || status === null) {
         await this.fail(message, { kind: 'permanent', code: 'broadcast_cancelled', message: 'The broadcast was cancelled before this message was sent', hint: null });
         return null;

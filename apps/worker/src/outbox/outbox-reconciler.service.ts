@@ -75,7 +75,12 @@ export class OutboxReconciler {
   private async requeue(rows: Row[]): Promise<void> {
     await this.producer.enqueue(rows.filter((row) => !row.broadcast_id).map((row) => ({ workspaceId: row.workspace_id, messageId: row.id, type: row.type })));
     const slices = new Map<string, Row[]>();
-    for (const row of rows) if (row.broadcast_id) slices.set(row.broadcast_id, [...(slices.get(row.broadcast_id) ?? []), row]);
+    for (const row of rows) {
+      if (!row.broadcast_id) continue;
+      const members = slices.get(row.broadcast_id);
+      if (members) members.push(row);
+      else slices.set(row.broadcast_id, [row]);
+    }
     for (const [broadcastId, members] of slices) {
       const { workspace_id: workspaceId, integration_id: integrationId } = members[0]!;
       await this.producer.enqueueBroadcastRecipients({ workspaceId, broadcastId, integrationId }, members.map((row) => row.id));
