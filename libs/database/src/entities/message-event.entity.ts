@@ -1,9 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const MESSAGE_EVENT_TYPES = ['sent', 'failed', 'retry', 'open', 'click', 'unsubscribe', 'suppressed'] as const;
 export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
 
-/** What happened to a message, in order. The first table to partition by time when it grows. */
+/** What happened to a message, in order, keyed by the message. The first table to partition by time when it grows. */
 @Entity({ name: 'message_events', synchronize: false })
 export class MessageEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -12,7 +12,7 @@ export class MessageEventEntity {
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;
 
-  @Column({ name: 'message_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'message_id', type: 'uuid' })
   messageId: string;
 
   @Column({ type: 'text' })
