@@ -1,4 +1,4 @@
-import { copyTextField, copyTextRow } from './copy-text';
+import { copyTextField, copyTextTimestamp } from './copy-text';
 
 describe('COPY text format', () => {
   it('writes null as \\N and plain text as it is', () => {
@@ -18,7 +18,8 @@ describe('COPY text format', () => {
     expect(copyTextField('a\u0000b')).toBe('a\uFFFDb');
   });
 
-  it('joins fields with tabs and ends the row with a newline', () => {
-    expect(copyTextRow(['x', null, 'y\tz'])).toBe('x\t\\N\ty\\tz\n');
+  it('writes timestamps as Date#toISOString does, milliseconds included', () => {
+    const times = ['2026-11-27T10:00:00.000Z', '2026-11-27T10:00:00.005Z', '2026-11-27T10:00:00.050Z', '2026-11-27T10:00:00.500Z', '2026-11-27T10:00:01.999Z', '1969-12-31T23:59:59.001Z', '2026-11-27T10:00:00.007Z'];
+    for (const time of times) expect(copyTextTimestamp(new Date(time))).toBe(time);
   });
 });

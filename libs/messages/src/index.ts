@@ -5,4 +5,5 @@ export * from './messages.repository';
 export * from './message-links.repository';
 export * from './suppressions.repository';
 export * from './message-events.repository';
+export * from './message-event-rows';
 export * from './message-id-header';

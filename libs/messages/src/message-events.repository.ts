@@ -4,55 +4,33 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MessageEventType } from '@app/database';
-import { copyTextRow } from './copy-text';
-
-export interface NewMessageEvent {
-  workspaceId: string;
-  messageId: string;
-  type: MessageEventType;
-  at?: Date;
-  detail?: string | null;
-  url?: string | null;
-  bot?: boolean;
-  userAgent?: string | null;
-  ip?: string | null;
-}
+import { MessageEventRows, NewMessageEvent } from './message-event-rows';
 
 const COPY_EVENTS = `COPY "public"."message_events" (workspace_id, message_id, type, at, detail, url, bot, user_agent, ip) FROM STDIN`;
 
-/** Every writer of message events (delivery, tracking, unsubscribe) goes through one insert. */
+/** Every writer of message events (delivery, tracking, unsubscribe) goes through one COPY. */
 @Injectable()
 export class MessageEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  insertMany(events: NewMessageEvent[], manager?: EntityManager): Promise<void> {
+    const rows = new MessageEventRows();
+    for (const event of events) rows.add(event);
+    return this.write(rows, manager);
+  }
+
   /**
-   * Any number of events in one COPY. Tracking writes tens of thousands of events a second, and
-   * COPY costs PostgreSQL about half of what an INSERT of the same rows as a JSON document did
-   * (measured: 7–9 against 13.7 µs a row), and nothing has to parse a document on either side.
-   * Inside `manager`'s transaction when it has one.
+   * Rows in one COPY. Tracking writes tens of thousands of events a second, and COPY costs
+   * PostgreSQL about half of what an INSERT of the same rows as a JSON document did (measured:
+   * 7–9 against 13.7 µs a row), and nothing has to parse a document on either side. Inside
+   * `manager`'s transaction when it has one.
    */
-  async insertMany(events: NewMessageEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (events.length === 0) return;
-    const now = new Date().toISOString();
-    let rows = '';
-    for (const e of events) {
-      rows += copyTextRow([
-        e.workspaceId,
-        e.messageId,
-        e.type,
-        e.at?.toISOString() ?? now,
-        e.detail ?? null,
-        e.url ?? null,
-        e.bot ? 't' : 'f',
-        e.userAgent ?? null,
-        e.ip ?? null,
-      ]);
-    }
+  async write(rows: MessageEventRows, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (rows.count === 0) return;
     const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      await finished(client.query(copyFrom(COPY_EVENTS)).end(rows));
+      await finished(client.query(copyFrom(COPY_EVENTS)).end(rows.text));
     } finally {
       if (runner !== manager.queryRunner) await runner.release();
     }
