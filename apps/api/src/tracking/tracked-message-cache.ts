@@ -20,6 +20,8 @@ export interface TrackedMessage {
   to: Mailbox[];
   listId: string | null;
   contactId: string | null;
+  /** Read again from Postgres after this time (epoch ms), so a delivery time or a deletion shows. */
+  freshUntil: number;
   /** Loaded on the first click. */
   links?: string[];
   /** Clicks seen by this process, for spotting scanners that follow every link at once. */
@@ -27,11 +29,11 @@ export interface TrackedMessage {
 }
 
 /** What a token that verified says, remembered by its exact string. */
-interface KnownToken {
-  messageId: string;
+interface KnownToken extends VerifiedToken {
   kind: TrackingKind;
-  linkIndex: number | null;
 }
+
+const FRESH_FOR_MS = 5 * 60_000;
 
 /**
  * Tracking requests come in bursts for the same few messages (an image proxy, a scanner, a
@@ -40,11 +42,12 @@ interface KnownToken {
  */
 @Injectable()
 export class TrackedMessageCache {
-  private readonly cache = new LRUCache<string, TrackedMessage>({ max: 20_000, ttl: 5 * 60_000 });
+  private readonly messagesById = new LRUCache<string, TrackedMessage>({ max: 20_000 });
   /**
-   * Tokens that verified, by their exact string. Workspace keys never change, so a string that
-   * verified once verifies again: finding it here is as strict as recomputing its MAC, and saves
-   * the HMAC on every repeat hit. Only verified tokens get in, so forged ones cannot crowd it.
+   * Tokens that verified, by their exact string, with the message they name: a repeat hit is one
+   * lookup. Workspace keys never change, so a string that verified once verifies again: finding
+   * it here is as strict as recomputing its MAC. Only verified tokens get in, so forged ones
+   * cannot crowd it.
    */
   private readonly knownTokens = new LRUCache<string, KnownToken>({ max: 50_000 });
 
@@ -63,19 +66,25 @@ export class TrackedMessageCache {
     const known = this.knownTokens.get(token);
     if (known) {
       if (known.kind !== kind) return null;
-      return andThen(this.get(known.messageId), (message) => message && { message, linkIndex: known.linkIndex });
+      if (known.message.freshUntil > Date.now()) return known;
+      return andThen(this.get(known.message.id), (message) => message && this.remember(token, kind, message, known.linkIndex));
     }
     const parsed = parseTrackingToken(token, kind);
     if (!parsed) return null;
-    return andThen(this.get(parsed.messageId), (message) => {
-      if (!message || !parsed.verify(message.key)) return null;
-      this.knownTokens.set(token, { messageId: message.id, kind, linkIndex: parsed.linkIndex });
-      return { message, linkIndex: parsed.linkIndex };
-    });
+    return andThen(this.get(parsed.messageId), (message) =>
+      message && parsed.verify(message.key) ? this.remember(token, kind, message, parsed.linkIndex) : null,
+    );
+  }
+
+  private remember(token: string, kind: TrackingKind, message: TrackedMessage, linkIndex: number | null): KnownToken {
+    const known = { kind, message, linkIndex };
+    this.knownTokens.set(token, known);
+    return known;
   }
 
   private get(messageId: string): MaybePromise<TrackedMessage | null> {
-    return this.cache.get(messageId) ?? this.load(messageId);
+    const cached = this.messagesById.get(messageId);
+    return cached && cached.freshUntil > Date.now() ? cached : this.load(messageId);
   }
 
   private async load(messageId: string): Promise<TrackedMessage | null> {
@@ -86,8 +95,8 @@ export class TrackedMessageCache {
     if (!row) return null;
     const key = await this.keys.keyOf(row.workspaceId);
     if (!key) return null;
-    const tracked: TrackedMessage = { ...row, key, recentClicks: [] };
-    this.cache.set(messageId, tracked);
+    const tracked: TrackedMessage = { ...row, key, freshUntil: Date.now() + FRESH_FOR_MS, recentClicks: [] };
+    this.messagesById.set(messageId, tracked);
     return tracked;
   }
 
