@@ -10,7 +10,7 @@ describe('MessageEventRows', () => {
     rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'click', at, url: 'https://example.com/', bot: true, userAgent: 'Agent\tA', ip: '192.0.2.0' });
     rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'sent', at, detail: '250 2.0.0 OK' });
     expect(rows.count).toBe(2);
-    expect(rows.text).toBe(
+    expect(Buffer.concat(rows.chunks()).toString('utf8')).toBe(
       `${WORKSPACE}\t${MESSAGE}\tclick\t2026-11-27T10:00:00.000Z\t\\N\thttps://example.com/\tt\tAgent\\tA\t192.0.2.0\n` +
         `${WORKSPACE}\t${MESSAGE}\tsent\t2026-11-27T10:00:00.000Z\t250 2.0.0 OK\t\\N\tf\t\\N\t\\N\n`,
     );
@@ -20,8 +20,18 @@ describe('MessageEventRows', () => {
     const rows = new MessageEventRows();
     const before = Date.now();
     rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'sent' });
-    const at = Date.parse(rows.text.split('\t')[3]!);
+    const at = Date.parse(Buffer.concat(rows.chunks()).toString('utf8').split('\t')[3]!);
     expect(at).toBeGreaterThanOrEqual(before);
     expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('keeps every row, in order, across the buffers it moves them into', () => {
+    const rows = new MessageEventRows();
+    const agents = Array.from({ length: 200 }, (_, index) => `Agent ${index} «Ünïcödé» 📬`);
+    for (const userAgent of agents) rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'open', at: new Date(0), userAgent });
+    const lines = Buffer.concat(rows.chunks()).toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => line.split('\t')[7])).toEqual(agents);
+    expect(rows.chunks().length).toBeGreaterThan(1);
   });
 });

@@ -30,7 +30,9 @@ export class MessageEventsRepository {
     const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      await finished(client.query(copyFrom(COPY_EVENTS)).end(rows.text));
+      const copy = client.query(copyFrom(COPY_EVENTS));
+      for (const chunk of rows.chunks()) copy.write(chunk);
+      await finished(copy.end());
     } finally {
       if (runner !== manager.queryRunner) await runner.release();
     }
