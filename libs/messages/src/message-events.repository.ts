@@ -30,9 +30,8 @@ export class MessageEventsRepository {
     const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      const copy = client.query(copyFrom(COPY_EVENTS));
-      for (const chunk of rows.chunks()) copy.write(chunk);
-      await finished(copy.end());
+      // One CopyData message: each write to the stream is a socket write of its own.
+      await finished(client.query(copyFrom(COPY_EVENTS)).end(Buffer.concat(rows.chunks())));
     } finally {
       if (runner !== manager.queryRunner) await runner.release();
     }
