@@ -1,5 +1,13 @@
 import { isIPv6 } from 'node:net';
+import { LRUCache } from 'lru-cache';
 import { ipv4Of } from './ipv4-address';
+
+/**
+ * Tracking hits come from few addresses over and over (image proxies, gateways, one reader's
+ * network), and working one out costs a microsecond of regular expressions; bounded, since
+ * X-Forwarded-For can say anything.
+ */
+const truncatedByIp = new LRUCache<string, string | false>({ max: 10_000, maxSize: 1_000_000, sizeCalculation: (_truncated, ip) => ip.length || 1 });
 
 /**
  * Events keep only the network, not the host: IPv4 to its /24, IPv6 to its /48 (the usual
@@ -10,6 +18,15 @@ import { ipv4Of } from './ipv4-address';
  */
 export function truncateIp(ip: string | null | undefined): string | null {
   if (!ip) return null;
+  let truncated = truncatedByIp.get(ip);
+  if (truncated === undefined) {
+    truncated = truncate(ip) ?? false;
+    truncatedByIp.set(ip, truncated);
+  }
+  return truncated || null;
+}
+
+function truncate(ip: string): string | null {
   const address = ip.trim().replace(/%.*$/, ''); // a zone id (`fe80::1%eth0`) names a local interface
   const ipv4 = ipv4Of(address);
   if (ipv4 !== null) return truncateIpv4(ipv4);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { classifyTrackingRequest, truncateIp } from '@app/tracking';
+import { ClassifierOptions, classifyTrackingRequest, truncateIp } from '@app/tracking';
 import { andThen, MaybePromise } from './maybe-promise';
 import { TrackedMessage, TrackedMessageCache, VerifiedToken } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
@@ -20,11 +20,16 @@ const RECENT_CLICKS_KEPT = 50;
  */
 @Injectable()
 export class TrackingService {
+  private readonly classifierOptions: ClassifierOptions;
+
   constructor(
     private readonly messages: TrackedMessageCache,
     private readonly events: TrackingEventWriter,
-    private readonly config: AppConfig,
-  ) {}
+    config: AppConfig,
+  ) {
+    const window = config.TRACKING_MACHINE_CLICK_WINDOW_MS;
+    this.classifierOptions = { clickAfterDeliveryMs: window, linkScanWindowMs: window };
+  }
 
   /** True when the open was recorded (the pixel is served either way only for valid tokens). */
   open(hit: TrackingHit): MaybePromise<boolean> {
@@ -53,7 +58,6 @@ export class TrackingService {
 
   private record(message: TrackedMessage, hit: TrackingHit, kind: 'open' | 'click', linkIndex: number | null, url: string | null, linkCount?: number): void {
     const at = new Date();
-    const window = this.config.TRACKING_MACHINE_CLICK_WINDOW_MS;
     const verdict = classifyTrackingRequest(
       {
         kind,
@@ -66,7 +70,7 @@ export class TrackingService {
         recentClicks: message.recentClicks,
         linkCount,
       },
-      { clickAfterDeliveryMs: window, linkScanWindowMs: window },
+      this.classifierOptions,
     );
     if (kind === 'click' && linkIndex !== null) {
       message.recentClicks.push({ at, linkIndex });
