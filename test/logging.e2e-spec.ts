@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createApiKey, createWorkspace } from './support/workspace-factory';
 
@@ -23,5 +24,20 @@ describe('structured logs', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toMatch(/authorization/i);
+    expect(requestLines.map((line) => line.req)).toContainEqual({ id: expect.anything(), method: 'GET', url: `/v1/workspaces/${ws.id}` });
+  });
+
+  it('logs requests without entering AsyncLocalStorage, whose hooks would slow every async operation', async () => {
+    const run = jest.spyOn(AsyncLocalStorage.prototype, 'run');
+    const enterWith = jest.spyOn(AsyncLocalStorage.prototype, 'enterWith');
+    try {
+      const ws = await createWorkspace(t);
+      await t.http.get(`/v1/workspaces/${ws.id}`).set(bearer(ws.adminKey)).expect(200);
+      expect(run).not.toHaveBeenCalled();
+      expect(enterWith).not.toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+      enterWith.mockRestore();
+    }
   });
 });

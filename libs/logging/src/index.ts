@@ -2,3 +2,5 @@ export * from './logging.module';
 export * from './redaction';
 export * from './exit-on-startup-failure';
 export * from './log-destination';
+export * from './request-logging';
+export * from './root-logger';

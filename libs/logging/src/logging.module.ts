@@ -1,35 +1,33 @@
 import { Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
+import { pino } from 'pino';
 import { AppConfig } from '@app/config';
 import { LogDestination } from './log-destination';
-import { REDACTED_PATHS, redactUrl } from './redaction';
+import { REDACTED_PATHS } from './redaction';
+import { ROOT_LOGGER, RootLogger } from './root-logger';
 
-const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
-
-/** Structured JSON logs (pino) for the API and the worker, with secrets redacted at the source. */
+/**
+ * Structured JSON logs (pino) for the API and the worker, with secrets redacted at the source.
+ * Nest's Logger writes through nestjs-pino to the root logger; HTTP requests are logged by
+ * `requestLogging`, which the API mounts itself (nestjs-pino's own middleware stays unmounted:
+ * `forRoutes: []`, see request-logging.ts for why).
+ */
 @Global()
 @Module({
-  providers: [{ provide: LogDestination, useFactory: () => new LogDestination() }],
-  exports: [LogDestination],
+  providers: [
+    { provide: LogDestination, useFactory: () => new LogDestination() },
+    {
+      provide: ROOT_LOGGER,
+      inject: [AppConfig, LogDestination],
+      useFactory: (config: AppConfig, destination: LogDestination): RootLogger =>
+        pino({ level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination.stream),
+    },
+  ],
+  exports: [LogDestination, ROOT_LOGGER],
   imports: [
     LoggerModule.forRootAsync({
-      inject: [AppConfig, LogDestination],
-      useFactory: (config: AppConfig, destination: LogDestination) => ({
-        pinoHttp: {
-          stream: destination.stream,
-          level: config.LOG_LEVEL,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(req.url ?? '') },
-          serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: redactUrl(req.url),
-            }),
-          },
-        },
-      }),
+      inject: [ROOT_LOGGER],
+      useFactory: (logger: RootLogger) => ({ pinoHttp: { logger }, forRoutes: [] }),
     }),
   ],
 })

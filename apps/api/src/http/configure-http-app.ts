@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { requestLogging, ROOT_LOGGER, RootLogger } from '@app/logging';
 import { serveTrackingAheadOfExpress } from '../tracking/tracking-fast-path';
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
@@ -16,6 +17,7 @@ export const MAX_JSON_BODY = '10mb';
  */
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.use(requestLogging(app.get<RootLogger>(ROOT_LOGGER)));
   app.disable('x-powered-by');
   app.set('trust proxy', true);
   app.useBodyParser('json', { limit: MAX_JSON_BODY });

@@ -15,7 +15,9 @@ export class UnhandledErrorsFilter extends BaseExceptionFilter {
     }
     const { status, error, message, retryAfterSeconds } = classifyError(exception);
     if (status >= 500) {
-      this.logger.error({ err: exception }, status === 503 ? 'backing service unavailable' : 'unhandled error');
+      // The request's id, as its request log line carries it (see requestLogging).
+      const reqId = host.switchToHttp().getRequest<{ id?: unknown }>().id;
+      this.logger.error({ err: exception, reqId }, status === 503 ? 'backing service unavailable' : 'unhandled error');
     }
     const response = host.switchToHttp().getResponse<Response>();
     if (retryAfterSeconds) response.setHeader('Retry-After', String(retryAfterSeconds));
