@@ -1,7 +1,8 @@
 /**
  * A value now, or later when it has to come from Postgres. Tracking hits are answered from memory
- * almost always, and each promise costs about a microsecond more while AsyncLocalStorage (the
- * request logger's) has turned on Node's promise hooks, so the hot path only makes one when it waits.
+ * almost always, so the hot path makes a promise (and a trip through the microtask queue) only
+ * when it really waits; a promise also costs about a microsecond more whenever something in the
+ * process has turned on Node's promise hooks (an AsyncLocalStorage on Node 20 and 22).
  */
 export type MaybePromise<T> = T | Promise<T>;
 
