@@ -27,15 +27,19 @@ export class MessageEventRows {
   private readonly full: Buffer[] = [];
   private text = '';
   private rowsInText = 0;
-  count = 0;
+  private rows = 0;
 
   add(event: NewMessageEvent): void {
     this.text +=
       `${copyTextField(event.workspaceId)}\t${copyTextField(event.messageId)}\t${copyTextField(event.type)}\t` +
       `${copyTextTimestamp(event.at ?? new Date())}\t${copyTextField(event.detail ?? null)}\t${copyTextField(event.url ?? null)}\t` +
       `${event.bot ? 't' : 'f'}\t${copyTextField(event.userAgent ?? null)}\t${copyTextField(event.ip ?? null)}\n`;
-    this.count += 1;
+    this.rows += 1;
     if (++this.rowsInText === ROWS_PER_CHUNK) this.moveTextToBuffer();
+  }
+
+  get count(): number {
+    return this.rows;
   }
 
   /** Every row added so far, in order, as UTF-8. */
