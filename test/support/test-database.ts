@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export const ADMIN_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'mailroom_test_template';
+// One template per checkout: test runs of two clones on one machine never drop each other's template.
+export const TEMPLATE_DATABASE = `mailroom_test_template_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`;
 
 async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ADMIN_DATABASE_URL });
