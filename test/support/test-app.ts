@@ -31,6 +31,8 @@ export interface TestAppOptions {
   captureLogs?: boolean;
   /** Also run the queue worker in this process, on the same database and Redis prefix. */
   worker?: boolean;
+  /** The app reaches Postgres on this port (a TcpProxy a test can cut) instead of 5432. */
+  databasePort?: number;
 }
 
 /** Retry and reconcile timings short enough for tests to watch them happen. */
@@ -46,12 +48,12 @@ export const FAST_DELIVERY_ENV = {
  * The real API module against its own database and Redis key prefix, configured exactly as
  * `main.ts` configures it. `env` overrides configuration variables for this app only.
  */
-export async function startTestApp({ env = {}, captureLogs = false, worker = false }: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp({ env = {}, captureLogs = false, worker = false, databasePort }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const logs: string[] = [];
   const config = loadConfig({
     ...process.env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: databasePort === undefined ? database.url : database.url.replace(':5432/', `:${databasePort}/`),
     REDIS_PREFIX: `mr-test-${randomBytes(4).toString('hex')}`,
     ...(captureLogs ? { LOG_LEVEL: 'debug' } : {}),
     ...FAST_DELIVERY_ENV,

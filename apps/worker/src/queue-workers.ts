@@ -39,7 +39,13 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       [QueueName.Maintenance]: 1,
     };
     this.workers = Object.values(QueueName).map((queue) => {
-      const worker = new Worker(queue, (job, token) => this.run(job, token), { connection, prefix, concurrency: concurrency[queue] });
+      const worker = new Worker(queue, (job, token) => this.run(job, token), {
+        connection,
+        prefix,
+        concurrency: concurrency[queue],
+        lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.config.WORKER_LOCK_DURATION_MS,
+      });
       worker.on('failed', (job, error) => this.logger.error({ err: error, queue, jobId: job?.id }, 'job failed'));
       worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker error'));
       return worker;

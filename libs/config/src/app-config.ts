@@ -137,4 +137,23 @@ export class AppConfig {
   /** Pooled SMTP connections of an integration unused this long are closed. */
   @Transform(toInteger) @IsInt() @Min(1000)
   TRANSPORT_IDLE_MS: number;
+
+  /**
+   * A delivery job that throws (Postgres or Redis away mid-delivery) runs again this many times,
+   * backing off exponentially from DELIVERY_JOB_BACKOFF_MS; after the last, the outbox reconciler
+   * enqueues the message again. This is apart from SMTP retries, which the message row records.
+   */
+  @Transform(toInteger) @IsInt() @Min(1)
+  DELIVERY_JOB_ATTEMPTS: number;
+
+  @Transform(toInteger) @IsInt() @Min(1)
+  DELIVERY_JOB_BACKOFF_MS: number;
+
+  /** After the SMTP server accepted a message, its `sent` outcome is written again this often until Postgres takes it. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  OUTCOME_WRITE_RETRY_MS: number;
+
+  /** A running job whose worker stops renewing its lock this long (died, lost Redis) is run again elsewhere. */
+  @Transform(toInteger) @IsInt() @Min(1000)
+  WORKER_LOCK_DURATION_MS: number;
 }

@@ -40,6 +40,10 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     CIRCUIT_BREAKER_COOLDOWN_MS: '60000',
     TRANSPORT_IDLE_MS: '300000',
     TRACKING_MACHINE_CLICK_WINDOW_MS: '10000',
+    DELIVERY_JOB_ATTEMPTS: '10',
+    DELIVERY_JOB_BACKOFF_MS: '1000',
+    OUTCOME_WRITE_RETRY_MS: '1000',
+    WORKER_LOCK_DURATION_MS: '30000',
   };
 }
 

@@ -20,7 +20,6 @@ export interface DeliveryRequest {
 // A Redis round trip per job would cap a fan-out near Redis's own job rate; one job per this
 // many recipients keeps Redis out of the way while each job stays a few seconds of sending.
 const RECIPIENTS_PER_JOB = 100;
-const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
 // A broadcast's slice numbers outlive its sending by far; the counter goes away on its own.
 const SLICE_COUNTER_TTL_MS = 30 * 24 * 3600 * 1000;
 
@@ -33,7 +32,7 @@ export interface BroadcastSliceTarget {
 /**
  * Enqueues deliveries. A single message's job id is the message id, so enqueuing the same
  * message twice (a retried request, the outbox reconciler) never makes two jobs while one
- * exists. A broadcast's recipients travel in slices instead, numbered per broadcast (a counter
+ * exists; a job that failed for good is removed, so the next enqueue makes a new one. A broadcast's recipients travel in slices instead, numbered per broadcast (a counter
  * in Redis, beside the jobs it counts); their delivery claims each message in Postgres first,
  * so a message reached both ways is still sent once.
  */
@@ -59,7 +58,7 @@ export class DeliveryProducer implements OnModuleDestroy {
           batch.map((request) => ({
             name: JobName.DeliverMessage,
             data: { workspaceId: request.workspaceId, messageId: request.messageId } satisfies JobPayloads[JobName.DeliverMessage],
-            opts: { jobId: request.messageId, delay: request.delayMs ?? 0, removeOnComplete: true, removeOnFail: { age: KEEP_FAILED_SECONDS } },
+            opts: { ...this.jobOptions(), jobId: request.messageId, delay: request.delayMs ?? 0 },
           })),
         ),
       ),
@@ -78,7 +77,7 @@ export class DeliveryProducer implements OnModuleDestroy {
         messageIds: messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB),
       };
       const jobId = sliceJobId(target.broadcastId, last - slices + index);
-      return { name: JobName.DeliverBroadcastRecipients, data, opts: { jobId, removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } };
+      return { name: JobName.DeliverBroadcastRecipients, data, opts: { ...this.jobOptions(), jobId } };
     });
     await this.marketingQueue().addBulk(jobs);
   }
@@ -94,6 +93,20 @@ export class DeliveryProducer implements OnModuleDestroy {
       if ((await queue.getJobState(sliceJobId(broadcastId, number))) !== 'unknown') return true;
     }
     return false;
+  }
+
+  /**
+   * A job that throws (Postgres or Redis away) runs again with backoff. One that failed for good is
+   * removed: kept under the message's id it would turn every later enqueue of that message into a
+   * no-op, while the message row is the record and the outbox reconciler enqueues it again.
+   */
+  private jobOptions() {
+    return {
+      attempts: this.config.DELIVERY_JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.DELIVERY_JOB_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
   }
 
   private marketingQueue(): Queue {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
@@ -38,8 +38,9 @@ const SENDING_VISIBLE_AFTER_MS = 250;
  * integration's messages until someone reconnects it.
  */
 @Injectable()
-export class DeliveryService {
+export class DeliveryService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryService.name);
+  private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -56,10 +57,16 @@ export class DeliveryService {
     private readonly broadcasts: BroadcastSnapshots,
   ) {}
 
-  async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage]): Promise<DeliveryOutcome> {
+  /**
+   * `afterFailedAttempt`: this job ran before and threw (Postgres or Redis went away). A lease on a
+   * single message can then only be that attempt's own, which is over, so it does not hold the
+   * message back until the lease runs out.
+   */
+  async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage], afterFailedAttempt = false): Promise<DeliveryOutcome> {
     const loaded = await this.messages.load(workspaceId, messageId);
+    if (!loaded || FINISHED.has(loaded.status)) return null;
     // Leased: another delivery holds it; if that one dies, the outbox reconciler queues it again.
-    if (!loaded || FINISHED.has(loaded.status) || isLeased(loaded)) return null;
+    if (isLeased(loaded) && (loaded.broadcastId || !afterFailedAttempt)) return null;
     // A broadcast's slice may reach the same message: only the delivery whose claim wins sends it.
     const message = loaded.broadcastId ? (await this.claims.claimForDelivery(trustedWorkspaceId(workspaceId), [messageId], this.leaseUntil()))[0] : loaded;
     return message ? this.deliverHeld(message) : null;
@@ -127,23 +134,46 @@ export class DeliveryService {
         .write({ workspaceId, messageId, status: 'sending', leaseUntil: this.leaseUntil() })
         .catch((error: unknown) => this.logger.warn({ err: error, messageId }, 'could not record sending'));
     }, SENDING_VISIBLE_AFTER_MS);
+    let response: string;
     try {
-      const info = await this.sendWithFreshTokenOnAuthFailure(integration, message).finally(() => clearTimeout(markSending));
-      await this.writer.write({
-        workspaceId,
-        messageId,
-        status: 'sent',
-        attempts: 1,
-        smtpResponse: info.response,
-        sentAt: new Date(),
-        leaseUntil: null,
-        event: { type: 'sent', detail: info.response },
-      });
-      await this.breaker.recordSuccess(integration.id);
-      return null;
+      response = (await this.sendWithFreshTokenOnAuthFailure(integration, message).finally(() => clearTimeout(markSending))).response;
     } catch (error) {
       return this.handleFailure(message, integration, describeFailure(error, integration, this.credentials.mailbox(integration), message.fromEmail));
     }
+    await this.recordSent(message, response);
+    await this.breaker.recordSuccess(integration.id).catch((error: unknown) => this.logger.warn({ err: error, integrationId: integration.id }, 'could not record the success with the circuit breaker'));
+    return null;
+  }
+
+  /**
+   * The SMTP server has the message: from here on a failure is no reason to send it again. The
+   * outcome is written until Postgres takes it; only a shutdown gives up (the job then runs again,
+   * the one duplicate an at-least-once delivery allows).
+   */
+  private async recordSent(message: MessageEntity, response: string): Promise<void> {
+    const update = {
+      workspaceId: message.workspaceId,
+      messageId: message.id,
+      status: 'sent' as const,
+      attempts: 1,
+      smtpResponse: response,
+      sentAt: new Date(),
+      leaseUntil: null,
+      event: { type: 'sent' as const, detail: response },
+    };
+    for (;;) {
+      try {
+        return await this.writer.write(update);
+      } catch (error) {
+        if (this.stopping) throw error;
+        this.logger.warn({ err: error, messageId: message.id }, 'the SMTP server accepted the message but Postgres did not take its outcome; writing it again');
+        await new Promise((resolve) => setTimeout(resolve, this.config.OUTCOME_WRITE_RETRY_MS));
+      }
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   private async send(integration: IntegrationEntity, message: MessageEntity) {

@@ -11,6 +11,6 @@ export class DeliverMessageProcessor implements JobProcessor<JobName.DeliverMess
   constructor(private readonly delivery: DeliveryService) {}
 
   process(job: Job<JobPayloads[JobName.DeliverMessage]>) {
-    return this.delivery.deliver(job.data);
+    return this.delivery.deliver(job.data, job.attemptsMade > 0);
   }
 }
