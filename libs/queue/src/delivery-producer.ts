@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import type { MessageType } from '@app/database';
+import { FairShare } from './fair-share';
 import { deliveryQueueFor, JobName, JobPayloads } from './job-contracts';
 import { ProducerConnection } from './queue-connection';
 import { QueueName } from './queue-names';
@@ -41,6 +42,7 @@ export class DeliveryProducer implements OnModuleDestroy {
   constructor(
     @Inject(DELIVERY_QUEUES_TOKEN) private readonly queues: DeliveryQueues,
     private readonly connection: ProducerConnection,
+    private readonly fairShare: FairShare,
     private readonly config: AppConfig,
   ) {}
 
@@ -53,15 +55,16 @@ export class DeliveryProducer implements OnModuleDestroy {
       else byQueue.set(queue, [request]);
     }
     await Promise.all(
-      [...byQueue].map(([name, batch]) =>
-        this.queues.get(name)!.addBulk(
-          batch.map((request) => ({
+      [...byQueue].map(async ([name, batch]) => {
+        const tickets = await this.fairShare.tickets(name, batch.map((request) => ({ workspaceId: request.workspaceId, weight: 1 })));
+        await this.queues.get(name)!.addBulk(
+          batch.map((request, index) => ({
             name: JobName.DeliverMessage,
-            data: { workspaceId: request.workspaceId, messageId: request.messageId } satisfies JobPayloads[JobName.DeliverMessage],
-            opts: { ...this.jobOptions(), jobId: request.messageId, delay: request.delayMs ?? 0 },
+            data: { workspaceId: request.workspaceId, messageId: request.messageId, seq: tickets[index]!.seq } satisfies JobPayloads[JobName.DeliverMessage],
+            opts: { ...this.jobOptions(), jobId: request.messageId, delay: request.delayMs ?? 0, priority: tickets[index]!.priority },
           })),
-        ),
-      ),
+        );
+      }),
     );
   }
 
@@ -71,13 +74,12 @@ export class DeliveryProducer implements OnModuleDestroy {
     const counter = this.sliceCounter(target.broadcastId);
     const [[error, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [[Error | null, number]];
     if (error) throw error;
-    const jobs = Array.from({ length: slices }, (_, index) => {
-      const data: JobPayloads[JobName.DeliverBroadcastRecipients] = {
-        ...target,
-        messageIds: messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB),
-      };
+    const members = Array.from({ length: slices }, (_, index) => messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB));
+    const tickets = await this.fairShare.tickets(deliveryQueueFor('marketing'), members.map((ids) => ({ workspaceId: target.workspaceId, weight: ids.length })));
+    const jobs = members.map((ids, index) => {
+      const data: JobPayloads[JobName.DeliverBroadcastRecipients] = { ...target, messageIds: ids, seq: tickets[index]!.seq };
       const jobId = sliceJobId(target.broadcastId, last - slices + index);
-      return { name: JobName.DeliverBroadcastRecipients, data, opts: { ...this.jobOptions(), jobId } };
+      return { name: JobName.DeliverBroadcastRecipients, data, opts: { ...this.jobOptions(), jobId, priority: tickets[index]!.priority } };
     });
     await this.marketingQueue().addBulk(jobs);
   }

@@ -9,10 +9,11 @@ export enum JobName {
   FanOutBroadcast = 'fan-out-broadcast',
 }
 
+/** `seq`: the job's number in its workspace's line (FairShare); absent on jobs queued before there were lines. */
 export interface JobPayloads {
-  [JobName.DeliverMessage]: { workspaceId: string; messageId: string };
+  [JobName.DeliverMessage]: { workspaceId: string; messageId: string; seq?: number };
   /** A slice of one fanned-out page: its messages are claimed together and delivered one by one. */
-  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; integrationId: string; messageIds: string[] };
+  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; integrationId: string; messageIds: string[]; seq?: number };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.FanOutBroadcast]: { workspaceId: string; broadcastId: string };
 }

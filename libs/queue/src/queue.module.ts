@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { BroadcastProducer } from './broadcast-producer';
 import { DELIVERY_QUEUES_TOKEN, DeliveryProducer } from './delivery-producer';
+import { FairShare } from './fair-share';
 import { ProducerConnection } from './queue-connection';
 import { DELIVERY_QUEUES } from './queue-names';
 
@@ -16,9 +17,10 @@ import { DELIVERY_QUEUES } from './queue-names';
       useFactory: (config: AppConfig, connection: ProducerConnection) =>
         new Map(DELIVERY_QUEUES.map((name) => [name, new Queue(name, { connection: connection.redis, prefix: config.REDIS_PREFIX })])),
     },
+    FairShare,
     DeliveryProducer,
     BroadcastProducer,
   ],
-  exports: [DeliveryProducer, BroadcastProducer],
+  exports: [DeliveryProducer, BroadcastProducer, FairShare],
 })
 export class QueueModule {}

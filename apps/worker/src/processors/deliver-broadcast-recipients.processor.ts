@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobName, JobPayloads } from '@app/queue';
+import { FairShare, JobName, JobPayloads, QueueName } from '@app/queue';
 import { BroadcastSliceDelivery } from '../delivery/broadcast-slice-delivery.service';
 import { JobProcessor } from './job-processor';
 
@@ -8,9 +8,13 @@ import { JobProcessor } from './job-processor';
 export class DeliverBroadcastRecipientsProcessor implements JobProcessor<JobName.DeliverBroadcastRecipients> {
   readonly jobName = JobName.DeliverBroadcastRecipients;
 
-  constructor(private readonly slices: BroadcastSliceDelivery) {}
+  constructor(
+    private readonly slices: BroadcastSliceDelivery,
+    private readonly fairShare: FairShare,
+  ) {}
 
   process(job: Job<JobPayloads[JobName.DeliverBroadcastRecipients]>) {
+    this.fairShare.started(job.queueName as QueueName, job.data.workspaceId, job.data.seq);
     return this.slices.deliver(job.data);
   }
 }

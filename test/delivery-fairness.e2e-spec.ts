@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+import { FakeSmtpServer } from './support/fake-smtp-server';
+import { basicIntegration, createIntegration } from './support/integration-factory';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+
+const BACKLOG = 50_000;
+const BATCH = 1000;
+
+async function queueBacklog(t: TestApp, ws: CreatedWorkspace): Promise<void> {
+  for (let offset = 0; offset < BACKLOG; offset += BATCH) {
+    const messages = Array.from({ length: BATCH }, (_, index) => ({ to: [`bulk${offset + index}@example.com`], subject: 'Burst', text: 'x' }));
+    await t.http.post(`/v1/workspaces/${ws.id}/messages/batch`).set(bearer(ws.adminKey)).send({ messages }).expect(202);
+  }
+}
+
+describe('fair delivery across workspaces', () => {
+  let smtp: FakeSmtpServer;
+  let t: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    smtp = new FakeSmtpServer({ security: 'starttls', authOptional: true });
+    await smtp.start();
+    t = await startTestApp();
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+    await smtp.stop();
+  });
+
+  it("delivers workspace B's single send within 5 s while workspace A has 50,000 transactional messages queued", async () => {
+    const a = await createWorkspace(t, 'Bulk sender');
+    const b = await createWorkspace(t, 'Password resets');
+    for (const ws of [a, b]) await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' } }));
+    await queueBacklog(t, a);
+    await t.startWorker();
+
+    const accepted = await t.http.post(`/v1/workspaces/${b.id}/messages`).set(bearer(b.adminKey)).send({ to: ['reset@example.com'], subject: 'Reset', text: 'x' }).expect(202);
+    const acceptedAt = Date.now();
+    let status = 'queued';
+    while (status !== 'sent' && Date.now() - acceptedAt < 5000) {
+      const { rows } = await db.query<{ status: string }>('SELECT status FROM "public"."messages" WHERE id = $1', [accepted.body.id]);
+      status = rows[0]!.status;
+      if (status !== 'sent') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const { rows } = await db.query<{ count: string }>(`SELECT count(*) AS count FROM "public"."messages" WHERE workspace_id = $1 AND status = 'queued'`, [a.id]);
+
+    expect(status).toBe('sent');
+    // B went ahead of A's line, not after it.
+    expect(Number(rows[0]!.count)).toBeGreaterThan(BACKLOG / 2);
+  }, 120_000);
+});
