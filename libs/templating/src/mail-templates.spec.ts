@@ -1,4 +1,6 @@
-import { compileMailTemplates, renderMailTemplates, TemplateContext, TemplateSyntaxError } from './mail-templates';
+import { compileMailTemplates, MAX_RENDERED_LENGTH, renderMailTemplates, TemplateContext } from './mail-templates';
+import { MAX_TEMPLATE_LENGTH } from './liquid-engine';
+import { TemplateRenderError, TemplateSyntaxError } from './template-errors';
 
 const context: TemplateContext = {
   contact: { email: 'ada@example.com', first_name: 'Ada', last_name: '<Lovelace>', attributes: { plan: 'pro' } },
@@ -47,5 +49,65 @@ describe('mail templates', () => {
 
   it('refuses unknown filters when the template is saved', () => {
     expect(() => compileMailTemplates({ subject: '{{ contact.email | shout }}', html: null, text: null })).toThrow(/^subject: .*shout/);
+  });
+});
+
+describe('mail template limits', () => {
+  const list = Array.from({ length: 1000 }, (_, index) => index);
+  const renderError = (source: { subject: string; html?: string; text?: string }, attributes: Record<string, unknown> = {}): TemplateRenderError => {
+    const templates = compileMailTemplates({ subject: source.subject, html: source.html ?? null, text: source.text ?? null });
+    try {
+      renderMailTemplates(templates, { ...context, contact: { ...context.contact, attributes } });
+    } catch (error) {
+      if (error instanceof TemplateRenderError) return error;
+      throw error;
+    }
+    throw new Error('the template rendered');
+  };
+  // The 115-byte subject that rendered 90 MB in 3 s.
+  const nestedLoops = '{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..1000) %}x{% endfor %}{% endfor %}{% endfor %}';
+
+  it('stops a subject at its rendered length limit, naming the field', () => {
+    const error = renderError({ subject: nestedLoops });
+    expect(error.field).toBe('subject');
+    expect(error.message).toMatch(new RegExp(`^subject: rendered output is longer than ${MAX_RENDERED_LENGTH.subject} characters`));
+  });
+
+  it('stops a body at its rendered length limit', () => {
+    const error = renderError({ subject: 'ok', html: '{% for a in (1..1000) %}{{ contact.attributes.chunk }}{% endfor %}' }, { chunk: 'x'.repeat(10_000) });
+    expect(error.field).toBe('html');
+    expect(error.message).toMatch(new RegExp(`^html: rendered output is longer than ${MAX_RENDERED_LENGTH.html} characters`));
+  });
+
+  it('stops the nested loops in a body at whichever limit comes first', () => {
+    expect(renderError({ subject: 'ok', html: `<p>${nestedLoops}</p>` }).message).toMatch(/^html: (template render limit exceeded|rendered output is longer than)/);
+  });
+
+  it('stops a template that allocates past the memory limit, before it allocates', () => {
+    expect(renderError({ subject: 'ok', text: '{% for a in (1..1000000000) %}{% endfor %}' }).message).toMatch(/^text: memory alloc limit exceeded/);
+    const doubling = "{% assign s = 'x' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}";
+    expect(renderError({ subject: doubling }).message).toMatch(/^subject: memory alloc limit exceeded/);
+  });
+
+  it('stops a template that renders nothing for longer than the render limit', () => {
+    const silent = '{% for a in contact.attributes.list %}{% for b in contact.attributes.list %}{% for c in contact.attributes.list %}{% endfor %}{% endfor %}{% endfor %}';
+    expect(renderError({ subject: 'ok', html: silent }, { list }).message).toMatch(/^html: template render limit exceeded/);
+  });
+
+  it('refuses a template longer than the parse limit when it is saved, naming the field', () => {
+    let error: unknown;
+    try {
+      compileMailTemplates({ subject: 'ok', html: null, text: 'x'.repeat(MAX_TEMPLATE_LENGTH + 1) });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TemplateSyntaxError);
+    expect((error as TemplateSyntaxError).field).toBe('text');
+    expect((error as Error).message).toMatch(/^text: parse length limit exceeded/);
+  });
+
+  it('renders a template right at the limits', () => {
+    const subject = 'x'.repeat(MAX_RENDERED_LENGTH.subject);
+    expect(renderMailTemplates(compileMailTemplates({ subject, html: null, text: 'y'.repeat(MAX_TEMPLATE_LENGTH) }), context).subject).toBe(subject);
   });
 });

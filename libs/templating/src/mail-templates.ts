@@ -1,4 +1,5 @@
-import { Liquid, Template } from 'liquidjs';
+import { createLiquidEngine, LiquidEngine, MAX_TEMPLATE_LENGTH, Template } from './liquid-engine';
+import { TemplateField, TemplateRenderError, TemplateSyntaxError } from './template-errors';
 
 /** What a broadcast's subject, html and text can refer to. */
 export interface TemplateContext {
@@ -17,22 +18,36 @@ export interface CompiledMailTemplates {
   text: Template[] | null;
 }
 
-export class TemplateSyntaxError extends Error {
-  constructor(readonly field: 'subject' | 'html' | 'text', detail: string) {
-    super(`${field}: ${detail}`);
-  }
-}
+/**
+ * The longest each field may be once rendered, in characters: a subject is one header line
+ * (RFC 5322's 998), a body may grow past its 2 MiB source with what contacts' fields add.
+ */
+export const MAX_RENDERED_LENGTH: Record<TemplateField, number> = {
+  subject: 998,
+  html: 2 * MAX_TEMPLATE_LENGTH,
+  text: 2 * MAX_TEMPLATE_LENGTH,
+};
 
 // HTML output escapes what contacts typed (a first name of "<b>"); subject and text are plain.
-const htmlEngine = new Liquid({ outputEscape: 'escape', strictFilters: true, strictVariables: false, ownPropertyOnly: true });
-const plainEngine = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true });
+const htmlEngine = createLiquidEngine({ escapeHtml: true });
+const plainEngine = createLiquidEngine({ escapeHtml: false });
 
-function parse(engine: Liquid, field: 'subject' | 'html' | 'text', source: string): Template[] {
+// liquidjs reports "… , line:3, col:5"; the message keeps that and drops the rest of the dump.
+const firstLine = (error: unknown) => (error as Error).message.split('\n')[0]!;
+
+function parse(engine: LiquidEngine, field: TemplateField, source: string): Template[] {
   try {
     return engine.parse(source);
   } catch (error) {
-    // liquidjs reports "… , line:3, col:5"; the message keeps that and drops the rest of the dump.
-    throw new TemplateSyntaxError(field, (error as Error).message.split('\n')[0]!);
+    throw new TemplateSyntaxError(field, firstLine(error));
+  }
+}
+
+function render(engine: LiquidEngine, field: TemplateField, templates: Template[], scope: object): string {
+  try {
+    return engine.render(templates, scope, MAX_RENDERED_LENGTH[field]);
+  } catch (error) {
+    throw new TemplateRenderError(field, firstLine(error));
   }
 }
 
@@ -45,6 +60,7 @@ export function compileMailTemplates(source: { subject: string; html: string | n
   };
 }
 
+/** Throws a `TemplateRenderError` naming the field when a template reaches a render limit. */
 export function renderMailTemplates(
   templates: CompiledMailTemplates,
   context: TemplateContext,
@@ -52,8 +68,8 @@ export function renderMailTemplates(
   const scope = context as unknown as Record<string, unknown>;
   return {
     // A subject is one header line: whatever a contact's fields hold, no line break gets through.
-    subject: plainEngine.renderSync(templates.subject, scope).replace(/[\r\n]+/g, ' ').trim(),
-    html: templates.html && htmlEngine.renderSync(templates.html, scope),
-    text: templates.text && plainEngine.renderSync(templates.text, scope),
+    subject: render(plainEngine, 'subject', templates.subject, scope).replace(/[\r\n]+/g, ' ').trim(),
+    html: templates.html && render(htmlEngine, 'html', templates.html, scope),
+    text: templates.text && render(plainEngine, 'text', templates.text, scope),
   };
 }
