@@ -82,12 +82,16 @@ export class BroadcastsRepository {
   }
 
   /** Cancelling drops what was not sent yet: those messages end as failed with the reason. */
-  async cancelUnsent(workspaceId: WorkspaceId, id: string): Promise<void> {
+  cancelUnsent(workspaceId: WorkspaceId, id: string): Promise<void> {
+    return this.dropUnsent(workspaceId, id, 'broadcast_cancelled', 'The broadcast was cancelled before this message was sent');
+  }
+
+  /** A broadcast that stops (cancelled, or failed) sends nothing more: its queued messages fail with `code` and `message`. */
+  async dropUnsent(workspaceId: WorkspaceId, id: string, code: string, message: string): Promise<void> {
     await this.broadcasts.query(
-      `UPDATE "public"."messages" SET status = 'failed', error_code = 'broadcast_cancelled',
-         error_message = 'The broadcast was cancelled before this message was sent', updated_at = now()
+      `UPDATE "public"."messages" SET status = 'failed', error_code = $3, error_message = $4, updated_at = now()
        WHERE workspace_id = $1 AND broadcast_id = $2 AND status = 'queued'`,
-      [workspaceId, id],
+      [workspaceId, id, code, message],
     );
   }
 }

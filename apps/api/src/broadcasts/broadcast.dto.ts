@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MAX_TEMPLATE_LENGTH } from '@app/templating';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 import { IsMailbox } from '../messages/mailbox.validator';
 import type { MailboxInput } from '../messages/message.dto';
@@ -24,11 +25,11 @@ export class CreateBroadcastDto {
   subject: string;
 
   @ApiPropertyOptional({ description: TEMPLATE_HELP })
-  @IsOptional() @IsString() @MaxLength(2 * 1024 * 1024)
+  @IsOptional() @IsString() @MaxLength(MAX_TEMPLATE_LENGTH)
   html?: string;
 
   @ApiPropertyOptional({ description: TEMPLATE_HELP })
-  @IsOptional() @IsString() @MaxLength(2 * 1024 * 1024)
+  @IsOptional() @IsString() @MaxLength(MAX_TEMPLATE_LENGTH)
   text?: string;
 
   @ApiPropertyOptional({ description: 'Start sending at this time instead of at once (when sent)', example: '2026-12-01T09:00:00Z' })

@@ -6,7 +6,7 @@ import { BroadcastEntity, WorkspaceEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastMessageTemplate, BroadcastRecipient, BroadcastsRepository, MessagesRepository } from '@app/messages';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
-import { CompiledMailTemplates, renderMailTemplates } from '@app/templating';
+import { CompiledMailTemplates, renderMailTemplates, TemplateError } from '@app/templating';
 import { trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
 import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
@@ -46,6 +46,16 @@ export class BroadcastFanOut {
     const workspaceId = trustedWorkspaceId(id);
     const broadcast = await this.start(workspaceId, broadcastId);
     if (!broadcast) return;
+    // A template that cannot be used (a file tag in a draft stored before those were refused, a
+    // render limit reached) fails the broadcast rather than the job: a retry would fail the same way.
+    await this.fanOutPages(workspaceId, broadcast).catch((error: unknown) => {
+      if (error instanceof TemplateError) return this.fail(workspaceId, broadcast.id, error);
+      throw error;
+    });
+  }
+
+  private async fanOutPages(workspaceId: WorkspaceId, broadcast: BroadcastEntity): Promise<void> {
+    const broadcastId = broadcast.id;
     const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
     if (!integration) {
       await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'paused');
@@ -72,10 +82,15 @@ export class BroadcastFanOut {
     // rendered, and the previous page's jobs are enqueued (Postgres, Node and Redis at once).
     // At most one of each is in flight, so memory holds about two pages.
     const prepare = (after: string | null) =>
-      this.page(workspaceId, broadcast.listId, after).then((members) => ({
-        members,
-        recipients: members.filter((member) => !member.suppressed).map((member) => this.recipient(broadcast, member, subjectOnly, links)),
-      }));
+      this.page(workspaceId, broadcast.listId, after).then((members) => {
+        // Bodies are rendered at delivery; one of them rendered per page here fails a body that
+        // breaks a limit before its messages are made, not once per message at delivery.
+        if (members[0]) renderMailTemplates(templates, broadcastTemplateContext(members[0], () => links(randomUUID())('unsubscribe')));
+        return {
+          members,
+          recipients: members.filter((member) => !member.suppressed).map((member) => this.recipient(broadcast, member, subjectOnly, links)),
+        };
+      });
     let status = broadcast.status;
     let next = prepare(broadcast.fanoutCursor);
     let enqueuing: Promise<void> = Promise.resolve();
@@ -102,6 +117,13 @@ export class BroadcastFanOut {
     } finally {
       await enqueuing;
     }
+  }
+
+  /** Stops the broadcast for good with the reason; what it made and did not send yet is dropped. */
+  private async fail(workspaceId: WorkspaceId, broadcastId: string, error: TemplateError): Promise<void> {
+    await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'failed', { failureReason: error.message, finishedAt: new Date() });
+    await this.broadcasts.dropUnsent(workspaceId, broadcastId, 'broadcast_failed', `The broadcast failed before this message was sent: ${error.message}`);
+    this.logger.warn({ broadcastId, field: error.field, reason: error.message }, 'broadcast failed: its template cannot be rendered');
   }
 
   /** Moves a scheduled broadcast whose time has come to sending, and counts skipped members once. */
