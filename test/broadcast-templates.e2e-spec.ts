@@ -107,4 +107,23 @@ describe('broadcast templates', () => {
     expect(view).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^subject: rendered output is longer than 998 characters/) });
     expect(await messages()).toEqual([]);
   });
+
+  it('fails, without retrying, the one message whose contact makes its body break a limit at delivery', async () => {
+    const members = (await t.http.get(api('/contacts?limit=10')).set(admin()).expect(200)).body.data as Array<{ id: string; email: string }>;
+    // Fan-out renders the first member's body by contact id; the other one's body breaks the limit.
+    const [, last] = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await t.http.patch(api(`/contacts/${last!.id}`)).set(admin()).send({ attributes: { blob: 'b'.repeat(15_000) } }).expect(200);
+    const broadcast = (await create({ subject: 'Per contact', html: '<p>{% for i in (1..300) %}{{ contact.attributes.blob }}{% endfor %}</p>' }).expect(201)).body;
+    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
+    let made: Array<{ id: string; status: string; to: Array<{ email: string }> }> = [];
+    for (let attempt = 0; attempt < 300 && !(made.length === 2 && made.every((message) => message.status === 'sent' || message.status === 'failed')); attempt++) {
+      await sleep(50); // the worker writes the statuses; nothing to subscribe to
+      made = (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data;
+    }
+    const failed = made.find((message) => message.to[0]!.email === last!.email)!;
+    expect(made.find((message) => message !== failed)).toMatchObject({ status: 'sent' });
+    const detail = (await t.http.get(api(`/messages/${failed.id}`)).set(admin()).expect(200)).body;
+    expect(detail).toMatchObject({ status: 'failed', error: { code: 'template_render_failed', message: expect.stringMatching(/^html: rendered output is longer than/) } });
+    expect(detail.events.filter((event: { type: string }) => event.type === 'retry')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { IntegrationEntity } from '@app/database';
 import { asSmtpError, classifySmtpFailure, SmtpFailureKind, smtpHint } from '@app/mail';
 import { OAuthTokenError } from '@app/oauth';
+import { TemplateError } from '@app/templating';
 
 export interface DeliveryFailure {
   kind: SmtpFailureKind;
@@ -14,6 +15,8 @@ export interface DeliveryFailure {
  * full reply when there is one, and a hint where the failure is one people meet.
  */
 export function describeFailure(error: unknown, integration: IntegrationEntity, mailbox: string, from: string): DeliveryFailure {
+  // A broadcast body that breaks a render limit for this contact would break it on every retry.
+  if (error instanceof TemplateError) return { kind: 'permanent', code: 'template_render_failed', message: error.message, hint: null };
   if (error instanceof OAuthTokenError) {
     return { kind: error.transient ? 'transient' : 'auth', code: error.code, message: error.message, hint: error.hint ?? null };
   }
