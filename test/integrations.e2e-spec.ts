@@ -171,7 +171,7 @@ describe('SMTP integrations when private hosts are not allowed', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['127.0.0.1', 'localhost', '10.0.0.5', '169.254.169.254', '::1'])(
+  it.each(['127.0.0.1', 'localhost', '10.0.0.5', '169.254.169.254', '::1', '::7f00:1', '::ffff:0:7f00:1', '64:ff9b:1::7f00:1'])(
     'refuses %s with 422 naming the host',
     async (host) => {
       const ws = await createWorkspace(t);
