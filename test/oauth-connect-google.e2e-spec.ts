@@ -87,7 +87,16 @@ describe('OAuth2 connect flow (authorize → consent → callback)', () => {
       expect(response.headers.location).toBe(`${PUBLIC_BASE_URL}/dashboard/integrations?connected=1`);
     });
 
-    it.each([['https://evil.example/steal'], ['//evil.example/steal'], ['/\\evil.example/steal'], ['javascript:alert(document.domain)']])(
+    it.each([
+      ['https://evil.example/steal'],
+      ['//evil.example/steal'],
+      ['/\\evil.example/steal'],
+      ['javascript:alert(document.domain)'],
+      // A click-tracking link on Mailroom's own origin redirects onward to any link of a message.
+      [`${PUBLIC_BASE_URL}/t/c/eyJtIjoxfQ.c2ln`],
+      ['/T/c/eyJtIjoxfQ.c2ln'],
+      ['/integrations/%2e%2e/u/token'],
+    ])(
       'never redirects to %s: the refresh token is stored and a success page shown instead',
       async (returnUrl) => {
         const integration = await googleIntegration(googleClient('evil'));
