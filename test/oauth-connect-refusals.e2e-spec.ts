@@ -77,8 +77,20 @@ describe('OAuth2 connect flow (authorize → consent → callback)', () => {
 
     it('does not show provider text for a state it did not issue', async () => {
       const response = await callback({ error: 'access_denied', error_description: 'Call +1 555 0100 to restore access', state: 'forged' });
-      expect(response.status).toBe(403);
+      expect(response.status).toBe(400);
+      expect(response.text).toMatch(/no longer valid/);
       expect(response.text).not.toContain('555 0100');
+    });
+
+    it.each([
+      ['a forged state', { state: 'forged' }],
+      ['no state', {}],
+    ])('shows only the generic page for a provider error with %s, reflecting none of its text', async (_, extra) => {
+      const error = 'Your mailbox is suspended: call +1 555 0100 now';
+      const response = await callback({ error, error_description: 'or visit evil.example', ...extra });
+      expect(response.status).toBe(400);
+      expect(response.text).toMatch(/no longer valid/);
+      expect(response.text).not.toMatch(/555 0100|suspended|evil\.example/);
     });
 
     it('never 500s on odd query strings', async () => {

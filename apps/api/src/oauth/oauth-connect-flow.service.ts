@@ -61,13 +61,14 @@ export class OAuthConnectFlowService {
   async complete(params: CallbackParams): Promise<CallbackOutcome> {
     // Consumed whatever the outcome: a state is good for exactly one answer from the provider.
     const pending = params.state ? await this.connect.consumeState(params.state) : undefined;
-    if (params.error) {
-      this.logger.log({ integrationId: pending?.integrationId, providerError: params.error.slice(0, 100) }, 'oauth consent not given');
-      return providerErrorPage(params.error, pending ? params.errorDescription : undefined, this.connect.redirectUri);
-    }
+    // Without a state Mailroom issued, anyone could have written the link: nothing in it is shown.
     if (!pending) {
       this.logger.warn('oauth callback with an unknown, used or expired state');
       return invalidStatePage();
+    }
+    if (params.error) {
+      this.logger.log({ integrationId: pending.integrationId, providerError: params.error.slice(0, 100) }, 'oauth consent not given');
+      return providerErrorPage(params.error, params.errorDescription, this.connect.redirectUri);
     }
     if (!params.code) return missingCodePage();
 
