@@ -21,8 +21,15 @@ import { AUTH_TYPES, AuthType, OAUTH_FLOWS, OAUTH_PROVIDERS, OAuthFlow, OAuthPro
 import { IsHostname } from '../http/is-hostname.validator';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 
+// What a PATCH means for the stored secrets; the same sentence on every field it concerns.
+const RESEND_RULE =
+  'On PATCH, omitted keeps the stored value, except when the PATCH changes host, port, security, ' +
+  'allowSelfSignedCertificate, auth.type, auth.provider or auth.tenantId: then it must be sent again ' +
+  '(even if unchanged), or the PATCH is refused with 422 naming it.';
+const MOVES_SECRETS = 'Changing it on PATCH requires resending the stored secrets in auth (see auth.password, auth.clientSecret, auth.refreshToken).';
+
 export class IntegrationAuthDto {
-  @ApiProperty({ enum: AUTH_TYPES })
+  @ApiProperty({ enum: AUTH_TYPES, description: 'On PATCH, another type keeps none of the stored secrets: send those the new type needs.' })
   @IsIn(AUTH_TYPES)
   type: AuthType;
 
@@ -30,11 +37,11 @@ export class IntegrationAuthDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(320) @NoLineBreaks()
   username?: string;
 
-  @ApiPropertyOptional({ description: 'basic only. Write-only: never returned', writeOnly: true })
+  @ApiPropertyOptional({ description: `basic only. Write-only: never returned. ${RESEND_RULE}`, writeOnly: true })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) @NoLineBreaks()
   password?: string;
 
-  @ApiPropertyOptional({ enum: OAUTH_PROVIDERS })
+  @ApiPropertyOptional({ enum: OAUTH_PROVIDERS, description: 'On PATCH, another provider keeps none of the stored secrets: send them for the new one.' })
   @IsOptional() @IsIn(OAUTH_PROVIDERS)
   provider?: OAuthProvider;
 
@@ -42,7 +49,7 @@ export class IntegrationAuthDto {
   @IsOptional() @IsIn(OAUTH_FLOWS)
   flow?: OAuthFlow;
 
-  @ApiPropertyOptional({ description: 'Microsoft Entra tenant id or domain', example: 'contoso.onmicrosoft.com' })
+  @ApiPropertyOptional({ description: `Microsoft Entra tenant id or domain. ${MOVES_SECRETS}`, example: 'contoso.onmicrosoft.com' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
   tenantId?: string;
 
@@ -50,13 +57,20 @@ export class IntegrationAuthDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
   clientId?: string;
 
-  @ApiPropertyOptional({ description: 'Write-only: never returned', writeOnly: true })
+  @ApiPropertyOptional({ description: `oauth2 only. Write-only: never returned. ${RESEND_RULE}`, writeOnly: true })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) @NoLineBreaks()
   clientSecret?: string;
 
-  @ApiPropertyOptional({ description: 'Write-only: never returned. Usually obtained through the connect flow.', writeOnly: true })
+  @ApiPropertyOptional({
+    description:
+      `Refresh-token flows only. Write-only: never returned. Usually obtained through the connect flow. ${RESEND_RULE} ` +
+      'When one is stored and you do not have it, send null instead: it is dropped and the integration waits for "connect".',
+    writeOnly: true,
+    nullable: true,
+    type: String,
+  })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(8000) @NoLineBreaks()
-  refreshToken?: string;
+  refreshToken?: string | null;
 }
 
 export class SenderDto {
@@ -83,15 +97,15 @@ export class CreateIntegrationDto {
   @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
   name: string;
 
-  @ApiProperty({ example: 'smtp.office365.com' })
+  @ApiProperty({ example: 'smtp.office365.com', description: MOVES_SECRETS })
   @IsHostname()
   host: string;
 
-  @ApiProperty({ example: 587 })
+  @ApiProperty({ example: 587, description: MOVES_SECRETS })
   @IsInt() @Min(1) @Max(65535)
   port: number;
 
-  @ApiProperty({ enum: SMTP_SECURITY, description: 'starttls (587), tls for implicit TLS (465), none' })
+  @ApiProperty({ enum: SMTP_SECURITY, description: `starttls (587), tls for implicit TLS (465), none. ${MOVES_SECRETS}` })
   @IsIn(SMTP_SECURITY)
   security: SmtpSecurity;
 
@@ -99,7 +113,7 @@ export class CreateIntegrationDto {
   @IsOptional() @IsHostname()
   ehloHostname?: string;
 
-  @ApiPropertyOptional({ description: 'Accept a self-signed or untrusted server certificate (off by default)' })
+  @ApiPropertyOptional({ description: `Accept a self-signed or untrusted server certificate (off by default). ${MOVES_SECRETS}` })
   @IsOptional() @IsBoolean()
   allowSelfSignedCertificate?: boolean;
 

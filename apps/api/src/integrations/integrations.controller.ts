@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
 import { CreateIntegrationDto, TestIntegrationDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationTestResponse } from './integration-test.response';
@@ -33,7 +33,21 @@ export class IntegrationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Update an integration',
+    description:
+      'Omitted fields keep their values, and omitted secrets the stored ones, except when the update changes where or how ' +
+      'credentials are sent (host, port, security, allowSelfSignedCertificate, auth.type, auth.provider, auth.tenantId, ' +
+      'compared with the stored values): then every stored secret must be sent again in auth, even if unchanged, so that a ' +
+      'key alone can never send a stored secret (or a token obtained with it) somewhere new. Per auth type: basic, ' +
+      'auth.password; oauth2 client_credentials, auth.clientSecret; oauth2 refresh_token (Microsoft delegated, Google), ' +
+      'auth.clientSecret and, when one is stored, auth.refreshToken (or null to drop it and connect again). ' +
+      'Another auth.type or auth.provider keeps no old secret at all.',
+  })
   @ApiConflictResponse({ description: 'Another integration already holds a requested usage' })
+  @ApiUnprocessableEntityResponse({
+    description: 'A stored secret must be resent, e.g. "auth.password: resend the password when changing host"; or the host is not public',
+  })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @Param('id') id: string,

@@ -11,7 +11,9 @@ import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationResponse } from './integration.response';
 import { refusedUsage, usageConflict } from './integration-usage-conflict';
+import { credentialDestinationOf, secretsToResend } from './secret-resend.rules';
 
+const SECRET_FIELDS = ['password', 'clientSecret', 'refreshToken'] as const;
 const CONNECT_HINT = 'Press "connect" (POST …/oauth2/authorize) to sign in with the provider and store a refresh token.';
 
 @Injectable()
@@ -41,12 +43,20 @@ export class IntegrationsService {
     return IntegrationResponse.from(await this.find(workspaceId, id));
   }
 
-  /** Omitted fields keep their values; an omitted secret keeps the stored one. */
+  /**
+   * Omitted fields keep their values; an omitted secret keeps the stored one, unless the update
+   * changes where or how credentials are sent (see secret-resend.rules.ts): then every stored
+   * secret must come again, or the update is refused with 422 naming each.
+   */
   async update(workspaceId: WorkspaceId, id: string, dto: UpdateIntegrationDto): Promise<IntegrationResponse> {
     const integration = await this.find(workspaceId, id);
     const hostChanged = dto.host !== undefined && dto.host !== integration.host;
+    const before = credentialDestinationOf(integration);
     this.applySettings(integration, dto);
     if (dto.auth) this.applyAuth(integration, dto.auth);
+    const carried = SECRET_FIELDS.filter((field) => dto.auth?.[field] === undefined && this.secrets.has(integration, field));
+    const resend = secretsToResend(before, credentialDestinationOf(integration), carried);
+    if (resend.length > 0) throw new UnprocessableEntityException(resend);
     if (dto.senders) this.applySenders(workspaceId, integration, dto.senders);
     if (hostChanged) await this.checkHost(integration.host);
     if (dto.auth || dto.host || dto.port || dto.security || dto.ehloHostname || dto.allowSelfSignedCertificate !== undefined) {
@@ -101,7 +111,7 @@ export class IntegrationsService {
     integration.flow = keep(dto.flow, integration.flow) ?? (dto.provider === 'google' ? 'refresh_token' : null);
     integration.tenantId = keep(dto.tenantId, integration.tenantId);
     integration.clientId = keep(dto.clientId, integration.clientId);
-    for (const field of ['password', 'clientSecret', 'refreshToken'] as const) {
+    for (const field of SECRET_FIELDS) {
       if (dto[field] !== undefined) this.secrets.set(integration, field, dto[field]);
       else if (!sameKind) this.secrets.set(integration, field, null);
     }
