@@ -76,6 +76,22 @@ describe('the NUL character is refused at validation, naming the field', () => {
     expect(response.body.message).toEqual(['the URL path must not contain the NUL character (%00)']);
   });
 
+  it('in a CSV import: a cell rejects its row, a column name the file', async () => {
+    const list = await createList(t, ws, 'Imported');
+    const importCsv = (csv: string) =>
+      t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/import`).set(bearer(ws.adminKey)).set('Content-Type', 'text/csv').send(csv);
+    const cells = await importCsv('email,first_name,plan\nada@example.com,A\u0000da,pro\nbob@example.com,Bob,p\u0000ro\neve@example.com,Eve,pro\n').expect(200);
+    expect(cells.body).toMatchObject({
+      imported: 1,
+      rejected: [
+        { row: 2, email: 'ada@example.com', reason: 'first_name must not contain the NUL character (\\u0000)' },
+        { row: 3, email: 'bob@example.com', reason: 'plan must not contain the NUL character (\\u0000)' },
+      ],
+    });
+    const header = await importCsv('email,pl\u0000an\nada@example.com,pro\n').expect(400);
+    expect(header.body.message).toEqual(['A column name must not contain the NUL character (\\u0000)']);
+  });
+
   it('accepts the six characters \\u0000 written as text, which are no NUL', async () => {
     const list = await createList(t, ws, 'Escaped \\u0000 is text');
     expect(list.name).toBe('Escaped \\u0000 is text');

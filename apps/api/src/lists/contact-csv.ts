@@ -72,6 +72,8 @@ function readHeader(record: string[]): Column[] {
     })
     // A trailing delimiter leaves a nameless column: its cells have no attribute name to go under.
     .filter((column) => column.name !== '');
+  // PostgreSQL refuses U+0000 in text and jsonb: one would fail the whole import's statement.
+  if (columns.some((column) => column.name.includes('\0'))) throw new CsvFileError('A column name must not contain the NUL character (\\u0000)');
   const seen = new Map<string, string>();
   for (const column of columns) {
     const key = column.field ?? `attribute:${column.name}`;
@@ -157,6 +159,10 @@ export function parseContactCsv(text: string): ParsedContactCsv {
     for (const column of columns) {
       const value = record[column.index]!.trim();
       if (value === '' || column.field === 'email') continue;
+      if (value.includes('\0')) {
+        problem = `${column.name} must not contain the NUL character (\\u0000)`;
+        break;
+      }
       if (column.field === null) {
         contact.attributes[column.name] = value;
         continue;
