@@ -10,6 +10,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
+    // TypeORM's logger prints a failed query's parameters (message bodies, reset links): errors are
+    // logged by the app instead, through @app/logging's redactError.
     logging: false,
     extra: { max: 20, connectionTimeoutMillis: 5000 },
   };

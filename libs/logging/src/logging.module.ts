@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import { AppConfig } from '@app/config';
 import { LogDestination } from './log-destination';
-import { REDACTED_PATHS } from './redaction';
+import { ERROR_SERIALIZERS, REDACTED_PATHS } from './redaction';
 import { ROOT_LOGGER, RootLogger } from './root-logger';
 
 /**
@@ -20,7 +20,10 @@ import { ROOT_LOGGER, RootLogger } from './root-logger';
       provide: ROOT_LOGGER,
       inject: [AppConfig, LogDestination],
       useFactory: (config: AppConfig, destination: LogDestination): RootLogger =>
-        pino({ level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination.stream),
+        pino(
+          { level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, serializers: ERROR_SERIALIZERS },
+          destination.stream,
+        ),
     },
   ],
   exports: [LogDestination, ROOT_LOGGER],

@@ -1,4 +1,6 @@
-import { redactUrl } from './redaction';
+import { pino, stdSerializers } from 'pino';
+import { QueryFailedError } from 'typeorm';
+import { ERROR_SERIALIZERS, redactError, redactUrl } from './redaction';
 
 describe('redactUrl', () => {
   it('hides the query string, where OAuth codes and state travel', () => {
@@ -13,5 +15,39 @@ describe('redactUrl', () => {
 
   it('leaves ordinary paths alone', () => {
     expect(redactUrl('/v1/workspaces/1/messages')).toBe('/v1/workspaces/1/messages');
+  });
+});
+
+describe('redactError', () => {
+  const driverError = Object.assign(new Error('new row for relation "messages" violates check constraint "c"'), {
+    code: '23514',
+    constraint: 'c',
+    detail: 'Failing row contains (https://example.com/reset?code=s3cret).',
+  });
+  const failed = new QueryFailedError('INSERT INTO messages SELECT * FROM json_to_recordset($1::json)', ['{"html":"s3cret"}'], driverError);
+
+  it('keeps the SQL, the code and the constraint of a failed query, never its parameters or the failing row', () => {
+    const logged = JSON.stringify(redactError(failed));
+    expect(JSON.parse(logged)).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'c', query: expect.stringContaining('$1') });
+    expect(logged).not.toContain('s3cret');
+  });
+
+  it('also redacts an error wrapped in another, and one pino serialized already', () => {
+    expect(JSON.stringify(redactError(new AggregateError([failed], 'flush failed')))).not.toContain('s3cret');
+    expect(JSON.stringify(redactError(stdSerializers.err(failed)))).not.toContain('s3cret');
+  });
+
+  it('leaves the logged error itself unchanged', () => {
+    redactError(failed);
+    expect(failed.parameters).toEqual(['{"html":"s3cret"}']);
+  });
+
+  it('is what the root logger uses for err and error', () => {
+    const lines: string[] = [];
+    const logger = pino({ serializers: ERROR_SERIALIZERS }, { write: (line: string) => lines.push(line) });
+    logger.error({ err: failed }, 'job failed');
+    logger.error({ error: failed }, 'careless');
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain('s3cret');
   });
 });

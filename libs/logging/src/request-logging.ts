@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { redactUrl } from './redaction';
+import { ERROR_SERIALIZERS, redactUrl } from './redaction';
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
@@ -20,6 +20,8 @@ export function requestLogging(logger: Logger) {
     logger,
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(req.url ?? '') },
     serializers: {
+      // pino-http's serializers replace the root logger's: without these, its errors would get pino's plain one.
+      ...ERROR_SERIALIZERS,
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
     },
   });
