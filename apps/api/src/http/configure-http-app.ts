@@ -7,6 +7,7 @@ import { requestLogging, ROOT_LOGGER, RootLogger } from '@app/logging';
 import { serveTrackingAheadOfExpress } from '../tracking/tracking-fast-path';
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
+import { verifyJsonBody } from './json-body-limits';
 import { refuseNulCharacters, scanBodyForNul } from './nul-characters';
 import { UnhandledErrorsFilter } from './unhandled-errors.filter';
 
@@ -21,7 +22,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.use(requestLogging(app.get<RootLogger>(ROOT_LOGGER)));
   app.disable('x-powered-by');
   app.set('trust proxy', true);
-  app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: scanBodyForNul });
+  app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb', verify: scanBodyForNul });
   app.use(refuseNulCharacters);
   app.useGlobalPipes(

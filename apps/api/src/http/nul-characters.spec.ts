@@ -33,9 +33,9 @@ describe('refuseNulCharacters', () => {
     refuseNulCharacters(request as Request, {} as Response, next);
     return next.mock.calls[0]?.[0] as BadRequestException | undefined;
   };
-  const scanned = (raw: string, body: unknown, encoding = 'utf-8') => {
+  const scanned = (raw: string, body: unknown) => {
     const request = { url: '/v1/x', query: {}, body } as Partial<Request>;
-    scanBodyForNul(request as Request, undefined, Buffer.from(raw), encoding);
+    scanBodyForNul(request as Request, undefined, Buffer.from(raw));
     return request;
   };
 
@@ -50,10 +50,6 @@ describe('refuseNulCharacters', () => {
   ])('refuses %s in the body, naming the field', (_, raw) => {
     const error = run(scanned(raw, { name: 'a\u0000' }));
     expect(error?.getResponse()).toMatchObject({ message: ['name must not contain the NUL character (\\u0000)'] });
-  });
-
-  it('walks a body in another charset whatever its bytes', () => {
-    expect(run(scanned('whatever', { name: 'a\u0000' }, 'utf-16le'))).toBeInstanceOf(BadRequestException);
   });
 
   it('refuses %00 in the query, naming the parameter, and in the path', () => {

@@ -18,12 +18,12 @@ const MAX_REPORTED = 10;
 
 type ScannedRequest = Request & { [MAY_HOLD_NUL]?: true };
 
-/** Body parsers' `verify` hook: marks a body whose raw bytes may spell a NUL. */
-export function scanBodyForNul(request: ScannedRequest, _response: unknown, body: Buffer, encoding: string | null): void {
-  // Another charset (JSON may come as UTF-16) spells the escape in other bytes: walk it whatever it holds.
-  if ((encoding !== 'utf-8' && encoding !== null) || NUL_SPELLINGS.some((spelling) => body.includes(spelling))) {
-    request[MAY_HOLD_NUL] = true;
-  }
+/**
+ * Body parsers' `verify` hook: marks a body whose raw bytes may spell a NUL. The spellings are
+ * ASCII, so this holds for the charsets the parsers accept: UTF-8 (JSON, forms) and ISO-8859-1 (forms).
+ */
+export function scanBodyForNul(request: ScannedRequest, _response: unknown, body: Buffer): void {
+  if (NUL_SPELLINGS.some((spelling) => body.includes(spelling))) request[MAY_HOLD_NUL] = true;
 }
 
 /** Express middleware, after the body parsers: 400 naming every field (up to a few) that holds a NUL. */
