@@ -1,12 +1,15 @@
 import { Socket, isIP } from 'node:net';
 import { TLSSocket, connect as connectTls } from 'node:tls';
 import { SmtpError } from './smtp-error';
+import { SmtpReply, SmtpReplyReader } from './smtp-reply-reader';
 
-export interface SmtpReply {
-  code: number;
-  /** The lines exactly as the server sent them, e.g. `250-PIPELINING`, `250 STARTTLS`. */
-  lines: string[];
-}
+export type { SmtpReply } from './smtp-reply-reader';
+
+/**
+ * The probe sends one command at a time (no PIPELINING), so more unread replies than this mean
+ * the server talks out of turn; without a bound it could fill the API's memory with short replies.
+ */
+const MAX_UNREAD_REPLIES = 4;
 
 export interface TlsUpgradeOptions {
   /** The configured name: checked against the certificate and sent as SNI unless it is an IP. */
@@ -25,8 +28,7 @@ export function replyText(reply: SmtpReply): string {
  */
 export class SmtpClientSession {
   private socket: Socket;
-  private partial = '';
-  private lines: string[] = [];
+  private readonly reader = new SmtpReplyReader((reply) => this.onReply(reply));
   private readonly replies: SmtpReply[] = [];
   private waiting?: { resolve(reply: SmtpReply): void; reject(error: Error): void };
   private failure?: Error;
@@ -105,7 +107,6 @@ export class SmtpClientSession {
   }
 
   private attach(socket: Socket): void {
-    socket.setEncoding('utf8');
     socket.on('data', this.onData);
     socket.on('error', this.onError);
     socket.on('close', this.onClose);
@@ -117,27 +118,29 @@ export class SmtpClientSession {
     socket.off('close', this.onClose);
   }
 
-  private readonly onData = (chunk: string): void => {
-    const text = this.partial + chunk;
-    const parts = text.split(/\r?\n/);
-    this.partial = parts.pop() ?? '';
-    for (const line of parts) this.onLine(line);
+  private readonly onData = (chunk: Buffer): void => {
+    if (this.failure) return;
+    try {
+      this.reader.push(chunk);
+    } catch (error) {
+      // Past a limit nothing more the server says is read: hang up rather than keep receiving.
+      this.fail(error as Error);
+      this.socket.destroy();
+    }
   };
 
   private readonly onError = (error: Error): void => this.fail(error);
 
   private readonly onClose = (): void => this.fail(new SmtpError('ECONNECTION', 'the server closed the connection'));
 
-  private onLine(line: string): void {
-    this.lines.push(line);
-    // RFC 5321 §4.2.1: "250-" continues a reply, "250 " (or a bare code) ends it.
-    if (/^\d{3}-/.test(line)) return;
-    const reply: SmtpReply = { code: Number(line.slice(0, 3)) || 0, lines: this.lines };
-    this.lines = [];
+  private onReply(reply: SmtpReply): void {
     const waiting = this.waiting;
     this.waiting = undefined;
-    if (waiting) waiting.resolve(reply);
-    else this.replies.push(reply);
+    if (waiting) return waiting.resolve(reply);
+    if (this.replies.length >= MAX_UNREAD_REPLIES) {
+      throw new SmtpError('EPROTOCOL', `the server sent more than ${MAX_UNREAD_REPLIES} replies that no command asked for`);
+    }
+    this.replies.push(reply);
   }
 
   private fail(error: Error): void {

@@ -1,3 +1,4 @@
+import { AddressInfo, Server, createServer } from 'node:net';
 import { FakeSmtpServer, FakeSmtpServerOptions } from '../../../test/support/fake-smtp-server';
 import { probeSmtp } from './smtp-probe';
 import { SmtpProbeInput, SmtpProbeResult } from './smtp-probe.types';
@@ -233,5 +234,46 @@ describe('probeSmtp reaching the server', () => {
 
     expect(failedStep(result)).toMatchObject({ name: 'ehlo', detail: 'no answer within 300 ms to the greeting and EHLO' });
     expect(result.hint).toMatch(/choose security "tls"/);
+  });
+});
+
+describe('probeSmtp against a server that floods it', () => {
+  const rawServers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(rawServers.splice(0).map((server) => new Promise((done) => server.close(done))));
+  });
+
+  /** A loopback server that writes `payload` as soon as a client connects, and ignores what comes back. */
+  async function flooding(payload: Buffer): Promise<{ port: number; closedByClient: Promise<void> }> {
+    let clientGone!: () => void;
+    const closedByClient = new Promise<void>((resolve) => (clientGone = resolve));
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('close', () => clientGone());
+      socket.write(payload);
+    });
+    rawServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { port: (server.address() as AddressInfo).port, closedByClient };
+  }
+
+  it('fails the greeting at once when a reply line runs past 64 KB, and hangs up', async () => {
+    const { port, closedByClient } = await flooding(Buffer.alloc(32 * 1024 * 1024, 'a'));
+
+    const result = await probeSmtp({ host: '127.0.0.1', port, security: 'none', allowPrivateHosts: true, timeoutMs: 5000, auth: { type: 'none' } });
+
+    expect(stepNames(result)).toEqual(['resolve', 'connect', 'ehlo']);
+    expect(failedStep(result)?.detail).toBe('the server sent a reply line longer than 64 KB');
+    expect(failedStep(result)!.ms).toBeLessThan(2000);
+    expect(result.failure).toMatchObject({ step: 'ehlo', kind: 'transient', code: 'EPROTOCOL' });
+    await closedByClient;
+  });
+
+  it('fails the greeting when a multi-line reply runs past 64 KB', async () => {
+    const { port } = await flooding(Buffer.from('220-flood\r\n'.repeat(10_000)));
+
+    const result = await probeSmtp({ host: '127.0.0.1', port, security: 'none', allowPrivateHosts: true, timeoutMs: 5000, auth: { type: 'none' } });
+
+    expect(failedStep(result)).toMatchObject({ name: 'ehlo', detail: 'the server sent a reply longer than 64 KB' });
   });
 });
