@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { createTransport, SendMailOptions } from 'nodemailer';
 import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
 import { resolveOutboundHost } from './outbound-host-guard';
+import { MAX_SMTP_REPLY_BYTES } from './smtp-reply-reader';
 import type { SmtpProbeAuth } from './smtp-probe.types';
 
 export interface PooledEndpoint {
@@ -82,6 +83,8 @@ export class SmtpTransportPool implements OnApplicationShutdown {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 60_000,
+      // nodemailer's default is 1 MB per reply; a tenant's server gets no more room here than in the probe.
+      maxResponseSize: MAX_SMTP_REPLY_BYTES,
       // SNI and the certificate check use the configured name, not the address connected to (RFC 6066 forbids IPs in SNI).
       tls: { servername: isIP(endpoint.host) ? undefined : endpoint.host, rejectUnauthorized: !endpoint.allowSelfSignedCertificate },
       auth: transportAuth(auth),
