@@ -1,7 +1,11 @@
+import { DataSource } from 'typeorm';
 import { createContact, createList } from './support/contact-factory';
 import { listPaths } from './support/list-paths';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+
+// A small cap, so that files over and under it stay quick to build and import.
+const MAX_ROWS = 2500;
 
 describe('Lists and memberships', () => {
   let t: TestApp;
@@ -9,7 +13,7 @@ describe('Lists and memberships', () => {
   const { lists, members } = listPaths(() => ws);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { CSV_IMPORT_MAX_ROWS: String(MAX_ROWS) } });
   });
   beforeEach(async () => {
     ws = await createWorkspace(t);
@@ -91,6 +95,39 @@ describe('Lists and memberships', () => {
       const csv = 'email,first_name,last_name\n' + row.repeat(Math.ceil((5 * 1024 * 1024) / row.length) + 10);
       const response = await importCsv(list, csv).expect(413);
       expect(response.body.message).toBe('The CSV is larger than 5 MB; split it into smaller files and import each');
+    });
+
+    const contactRows = (count: number, domain = 'example.com') =>
+      'email,first_name\n' + Array.from({ length: count }, (_, i) => `person${i}@${domain},P${i}\n`).join('');
+    const countIn = async (sql: string) => {
+      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM ${sql}`, [ws.id]);
+      return count as number;
+    };
+
+    it('refuses a file of more rows than CSV_IMPORT_MAX_ROWS with a 413 naming the limit, importing none of it', async () => {
+      const list = await createList(t, ws);
+      const response = await importCsv(list, contactRows(MAX_ROWS + 1)).expect(413);
+      expect(response.body.message).toBe(
+        `The CSV has more than ${MAX_ROWS} rows, the most one import takes (CSV_IMPORT_MAX_ROWS); nothing was imported: split it into smaller files and import each`,
+      );
+      expect(await countIn('contacts WHERE workspace_id = $1')).toBe(0);
+      expect(await countIn('list_memberships WHERE workspace_id = $1')).toBe(0);
+    });
+
+    it('imports a file of exactly CSV_IMPORT_MAX_ROWS rows, every one of them', async () => {
+      const list = await createList(t, ws);
+      await createContact(t, ws, { email: 'person7@example.com', firstName: 'Seven' });
+      const response = await importCsv(list, contactRows(MAX_ROWS)).expect(200);
+      expect(response.body).toEqual({ imported: MAX_ROWS - 1, updated: 1, added: MAX_ROWS, alreadyMembers: 0, rejected: [], rejectedCount: 0 });
+      expect(await countIn('list_memberships WHERE workspace_id = $1')).toBe(MAX_ROWS);
+    });
+
+    it('imports nothing when the file turns out unreadable after its first rows', async () => {
+      const list = await createList(t, ws);
+      const csv = contactRows(MAX_ROWS - 1) + '"unterminated@example.com,X\n';
+      const response = await importCsv(list, csv).expect(400);
+      expect(response.body.message).toEqual([`A quoted field opened in row ${MAX_ROWS + 1} is never closed: the file ends inside quotes`]);
+      expect(await countIn('contacts WHERE workspace_id = $1')).toBe(0);
     });
   });
 });

@@ -156,4 +156,8 @@ export class AppConfig {
   /** A running job whose worker stops renewing its lock this long (died, lost Redis) is run again elsewhere. */
   @Transform(toInteger) @IsInt() @Min(1000)
   WORKER_LOCK_DURATION_MS: number;
+
+  /** Data rows one CSV import takes; a file with more is refused whole (413) before anything is written. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(1_000_000)
+  CSV_IMPORT_MAX_ROWS: number;
 }

@@ -44,6 +44,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     DELIVERY_JOB_BACKOFF_MS: '1000',
     OUTCOME_WRITE_RETRY_MS: '1000',
     WORKER_LOCK_DURATION_MS: '30000',
+    CSV_IMPORT_MAX_ROWS: '100000',
   };
 }
 

@@ -1,4 +1,5 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { isUtf8 } from 'node:buffer';
 import type { Request } from 'express';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -6,11 +7,11 @@ export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 const CSV_TYPES = /^(text|application)\/csv\s*(;|$)/i;
 
 /**
- * The request body of a CSV upload, as text. The app's body parsers handle only JSON and forms,
- * so the stream is read here, with a cap. Past the cap the rest is read and dropped before the
- * 413 is sent, as body-parser does, so the client sees the answer instead of a reset connection.
+ * The request body of a CSV upload, checked to be UTF-8. The app's body parsers handle only JSON
+ * and forms, so the stream is read here, with a cap. Past the cap the rest is read and dropped
+ * before the 413 is sent, as body-parser does, so the client sees the answer instead of a reset connection.
  */
-export async function readCsvBody(request: Request, maxBytes = MAX_CSV_BYTES): Promise<string> {
+export async function readCsvBody(request: Request, maxBytes = MAX_CSV_BYTES): Promise<Buffer> {
   const type = request.headers['content-type'] ?? '';
   if (!CSV_TYPES.test(type)) {
     throw new UnsupportedMediaTypeException(`Send the file as the request body with Content-Type: text/csv (got ${type || 'none'})`);
@@ -22,7 +23,7 @@ export async function readCsvBody(request: Request, maxBytes = MAX_CSV_BYTES): P
   const parsed: unknown = request.body;
   if (typeof parsed === 'string' || Buffer.isBuffer(parsed)) {
     if (Buffer.byteLength(parsed) > maxBytes) throw tooLarge();
-    return typeof parsed === 'string' ? parsed : decodeUtf8(parsed);
+    return typeof parsed === 'string' ? Buffer.from(parsed) : checkUtf8(parsed);
   }
 
   const chunks: Buffer[] = [];
@@ -39,14 +40,11 @@ export async function readCsvBody(request: Request, maxBytes = MAX_CSV_BYTES): P
     chunks.push(chunk);
   }
   if (overflow) throw tooLarge();
-  return decodeUtf8(Buffer.concat(chunks));
+  return checkUtf8(Buffer.concat(chunks));
 }
 
-function decodeUtf8(bytes: Buffer): string {
-  try {
-    // fatal: a file saved in a legacy encoding (Windows-1252 from Excel) is refused, not imported garbled.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new BadRequestException(['The CSV is not valid UTF-8; save it as "CSV UTF-8" and upload it again']);
-  }
+/** A file saved in a legacy encoding (Windows-1252 from Excel) is refused, not imported garbled. */
+function checkUtf8(bytes: Buffer): Buffer {
+  if (!isUtf8(bytes)) throw new BadRequestException(['The CSV is not valid UTF-8; save it as "CSV UTF-8" and upload it again']);
+  return bytes;
 }

@@ -59,11 +59,12 @@ export class ListMembersController {
   @ApiBody({
     description:
       'UTF-8 CSV (a BOM is fine; "," ";" or tab), header row first. Columns: email (required), first_name/firstName, ' +
-      'last_name/lastName; any other column becomes an attribute. Blank cells keep stored values. At most 5 MB.',
+      'last_name/lastName; any other column becomes an attribute. Blank cells keep stored values. At most 5 MB and ' +
+      'CSV_IMPORT_MAX_ROWS rows (100,000 unless configured) after the header; all rows are imported or none.',
     schema: { type: 'string', example: 'email,first_name,last_name,plan\nada@example.com,Ada,Lovelace,pro\n' },
   })
   @ApiOkResponse({ type: ImportListContactsResponse })
-  @ApiPayloadTooLargeResponse({ description: 'The body is larger than 5 MB' })
+  @ApiPayloadTooLargeResponse({ description: 'The body is larger than 5 MB, or has more rows than CSV_IMPORT_MAX_ROWS; nothing was imported' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not sent as text/csv' })
   async import(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Req() request: Request): Promise<ImportListContactsResponse> {
     return this.members.import(workspaceId, id, await readCsvBody(request));

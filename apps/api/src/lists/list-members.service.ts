@@ -1,13 +1,14 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@app/config';
 import { MembershipStatus } from '@app/database';
 import { isUuid, WorkspaceId } from '@app/tenancy';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../contacts/email-address';
 import { decodeIdCursor, encodeIdCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
-import { CsvFileError, parseContactCsv, ParsedContactCsv } from './contact-csv';
+import { ContactCsvRow, CsvFileError, exceedsContactCsvRows, readContactCsv } from './contact-csv';
 import { AddListContactsDto, ListMembersQuery } from './list.dto';
 import {
   AddListContactsResponse,
@@ -22,11 +23,14 @@ import { listNotFound } from './lists.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
 const MAX_NAMED_MISSING_IDS = 10;
+/** Rows per upsert statement of an import: the statement's arrays, and what Node holds, stay small. */
+const IMPORT_BATCH_ROWS = 1000;
 
 /** Adding, importing, listing and changing the members of a list. Bulk work is set-based, in one transaction. */
 @Injectable()
 export class ListMembersService {
   constructor(
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lists: ListsRepository,
     private readonly memberships: ListMembershipsRepository,
@@ -69,6 +73,7 @@ export class ListMembersService {
     }
     const addresses = [...unique];
     return this.inListTransaction(workspaceId, listId, async (manager) => {
+      await this.lists.lockBulkContactWrites(workspaceId, manager);
       const contactsCreated = await this.contacts.insertMissing(workspaceId, addresses, manager);
       // A separate statement: it sees contacts a concurrent request committed while ours waited on them.
       const ids = await this.contacts.idsByEmails(workspaceId, addresses, manager);
@@ -77,21 +82,34 @@ export class ListMembersService {
     });
   }
 
-  /** Creates or updates a contact per valid row and puts each on the list; bad rows are reported by row number. */
-  async import(workspaceId: WorkspaceId, listId: string, csv: string): Promise<ImportListContactsResponse> {
-    const { rows, rejected } = parseCsv(csv);
+  /**
+   * Creates or updates a contact per valid row and puts each on the list; bad rows are reported by
+   * row number. All or nothing: a file over CSV_IMPORT_MAX_ROWS is refused before anything is
+   * written, and the batches of one file share a transaction, so a failure rolls every one back.
+   */
+  async import(workspaceId: WorkspaceId, listId: string, csv: Buffer): Promise<ImportListContactsResponse> {
+    const maxRows = this.config.CSV_IMPORT_MAX_ROWS;
+    if (await csvFile(exceedsContactCsvRows(csv, maxRows))) {
+      throw new PayloadTooLargeException(
+        `The CSV has more than ${maxRows} rows, the most one import takes (CSV_IMPORT_MAX_ROWS); nothing was imported: split it into smaller files and import each`,
+      );
+    }
     return this.inListTransaction(workspaceId, listId, async (manager) => {
-      const upserted = await this.contacts.upsertMany(workspaceId, rows, manager);
-      const added = await this.memberships.addMany(workspaceId, listId, upserted.map((contact) => contact.id), manager);
-      const imported = upserted.filter((contact) => contact.created).length;
-      return {
-        imported,
-        updated: upserted.length - imported,
-        added,
-        alreadyMembers: upserted.length - added,
-        rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
-        rejectedCount: rejected.length,
+      // Each batch locks its contacts in order, but batches are not in order with each other: two
+      // bulk writes of one workspace interleaving could deadlock, so they take turns instead.
+      await this.lists.lockBulkContactWrites(workspaceId, manager);
+      const counts = { imported: 0, updated: 0, added: 0, alreadyMembers: 0 };
+      const onBatch = async (rows: ContactCsvRow[]) => {
+        const upserted = await this.contacts.upsertMany(workspaceId, rows, manager);
+        const added = await this.memberships.addMany(workspaceId, listId, upserted.map((contact) => contact.id), manager);
+        const imported = upserted.filter((contact) => contact.created).length;
+        counts.imported += imported;
+        counts.updated += upserted.length - imported;
+        counts.added += added;
+        counts.alreadyMembers += upserted.length - added;
       };
+      const outcome = await csvFile(readContactCsv(csv, { batchSize: IMPORT_BATCH_ROWS, keepRejected: MAX_REPORTED_REJECTIONS, onBatch }));
+      return { ...counts, rejected: outcome.rejected, rejectedCount: outcome.rejectedCount };
     });
   }
 
@@ -134,9 +152,10 @@ export class ListMembersService {
   }
 }
 
-function parseCsv(csv: string): ParsedContactCsv {
+/** A file that cannot be read as a whole is the client's to fix: 400 with the reason. */
+async function csvFile<T>(reading: Promise<T>): Promise<T> {
   try {
-    return parseContactCsv(csv);
+    return await reading;
   } catch (error) {
     if (error instanceof CsvFileError) throw new BadRequestException([error.message]);
     throw error;

@@ -5,6 +5,9 @@ import { ListEntity } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
 import { TimeCursor } from '../http/page-cursor';
 
+/** Arbitrary constant naming "bulk contact writes" among the two-key advisory locks of this database. */
+const BULK_CONTACT_WRITES_LOCK_SPACE = 7_246_312;
+
 export interface ListCounts {
   subscribed: number;
   unsubscribed: number;
@@ -32,6 +35,11 @@ export class ListsRepository {
       id,
     ]);
     return rows.length > 0;
+  }
+
+  /** Until the transaction ends, no other bulk write of this workspace's contacts runs: they wait their turn. */
+  async lockBulkContactWrites(workspaceId: WorkspaceId, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BULK_CONTACT_WRITES_LOCK_SPACE, workspaceId]);
   }
 
   /** Newest first, keyset-paginated on (created_at, id); fetches one row more than the limit. */
