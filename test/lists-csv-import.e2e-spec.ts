@@ -97,6 +97,18 @@ describe('Lists and memberships', () => {
       expect(response.body.message).toBe('The CSV is larger than 5 MB; split it into smaller files and import each');
     });
 
+    it('answers 413, not 500, for a body over 5 MB sent in chunks without a Content-Length', async () => {
+      const list = await createList(t, ws);
+      // Written piece by piece before the end, the body goes out with Transfer-Encoding: chunked.
+      const request = t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).set('Content-Type', 'text/csv');
+      const chunk = 'someone.with.a.long.address@example.com,First,Last\n'.repeat(1024);
+      request.write('email,first_name,last_name\n');
+      for (let sent = 0; sent <= 5 * 1024 * 1024; sent += chunk.length) request.write(chunk);
+      const response = await request;
+      expect(response.status).toBe(413);
+      expect(response.body.message).toBe('The CSV is larger than 5 MB; split it into smaller files and import each');
+    });
+
     const contactRows = (count: number, domain = 'example.com') =>
       'email,first_name\n' + Array.from({ length: count }, (_, i) => `person${i}@${domain},P${i}\n`).join('');
     const countIn = async (sql: string) => {
