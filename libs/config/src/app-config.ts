@@ -10,7 +10,9 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type MailroomRole = 'all' | 'api' | 'worker';
@@ -160,4 +162,23 @@ export class AppConfig {
   /** Data rows one CSV import takes; a file with more is refused whole (413) before anything is written. */
   @Transform(toInteger) @IsInt() @Min(1) @Max(1_000_000)
   CSV_IMPORT_MAX_ROWS: number;
+
+  /**
+   * Which proxies' X-Forwarded-For is believed, so per-address limits and tracking see the
+   * client's address: off, a hop count, or proxy addresses/CIDRs (see parseTrustProxy).
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (parseTrustProxy(value) ?? value) : value))
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string',
+      defaultMessage: () =>
+        'TRUST_PROXY must be off, a hop count (1 behind one load balancer) or comma-separated proxy addresses or CIDRs such as 10.0.0.0/8',
+    },
+  })
+  TRUST_PROXY: TrustProxy;
+
+  /** Failed authentications (unknown key, wrong token) one client address may make per minute before it gets 429. */
+  @Transform(toInteger) @IsInt() @Min(1)
+  AUTH_FAILURES_PER_MINUTE: number;
 }

@@ -64,4 +64,27 @@ describe('loadConfig', () => {
     const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, ENCRYPTION_PREVIOUS_KEYS: `${KEY},${KEY}` });
     expect(config.ENCRYPTION_PREVIOUS_KEYS).toEqual([KEY, KEY]);
   });
+
+  it('trusts no proxy by default and limits each address to 30 failed authentications a minute', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    expect(config.TRUST_PROXY).toBe(false);
+    expect(config.AUTH_FAILURES_PER_MINUTE).toBe(30);
+  });
+
+  it.each([
+    ['off', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.1,loopback', ['10.0.0.0/8', '192.168.1.1', 'loopback']],
+    ['2001:DB8::/32', ['2001:db8::/32']],
+  ])('reads TRUST_PROXY=%s as %p', (value, expected) => {
+    expect(loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['true', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1,', '-1'])('refuses TRUST_PROXY=%s, saying what it takes', (value) => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, TRUST_PROXY: value })).toThrow(
+      /TRUST_PROXY must be off, a hop count/,
+    );
+  });
 });

@@ -45,6 +45,8 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     OUTCOME_WRITE_RETRY_MS: '1000',
     WORKER_LOCK_DURATION_MS: '30000',
     CSV_IMPORT_MAX_ROWS: '100000',
+    TRUST_PROXY: 'off',
+    AUTH_FAILURES_PER_MINUTE: '30',
   };
 }
 
