@@ -1,4 +1,5 @@
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
+import { Transform, TransformCallback } from 'node:stream';
 
 /**
  * A loopback TCP proxy a test can cut, to make a real Postgres or Redis "go away" for the
@@ -8,6 +9,7 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private refusing = false;
+  private holding: { replies: string; resume: (() => void)[]; waiters: { text: string; seen: () => void }[] } | undefined;
 
   constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
 
@@ -20,7 +22,9 @@ export class TcpProxy {
         socket.once('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      const replies = new Transform({ transform: (chunk: Buffer, _encoding, done) => this.pass(chunk, done) });
+      replies.on('error', () => undefined);
+      client.pipe(upstream).pipe(replies).pipe(client);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return (this.server.address() as AddressInfo).port;
@@ -34,6 +38,37 @@ export class TcpProxy {
 
   restore(): void {
     this.refusing = false;
+  }
+
+  /**
+   * Keeps the server's replies from reaching the app until `release`: a query the server has
+   * already answered (its snapshot taken, its rows read) stays in flight as long as the test wants.
+   */
+  hold(): void {
+    this.holding = { replies: '', resume: [], waiters: [] };
+  }
+
+  /** Resolves once the replies held since `hold` contain `text`. */
+  heldReplyContaining(text: string): Promise<void> {
+    const holding = this.holding;
+    if (!holding) throw new Error('heldReplyContaining needs hold() first');
+    if (holding.replies.includes(text)) return Promise.resolve();
+    return new Promise((seen) => holding.waiters.push({ text, seen }));
+  }
+
+  /** Lets every held reply through, in order, and stops holding. */
+  release(): void {
+    const resume = this.holding?.resume ?? [];
+    this.holding = undefined;
+    for (const next of resume) next();
+  }
+
+  private pass(chunk: Buffer, done: TransformCallback): void {
+    const holding = this.holding;
+    if (!holding) return done(null, chunk);
+    holding.replies += chunk.toString('latin1');
+    holding.resume.push(() => done(null, chunk));
+    for (const waiter of holding.waiters.filter(({ text }) => holding.replies.includes(text))) waiter.seen();
   }
 
   async stop(): Promise<void> {

@@ -33,6 +33,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** The app reaches Postgres on this port (a TcpProxy a test can cut) instead of 5432. */
   databasePort?: number;
+  /** Another replica of this app: same database and Redis prefix, left in place when it closes. */
+  replicaOf?: TestApp;
 }
 
 /** Retry and reconcile timings short enough for tests to watch them happen. */
@@ -48,13 +50,13 @@ export const FAST_DELIVERY_ENV = {
  * The real API module against its own database and Redis key prefix, configured exactly as
  * `main.ts` configures it. `env` overrides configuration variables for this app only.
  */
-export async function startTestApp({ env = {}, captureLogs = false, worker = false, databasePort }: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp({ env = {}, captureLogs = false, worker = false, databasePort, replicaOf }: TestAppOptions = {}): Promise<TestApp> {
+  const database = replicaOf?.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databasePort === undefined ? database.url : database.url.replace(':5432/', `:${databasePort}/`),
-    REDIS_PREFIX: `mr-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: replicaOf?.config.REDIS_PREFIX ?? `mr-test-${randomBytes(4).toString('hex')}`,
     ...(captureLogs ? { LOG_LEVEL: 'debug' } : {}),
     ...FAST_DELIVERY_ENV,
     ...env,
@@ -89,7 +91,7 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
     close: async () => {
       await Promise.all(workers.map((context) => context.close()));
       await app.close();
-      await Promise.all([database.drop(), dropRedisPrefix(config)]);
+      if (!replicaOf) await Promise.all([database.drop(), dropRedisPrefix(config)]);
     },
   };
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
 
-export type InvalidationTopic = 'api-key' | 'workspace' | 'integration';
+export type InvalidationTopic = 'api-key' | 'api-key-created' | 'workspace' | 'integration';
 type Handler = (key: string) => void;
 
 /**

@@ -9,35 +9,59 @@ import { hashApiKey } from './api-key-secret';
 const LAST_USED_RESOLUTION_MS = 60_000;
 // Revocation is published to every process at once; this only bounds a missed message.
 const CACHE_TTL_MS = 30_000;
+// Short: it only has to absorb a client retrying a revoked key or a burst of guesses.
+const UNKNOWN_TTL_MS = 10_000;
 
 /**
  * Finds the active key for a bearer token. Known keys are kept in memory (by hash) so an
  * application server sending thousands of messages does not cost a query each; revoking a key
- * drops it from every process's memory through the invalidation bus.
+ * drops it from every process's memory through the invalidation bus. Tokens that match no
+ * active key are remembered briefly too, so repeating one costs no query either.
  */
 @Injectable()
 export class ApiKeyLookupService {
-  private readonly cache = new LRUCache<string, ApiKeyEntity>({ max: 10_000, ttl: CACHE_TTL_MS });
+  private readonly known = new LRUCache<string, ApiKeyEntity>({ max: 10_000, ttl: CACHE_TTL_MS });
+  private readonly unknown = new LRUCache<string, true>({ max: 10_000, ttl: UNKNOWN_TTL_MS });
+  /** Moves on every invalidation, so a lookup can tell that one landed while it was reading. */
+  private generation = 0;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     invalidation: CacheInvalidation,
   ) {
     invalidation.on('api-key', (keyId) => {
-      for (const [hash, key] of this.cache.entries()) if (key.id === keyId) this.cache.delete(hash);
+      this.generation++;
+      for (const [hash, key] of this.known.entries()) if (key.id === keyId) this.known.delete(hash);
+    });
+    // A new key's hash is unguessable, so it cannot be among the unknown ones; cheap to be sure.
+    invalidation.on('api-key-created', () => {
+      this.generation++;
+      this.unknown.clear();
     });
   }
 
   /** The active key with this secret, or null. Revoked keys are never returned. */
   async findActive(secret: string): Promise<ApiKeyEntity | null> {
     const keyHash = hashApiKey(secret);
-    let key = this.cache.get(keyHash) ?? null;
-    if (!key) {
-      key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
-      if (key) this.cache.set(keyHash, key);
-    }
+    const key = this.known.get(keyHash) ?? (this.unknown.has(keyHash) ? null : await this.read(keyHash));
     if (key) await this.touch(key);
     return key;
+  }
+
+  /**
+   * A revocation can commit while the query runs: the row it returns may predate it, and
+   * caching (or returning) that row would make the key valid again. The invalidation is
+   * published after the commit, so if one arrived during the read, a second read sees it.
+   */
+  private async read(keyHash: string): Promise<ApiKeyEntity | null> {
+    for (;;) {
+      const generation = this.generation;
+      const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+      if (generation !== this.generation) continue;
+      if (key) this.known.set(keyHash, key);
+      else this.unknown.set(keyHash, true);
+      return key;
+    }
   }
 
   /** Records use at minute resolution, so a busy key does not turn every request into a write. */

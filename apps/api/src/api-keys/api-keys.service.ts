@@ -20,6 +20,7 @@ export class ApiKeysService {
       { name: dto.name, scopes: dto.scopes, prefix: secret.prefix, keyHash: secret.keyHash },
       manager,
     );
+    await this.invalidation.publish('api-key-created', saved.id);
     return { ...ApiKeyResponse.from(saved), key: secret.key };
   }
 
