@@ -2,6 +2,8 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   Injectable,
   NotFoundException,
   UnauthorizedException,
@@ -15,12 +17,19 @@ import { ApiKeyScope, WorkspaceEntity } from '@app/database';
 import { PLATFORM_ONLY, PUBLIC_ROUTE, REQUIRED_SCOPE } from './access.decorators';
 import { API_KEY_PREFIX } from './api-key-secret';
 import { ApiKeyLookupService } from './api-key-lookup.service';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuthenticatedRequest, Principal } from './principal';
 import { isUuid, trustedWorkspaceId } from './workspace-id';
 
 interface HttpRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   params: Record<string, string | undefined>;
+  /** The client's address, as Express works it out under TRUST_PROXY. */
+  ip?: string;
+}
+
+interface HttpResponse {
+  setHeader(name: string, value: string): void;
 }
 
 /**
@@ -34,6 +43,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly apiKeys: ApiKeyLookupService,
+    private readonly failures: AuthFailureLimiter,
     @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
   ) {}
 
@@ -42,7 +52,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    const principal = await this.authenticate(request, context.switchToHttp().getResponse<HttpResponse>());
     request.principal = principal;
 
     if (this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, targets) && principal.kind !== 'platform') {
@@ -68,17 +78,35 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | string[] | undefined): Promise<Principal> {
+  private async authenticate(request: HttpRequest, response: HttpResponse): Promise<Principal> {
+    const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('Missing bearer token: send Authorization: Bearer <token>');
     const token = match[1]!;
 
+    const principal = await this.principalOf(token);
+    if (principal) return principal;
+    // Counted only once the token has failed, so a valid one is never refused here.
+    const retryAfterSeconds = await this.failures.recordFailure(request.ip ?? 'unknown');
+    if (retryAfterSeconds > 0) {
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.TOO_MANY_REQUESTS,
+          error: 'Too Many Requests',
+          message: `Too many failed authentications from this address; retry in ${retryAfterSeconds} s with a valid token`,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    throw new UnauthorizedException(token.startsWith(API_KEY_PREFIX) ? 'Invalid or revoked API key' : 'Invalid bearer token');
+  }
+
+  private async principalOf(token: string): Promise<Principal | null> {
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.apiKeys.findActive(token);
-      if (!key) throw new UnauthorizedException('Invalid or revoked API key');
-      return { kind: 'api-key', keyId: key.id, workspaceId: trustedWorkspaceId(key.workspaceId), scopes: key.scopes };
+      return key && { kind: 'api-key', keyId: key.id, workspaceId: trustedWorkspaceId(key.workspaceId), scopes: key.scopes };
     }
-    if (constantTimeEqual(token, this.config.PLATFORM_ADMIN_TOKEN)) return { kind: 'platform' };
-    throw new UnauthorizedException('Invalid bearer token');
+    return constantTimeEqual(token, this.config.PLATFORM_ADMIN_TOKEN) ? { kind: 'platform' } : null;
   }
 }
