@@ -1,10 +1,12 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Application } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/config';
 import { requestLogging, ROOT_LOGGER, RootLogger } from '@app/logging';
-import { serveTrackingAheadOfExpress } from '../tracking/tracking-fast-path';
+import { serveTrackingAheadOfExpress, TrustProxyFn } from '../tracking/tracking-fast-path';
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
 import { verifyJsonBody } from './json-body-limits';
@@ -21,7 +23,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.useLogger(app.get(Logger));
   app.use(requestLogging(app.get<RootLogger>(ROOT_LOGGER)));
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', app.get(AppConfig).TRUST_PROXY);
   app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb', verify: scanBodyForNul });
   app.use(refuseNulCharacters);
@@ -30,7 +32,9 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   );
   app.useGlobalFilters(new UnhandledErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
-  serveTrackingAheadOfExpress(app.getHttpServer(), app.get(TrackingService));
+  // Express's own compiled trust function, so tracking hits and req.ip agree on the client's address.
+  const trustProxy = (app.getHttpAdapter().getInstance() as Application).get('trust proxy fn') as TrustProxyFn;
+  serveTrackingAheadOfExpress(app.getHttpServer(), app.get(TrackingService), trustProxy);
 
   const document = SwaggerModule.createDocument(
     app,

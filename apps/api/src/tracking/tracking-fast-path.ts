@@ -11,11 +11,17 @@ const NOT_FOUND = JSON.stringify({ statusCode: 404, error: 'Not Found', message:
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 const logger = new Logger('tracking');
 
-function clientIp(request: IncomingMessage): string | null {
-  // The API runs with `trust proxy`, so the first forwarded address is the client's, as Express reads it.
+/** Express's compiled `trust proxy` setting: may the address `hops` steps from the client's socket vouch for the one before it. */
+export type TrustProxyFn = (address: string, hops: number) => boolean;
+
+/** The address Express's `req.ip` would give: walk X-Forwarded-For back from the socket while each hop is a trusted proxy. */
+export function clientIp(request: IncomingMessage, trust: TrustProxyFn): string | null {
+  let address = request.socket.remoteAddress ?? null;
   const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || request.socket.remoteAddress || null;
+  if (!address || !forwarded) return address;
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',');
+  for (let hop = 0; hop < hops.length && trust(address, hop); hop++) address = hops[hops.length - 1 - hop]!.trim();
+  return address;
 }
 
 /** A whole answer, headers included, so the pixel and the 404 are built once rather than per hit. */
@@ -73,7 +79,7 @@ function answer(kind: 'o' | 'c', hit: TrackingHit, response: ServerResponse, tra
  * So `GET|HEAD /t/o/{token}` and `/t/c/{token}` are answered by the HTTP server ahead of Express;
  * everything else goes on to Express as before.
  */
-export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingService): void {
+export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingService, trust: TrustProxyFn): void {
   const express = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -82,7 +88,7 @@ export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingSe
       for (const listener of express) listener(request, response);
       return;
     }
-    const hit: TrackingHit = { token: match[2]!, method: request.method!, userAgent: request.headers['user-agent'] ?? null, ip: clientIp(request) };
+    const hit: TrackingHit = { token: match[2]!, method: request.method!, userAgent: request.headers['user-agent'] ?? null, ip: clientIp(request, trust) };
     answer(match[1] as 'o' | 'c', hit, response, tracking);
   });
 }
