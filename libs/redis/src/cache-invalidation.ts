@@ -9,14 +9,19 @@ type Handler = (key: string) => void;
  * Hot paths keep short-lived copies of API keys, workspaces and integrations in each process.
  * Whoever changes one publishes its id here; every process (this one at once, the others through
  * Redis pub/sub) drops its copy, so a revoked key or an edited integration takes effect on the
- * next request everywhere. The caches' own TTLs bound staleness if a message is ever missed.
+ * next request everywhere. While the subscription is down messages are missed, so caches that
+ * must never serve a stale copy (API keys) ask `listening` and hear `onMissed`.
  */
 @Injectable()
 export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CacheInvalidation.name);
   private readonly handlers = new Map<InvalidationTopic, Set<Handler>>();
   private readonly channel: string;
+  private readonly missedHandlers = new Set<() => void>();
   private subscriber: Redis | undefined;
+  private subscribed = false;
+  private everSubscribed = false;
+  private subscribing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly redis: Redis,
@@ -26,14 +31,47 @@ export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: true });
+    // Resubscribing ourselves, not through ioredis, tells us when the subscription is really back.
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: true, autoResubscribe: false });
     this.subscriber.on('message', (_channel: string, message: string) => {
       const separator = message.indexOf(' ');
       this.deliver(message.slice(0, separator) as InvalidationTopic, message.slice(separator + 1));
     });
     this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'invalidation subscriber error'));
+    this.subscriber.on('close', () => {
+      if (!this.subscribed) return;
+      this.subscribed = false;
+      this.announceMissed();
+    });
+    this.subscriber.on('ready', () => (this.subscribing = this.subscribe()));
     await this.subscriber.connect().catch(() => undefined);
-    await this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: error }, 'cannot subscribe to cache invalidations'));
+    await this.subscribing;
+  }
+
+  /** True while invalidations are being received: a cached copy can be trusted only then. */
+  get listening(): boolean {
+    return this.subscribed;
+  }
+
+  /** Called when the subscription is lost and again when it is back: messages may have been missed in between. */
+  onMissed(handler: () => void): void {
+    this.missedHandlers.add(handler);
+  }
+
+  private async subscribe(): Promise<void> {
+    try {
+      await this.subscriber!.subscribe(this.channel);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cannot subscribe to cache invalidations');
+      return;
+    }
+    this.subscribed = true;
+    if (this.everSubscribed) this.announceMissed();
+    this.everSubscribed = true;
+  }
+
+  private announceMissed(): void {
+    for (const handler of this.missedHandlers) handler();
   }
 
   on(topic: InvalidationTopic, handler: Handler): void {

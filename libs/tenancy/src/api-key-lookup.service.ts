@@ -7,7 +7,7 @@ import { CacheInvalidation } from '@app/redis';
 import { hashApiKey } from './api-key-secret';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
-// Revocation is published to every process at once; this only bounds a missed message.
+// Revocation is published to every process at once, and nothing is cached while that channel is down.
 const CACHE_TTL_MS = 30_000;
 // Short: it only has to absorb a client retrying a revoked key or a burst of guesses.
 const UNKNOWN_TTL_MS = 10_000;
@@ -27,7 +27,7 @@ export class ApiKeyLookupService {
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
-    invalidation: CacheInvalidation,
+    private readonly invalidation: CacheInvalidation,
   ) {
     invalidation.on('api-key', (keyId) => {
       this.generation++;
@@ -38,14 +38,27 @@ export class ApiKeyLookupService {
       this.generation++;
       this.unknown.clear();
     });
+    // A revocation published while this process was not listening never reaches it.
+    invalidation.onMissed(() => {
+      this.generation++;
+      this.known.clear();
+      this.unknown.clear();
+    });
   }
 
   /** The active key with this secret, or null. Revoked keys are never returned. */
   async findActive(secret: string): Promise<ApiKeyEntity | null> {
     const keyHash = hashApiKey(secret);
-    const key = this.known.get(keyHash) ?? (this.unknown.has(keyHash) ? null : await this.read(keyHash));
+    const cached = this.cached(keyHash);
+    const key = cached === undefined ? await this.read(keyHash) : cached;
     if (key) await this.touch(key);
     return key;
+  }
+
+  /** The remembered answer (a key, or null for an unknown token), or undefined when the database must say. */
+  private cached(keyHash: string): ApiKeyEntity | null | undefined {
+    if (!this.invalidation.listening) return undefined;
+    return this.known.get(keyHash) ?? (this.unknown.has(keyHash) ? null : undefined);
   }
 
   /**
@@ -58,6 +71,7 @@ export class ApiKeyLookupService {
       const generation = this.generation;
       const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
       if (generation !== this.generation) continue;
+      if (!this.invalidation.listening) return key;
       if (key) this.known.set(keyHash, key);
       else this.unknown.set(keyHash, true);
       return key;
