@@ -18,7 +18,8 @@ export type TrustProxyFn = (address: string, hops: number) => boolean;
 export function clientIp(request: IncomingMessage, trust: TrustProxyFn): string | null {
   let address = request.socket.remoteAddress ?? null;
   const forwarded = request.headers['x-forwarded-for'];
-  if (!address || !forwarded) return address;
+  // Checked before splitting the header, so with TRUST_PROXY off a forwarded hit costs nothing more.
+  if (!address || !forwarded || !trust(address, 0)) return address;
   const hops = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',');
   for (let hop = 0; hop < hops.length && trust(address, hop); hop++) address = hops[hops.length - 1 - hop]!.trim();
   return address;
