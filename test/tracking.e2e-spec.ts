@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { parseTrackingToken, signTrackingToken } from '@app/tracking';
 import { TrackingEventWriter } from '../apps/api/src/tracking/tracking-event-writer';
 import { DeliveryWatcher } from './support/delivery-watcher';
@@ -30,7 +31,8 @@ describe('open and click tracking, one-click unsubscribe', () => {
   beforeAll(async () => {
     smtp = new FakeSmtpServer({ security: 'starttls', authOptional: true });
     await smtp.start();
-    t = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://mail.example.test', TRACKING_MACHINE_CLICK_WINDOW_MS: '0' } });
+    t = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://mail.example.test', TRACKING_MACHINE_CLICK_WINDOW_MS: '0', TRACKING_MAX_HTML_BYTES: '4096' },
+    });
     watcher = await DeliveryWatcher.start(t);
     ws = await createWorkspace(t);
     await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, usage: { transactional: true, marketing: true } }));
@@ -72,6 +74,17 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(first.headers.location).toBe('https://shop.example.com/cart?item=42&size=m#reviews');
     const second = await t.http.get(pathOf(tracked[1]!)).set('User-Agent', BROWSER).expect(302);
     expect(second.headers.location).toBe('https://docs.example.com/guide');
+  });
+
+  it('sends a body over TRACKING_MAX_HTML_BYTES as written, untracked, and says so on the message', async () => {
+    const html = `<body><a href="https://example.com/big">big</a><p>${'x'.repeat(5000)}</p></body>`;
+    const { id, message, parts } = await deliver({ to: ['big@example.com'], subject: 'Big', html });
+    expect(message.status).toBe('sent');
+    expect(parts.get('text/html')).toBe(html);
+    const skipped = 'body larger than 4 KB: sent without tracking';
+    expect(message.tracking).toEqual({ opens: true, clicks: true, skipped });
+    expect(message.events).toContainEqual(expect.objectContaining({ type: 'tracking_skipped', detail: skipped }));
+    expect((await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM message_links WHERE message_id = $1', [id]))[0].n).toBe(0);
   });
 
   it('records human opens and clicks, and flags Apple and Google proxies as machines', async () => {

@@ -181,4 +181,12 @@ export class AppConfig {
   /** Failed authentications (unknown key, wrong token) one client address may make per minute before it gets 429. */
   @Transform(toInteger) @IsInt() @Min(1)
   AUTH_FAILURES_PER_MINUTE: number;
+
+  /**
+   * HTML bodies larger than this (UTF-8 bytes) are sent as written, without click tracking or the
+   * open pixel, and the message says so (`tracking.skipped`). Rewriting is linear in the body; the
+   * cap bounds each delivery's share of a worker's memory. Default 5 MB.
+   */
+  @Transform(toInteger) @IsInt() @Min(1)
+  TRACKING_MAX_HTML_BYTES: number;
 }

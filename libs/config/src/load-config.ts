@@ -47,6 +47,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     CSV_IMPORT_MAX_ROWS: '100000',
     TRUST_PROXY: 'off',
     AUTH_FAILURES_PER_MINUTE: '30',
+    TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
   };
 }
 

@@ -1,4 +1,6 @@
-import { rewriteHtml, type RewriteOptions } from './html-link-rewriter';
+import { parse } from 'parse5';
+import { liveHeapBytes } from '../../../test/support/live-heap';
+import { MAX_TRACKED_LINK_LENGTH, rewriteHtml, type RewriteOptions } from './html-link-rewriter';
 
 const BASE = 'https://mail.example.net';
 const PIXEL = `${BASE}/t/o/OPEN`;
@@ -10,11 +12,23 @@ function options(overrides: Partial<RewriteOptions> = {}): RewriteOptions {
     clickUrl: (index) => `${BASE}/t/c/TOKEN${index}`,
     pixelUrl: PIXEL,
     publicBaseUrl: BASE,
+    maxHtmlBytes: 5 * 1024 * 1024,
     ...overrides,
   };
 }
 
 const clicksOnly = (html: string) => rewriteHtml(html, options({ opens: false }));
+
+const MB = 1024 * 1024;
+/**
+ * Misnested formatting tags inside a paragraph, then many paragraphs: each new `<p>` closes the
+ * last and a tree builder reopens (clones) every formatting element for the text in it.
+ */
+const misnested = (paragraphs: number) =>
+  '<body><p>' +
+  '<b><i><u><s><em><strong><code><font><tt><big><small><strike><nobr>'.repeat(3) +
+  '<p>x'.repeat(paragraphs) +
+  '<a href="https://end.test/">end</a></body>';
 
 describe('rewriteHtml', () => {
   it('routes each link through its own click URL and lists the originals with query and fragment intact', () => {
@@ -166,5 +180,68 @@ describe('rewriteHtml', () => {
   it('still finds links in HTML a browser would repair', () => {
     const result = clicksOnly('<table><a href="https://t.test/">in table</a><tr><td>x</table><p><a href=https://u.test/>u');
     expect(result.links).toEqual(['https://t.test/', 'https://u.test/']);
+  });
+
+  it('holds a tree builder over 50 MB on 19 KB of misnested formatting tags (the attack)', () => {
+    const before = liveHeapBytes();
+    const document = parse(misnested(4500), { sourceCodeLocationInfo: true });
+    expect(liveHeapBytes() - before).toBeGreaterThan(50 * MB);
+    expect(document.childNodes.length).toBeGreaterThan(0);
+  });
+
+  it('holds under 1 MB while rewriting 75 KB of misnested formatting tags, and still finds the link after them', () => {
+    const html = misnested(18_000);
+    expect(html.length).toBeGreaterThan(72_000);
+    const before = liveHeapBytes();
+    let held = Infinity;
+    // The link is the last tag: its click URL is asked for when everything before it has been read.
+    const result = rewriteHtml(html, options({ clickUrl: (index) => ((held = liveHeapBytes() - before), `${BASE}/t/c/TOKEN${index}`) }));
+    expect(held).toBeLessThan(1 * MB);
+    expect(result.links).toEqual(['https://end.test/']);
+  });
+
+  it('sends a body over the size cap as written and says why', () => {
+    const html = `<body><a href="https://x.test/">x</a>${'y'.repeat(3000)}</body>`;
+    expect(rewriteHtml(html, options({ maxHtmlBytes: 2048 }))).toEqual({ html, links: [], skipped: 'body larger than 2 KB: sent without tracking' });
+    expect(rewriteHtml(html, options({ maxHtmlBytes: 5 * MB })).links).toEqual(['https://x.test/']);
+    expect(rewriteHtml('é'.repeat(600), options({ maxHtmlBytes: 1000, clicks: false })).skipped).toBe(
+      'body larger than 1000 bytes: sent without tracking',
+    );
+  });
+
+  it('leaves a link longer than the cap as written, and tracks one at the cap', () => {
+    const long = `https://x.test/${'a'.repeat(MAX_TRACKED_LINK_LENGTH)}`;
+    const atCap = long.slice(0, MAX_TRACKED_LINK_LENGTH);
+    const html = `<a href="${long}">1</a><a href="${atCap}">2</a>`;
+    expect(clicksOnly(html)).toEqual({ html: html.replace(atCap + '"', `${BASE}/t/c/TOKEN0"`), links: [atCap] });
+  });
+
+  it('leaves links inside <template> content alone, as mail clients do not render it', () => {
+    const html = '<template><a href="https://t.test/">t</a></template><a href="https://after.test/">a</a>';
+    expect(clicksOnly(html).links).toEqual(['https://after.test/']);
+  });
+
+  it.each([
+    ['after a self-closing <svg/>', '<svg/><a href="https://l.test/">l</a>'],
+    ['after </svg>', '<svg><g><a href="https://svg.test/">s</a></g></svg><a href="https://l.test/">l</a>'],
+    ['in <foreignObject>', '<svg><foreignObject><a href="https://l.test/">l</a></foreignObject><a href="https://svg.test/">s</a></svg>'],
+    ['after an HTML tag that breaks out of SVG', '<svg><a href="https://svg.test/">s</a><p><a href="https://l.test/">l</a>'],
+    ['after an <svg> its container closes', '<div><svg><g></div><a href="https://l.test/">l</a>'],
+    ['after MathML', '<math><mi><a href="https://l.test/">l</a></mi><annotation-xml><a href="https://m.test/">m</a></annotation-xml></math>'],
+  ])('tracks an HTML link %s, as a browser parses it', (_case, html) => {
+    expect(clicksOnly(html).links).toEqual(['https://l.test/']);
+  });
+
+  it('does not take <a> inside <script>, <style>, <title> or CDATA in SVG for a link', () => {
+    const html =
+      '<title><a href="https://t.test/"></title><script>"<a href=\'https://s.test/\'>"</script><style>a[href="<a href=x>"]{}</style>' +
+      '<svg><![CDATA[<a href="https://c.test/">]]></svg><a href="https://real.test/">r</a>';
+    expect(clicksOnly(html).links).toEqual(['https://real.test/']);
+  });
+
+  it('puts the pixel before the last </body>, where the parser ends the body', () => {
+    const html = '<body><p>a</p></body><p>b</p></body></html>';
+    const result = rewriteHtml(html, options({ clicks: false }));
+    expect(result.html.indexOf('<img')).toBe(html.lastIndexOf('</body>'));
   });
 });

@@ -1,4 +1,4 @@
-export { rewriteHtml, type RewriteOptions, type RewriteResult } from './html-link-rewriter';
+export { MAX_TRACKED_LINK_LENGTH, rewriteHtml, type RewriteOptions, type RewriteResult } from './html-link-rewriter';
 export { OPT_OUT_ATTRIBUTE } from './link-policy';
 export { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from './open-pixel';
 export {

@@ -35,6 +35,13 @@ export class MessageEventResponse {
   @ApiPropertyOptional({ description: 'Machine traffic (proxy, scanner), not counted as a person' }) bot?: boolean;
 }
 
+export class MessageTrackingResponse {
+  @ApiProperty({ description: 'The open pixel was asked for' }) opens: boolean;
+  @ApiProperty({ description: 'Click tracking was asked for' }) clicks: boolean;
+  @ApiPropertyOptional({ description: 'Why the body went out without tracking, e.g. "body larger than 5 MB: sent without tracking"' })
+  skipped?: string;
+}
+
 export class AcceptedMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: MESSAGE_STATUSES }) status: MessageStatus;
@@ -78,10 +85,13 @@ export class MessageResponse extends MessageSummaryResponse {
   @ApiProperty({ description: 'Human opens (machine fetches excluded)' }) opens: number;
   @ApiProperty({ description: 'Human clicks (machine fetches excluded)' }) clicks: number;
   @ApiProperty({ type: [MessageEventResponse] }) events: MessageEventResponse[];
+  @ApiProperty({ type: MessageTrackingResponse }) tracking: MessageTrackingResponse;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
 
   static withEvents(message: MessageEntity, events: MessageEventEntity[]): MessageResponse {
     const human = (type: MessageEventType) => events.filter((event) => event.type === type && !event.bot).length;
+    // Each delivery attempt that built the body records it; the first says it for all.
+    const skipped = events.find((event) => event.type === 'tracking_skipped')?.detail;
     return {
       ...MessageSummaryResponse.from(message),
       cc: message.cc,
@@ -97,6 +107,7 @@ export class MessageResponse extends MessageSummaryResponse {
         ...(event.url ? { url: event.url } : {}),
         ...(event.type === 'open' || event.type === 'click' ? { bot: event.bot } : {}),
       })),
+      tracking: { opens: message.trackingOpens, clicks: message.trackingClicks, ...(skipped ? { skipped } : {}) },
       metadata: message.metadata,
     };
   }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { ContactEntity, MessageEntity } from '@app/database';
-import { MessageLinksRepository } from '@app/messages';
+import { MessageEventsRepository, MessageLinksRepository } from '@app/messages';
 import { renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId } from '@app/tenancy';
 import { listUnsubscribeHeaders, rewriteHtml } from '@app/tracking';
@@ -21,7 +21,8 @@ export interface MailContent {
  * The body as it goes out: a broadcast's templates rendered for its contact, links routed
  * through the click tracker, the open pixel appended, and for marketing mail the RFC 8058
  * one-click unsubscribe headers. The text part is sent as written (or rendered). The original
- * link targets are stored so click tokens never need to carry a URL.
+ * link targets are stored so click tokens never need to carry a URL. A body too large to rewrite
+ * goes out as written, and a `tracking_skipped` event on the message says why.
  */
 @Injectable()
 export class TrackedContent {
@@ -29,6 +30,7 @@ export class TrackedContent {
     private readonly config: AppConfig,
     private readonly trackingLinks: TrackingLinks,
     private readonly links: MessageLinksRepository,
+    private readonly events: MessageEventsRepository,
     private readonly broadcasts: BroadcastSnapshots,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
   ) {}
@@ -48,9 +50,13 @@ export class TrackedContent {
         clickUrl: (index) => url('click', index),
         pixelUrl: url('open'),
         publicBaseUrl: this.config.PUBLIC_BASE_URL,
+        maxHtmlBytes: this.config.TRACKING_MAX_HTML_BYTES,
       });
       html = rewritten.html;
       await this.links.save(trustedWorkspaceId(message.workspaceId), message.id, rewritten.links);
+      if (rewritten.skipped) {
+        await this.events.insertMany([{ workspaceId: message.workspaceId, messageId: message.id, type: 'tracking_skipped', detail: rewritten.skipped }]);
+      }
     }
     const headers: Record<string, string> = marketing ? { ...listUnsubscribeHeaders(url('unsubscribe')) } : {};
     return { html, text: body.text, headers };

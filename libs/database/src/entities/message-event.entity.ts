@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export const MESSAGE_EVENT_TYPES = ['sent', 'failed', 'retry', 'open', 'click', 'unsubscribe', 'suppressed'] as const;
+export const MESSAGE_EVENT_TYPES = ['sent', 'failed', 'retry', 'open', 'click', 'unsubscribe', 'suppressed', 'tracking_skipped'] as const;
 export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
 
 /** What happened to a message, in order, keyed by the message. The first table to partition by time when it grows. */
