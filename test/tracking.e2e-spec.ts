@@ -76,6 +76,30 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(second.headers.location).toBe('https://docs.example.com/guide');
   });
 
+  const trackedLinks = (html: string) => [...html.matchAll(/href="(https:\/\/mail\.example\.test\/t\/c\/[^"]+)"/g)].map((match) => pathOf(match[1]!));
+
+  it('redirects links with non-ASCII characters to their percent-encoded form', async () => {
+    const html = '<p><a href="https://example.jp/セール">sale</a> <a href="https://example.com/ü?q=ä">ü</a></p>';
+    const { id, message, parts } = await deliver({ to: ['intl@example.com'], subject: 'Intl', html });
+    const links = trackedLinks(parts.get('text/html')!);
+    expect(links).toHaveLength(2);
+    const sale = await t.http.get(links[0]!).set('User-Agent', BROWSER).expect(302);
+    expect(sale.headers.location).toBe('https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB');
+    const umlaut = await t.http.get(links[1]!).set('User-Agent', BROWSER).expect(302);
+    expect(umlaut.headers.location).toBe('https://example.com/%C3%BC?q=%C3%A4');
+    expect(message.tracking).toEqual({ opens: true, clicks: true });
+    const clicks = (await messageView(id)).events.filter((event: { type: string }) => event.type === 'click');
+    expect(clicks.map((event: { url: string }) => event.url)).toEqual(['https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB', 'https://example.com/%C3%BC?q=%C3%A4']);
+  });
+
+  it('redirects a link stored raw before links were stored serialised', async () => {
+    const { id, parts } = await deliver({ to: ['legacy@example.com'], subject: 'Legacy', html: '<a href="https://example.jp/old">old</a>' });
+    await t.app.get(DataSource).query(`UPDATE message_links SET url = 'https://example.jp/セール' WHERE message_id = $1`, [id]);
+    const [link] = trackedLinks(parts.get('text/html')!);
+    const response = await t.http.get(link!).set('User-Agent', BROWSER).expect(302);
+    expect(response.headers.location).toBe('https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB');
+  });
+
   it('sends a body over TRACKING_MAX_HTML_BYTES as written, untracked, and says so on the message', async () => {
     const html = `<body><a href="https://example.com/big">big</a><p>${'x'.repeat(5000)}</p></body>`;
     const { id, message, parts } = await deliver({ to: ['big@example.com'], subject: 'Big', html });

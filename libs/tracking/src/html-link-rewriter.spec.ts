@@ -112,7 +112,12 @@ describe('rewriteHtml', () => {
     const html = '<p>😀 Grüße</p><a href = "https://example.com/ü">x</a>';
     const result = clicksOnly(html);
     expect(result.html).toBe(`<p>😀 Grüße</p><a href = "${BASE}/t/c/TOKEN0">x</a>`);
-    expect(result.links).toEqual(['https://example.com/ü']);
+    expect(result.links).toEqual(['https://example.com/%C3%BC']);
+  });
+
+  it('records the WHATWG serialisation of a link, which a Location header can carry', () => {
+    const result = clicksOnly('<a href="https://example.jp/セール?q=ü#ä">1</a><a href="HTTPS://Bücher.Example/a b">2</a>');
+    expect(result.links).toEqual(['https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB?q=%C3%BC#%C3%A4', 'https://xn--bcher-kva.example/a%20b']);
   });
 
   it('does not mistake markup inside comments, scripts or textareas for links', () => {

@@ -1,5 +1,5 @@
 export { MAX_TRACKED_LINK_LENGTH, rewriteHtml, type RewriteOptions, type RewriteResult } from './html-link-rewriter';
-export { OPT_OUT_ATTRIBUTE } from './link-policy';
+export { OPT_OUT_ATTRIBUTE, redirectableUrl } from './link-policy';
 export { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from './open-pixel';
 export {
   MAX_LINK_INDEX,

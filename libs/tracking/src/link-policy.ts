@@ -17,7 +17,11 @@ const HTTP_SCHEME = /^https?:\/\//i;
 const URL_IGNORED_EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const URL_IGNORED_INSIDE = /[\t\n\r]/g;
 
-/** The URL to record for a link, or null when the link must stay exactly as written. */
+/**
+ * The URL to record for a link, or null when the link must stay exactly as written. It is the
+ * WHATWG serialisation (`new URL(href).href`), the URL a browser would request: non-ASCII is
+ * percent-encoded (`/セール` → `/%E3%82%BB…`, hosts in punycode), so it can go in a Location header.
+ */
 export function trackableUrl(
   href: string,
   attributes: { name: string; value: string }[],
@@ -34,5 +38,18 @@ export function trackableUrl(
   } catch {
     return null;
   }
-  return isMailroomUrl(url, publicBaseUrl) ? null : cleaned;
+  return isMailroomUrl(url, publicBaseUrl) ? null : url.href;
+}
+
+/**
+ * Where a click on a stored link redirects: its WHATWG serialisation. Links stored before they
+ * were stored serialised may hold raw non-ASCII, which Node refuses in a Location header; null for
+ * one that does not parse at all.
+ */
+export function redirectableUrl(stored: string): string | null {
+  try {
+    return new URL(stored).href;
+  } catch {
+    return null;
+  }
 }

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { Mailbox, MessageEntity } from '@app/database';
 import { MessageLinksRepository } from '@app/messages';
-import { parseTrackingToken, TrackingKind, WorkspaceTrackingKeys } from '@app/tracking';
+import { parseTrackingToken, redirectableUrl, TrackingKind, WorkspaceTrackingKeys } from '@app/tracking';
 import { andThen, MaybePromise } from './maybe-promise';
 
 export interface VerifiedToken {
@@ -22,8 +22,8 @@ export interface TrackedMessage {
   contactId: string | null;
   /** Read again from Postgres after this time (epoch ms), so a delivery time or a deletion shows. */
   freshUntil: number;
-  /** Loaded on the first click. */
-  links?: string[];
+  /** Loaded on the first click, as redirect targets; null for a stored link that does not parse. */
+  links?: Array<string | null>;
   /** Clicks seen by this process, for spotting scanners that follow every link at once. */
   recentClicks: Array<{ at: Date; linkIndex: number }>;
 }
@@ -100,12 +100,13 @@ export class TrackedMessageCache {
     return tracked;
   }
 
-  linksOf(message: TrackedMessage): MaybePromise<string[]> {
+  linksOf(message: TrackedMessage): MaybePromise<Array<string | null>> {
     return message.links ?? this.loadLinks(message);
   }
 
-  private async loadLinks(message: TrackedMessage): Promise<string[]> {
-    message.links = await this.links.of(message.id);
+  /** Serialised once per load, not per click: rows stored before links were stored serialised need it. */
+  private async loadLinks(message: TrackedMessage): Promise<Array<string | null>> {
+    message.links = (await this.links.of(message.id)).map(redirectableUrl);
     return message.links;
   }
 }

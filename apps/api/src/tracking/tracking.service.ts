@@ -50,7 +50,7 @@ export class TrackingService {
     const { message, linkIndex } = verified;
     return andThen(this.messages.linksOf(message), (links) => {
       const url = links[linkIndex];
-      if (url === undefined) return null;
+      if (url === undefined || url === null) return null;
       this.record(message, hit, 'click', linkIndex, url, links.length);
       return url;
     });
