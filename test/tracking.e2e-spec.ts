@@ -202,6 +202,34 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(transactional.message.status).toBe('sent');
   });
 
+  it.each([
+    ['multipart/form-data', 'multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--XyZ--\r\n'],
+    ['text/plain', 'text/plain', 'List-Unsubscribe=One-Click'],
+    ['JSON', 'application/json', '{"List-Unsubscribe":"One-Click"}'],
+    ['malformed JSON', 'application/json', '{"List-Unsubscribe": '],
+    ['an empty body', 'application/x-www-form-urlencoded', ''],
+    ['another form field', 'application/x-www-form-urlencoded', 'unsubscribe=yes'],
+    ['an unknown charset', 'application/x-www-form-urlencoded; charset=ebcdic', 'garbage\u0000\u00ff'],
+  ])('unsubscribes whatever the POST body: %s', async (label, contentType, body) => {
+    const email = `leaver-${label.replace(/[^a-z]/g, '')}@example.com`;
+    const { received } = await deliver({ type: 'marketing', to: [email], subject: 'News', html: '<p>News</p>' });
+    const path = pathOf(/^<([^>]+)>$/.exec(received!.headers['list-unsubscribe']!)![1]!);
+    const reply = await t.http.post(path).set('Content-Type', contentType).send(body);
+    expect(reply.status).toBe(200);
+    const suppressions = await t.http.get(`/v1/workspaces/${ws.id}/suppressions`).set(bearer(ws.adminKey)).expect(200);
+    expect(suppressions.body.data.map((row: { email: string }) => row.email)).toContain(email);
+  });
+
+  it('refuses an unsubscribe POST body over 16 KB with 413 and changes nothing, and 404s an unknown token whatever the body', async () => {
+    const { received } = await deliver({ type: 'marketing', to: ['huge@example.com'], subject: 'News', html: '<p>News</p>' });
+    const path = pathOf(/^<([^>]+)>$/.exec(received!.headers['list-unsubscribe']!)![1]!);
+    const refused = await t.http.post(path).set('Content-Type', 'text/plain').send('x'.repeat(16 * 1024 + 1)).expect(413);
+    expect(refused.body.message).toMatch(/16 KB/);
+    const suppressions = await t.http.get(`/v1/workspaces/${ws.id}/suppressions`).set(bearer(ws.adminKey)).expect(200);
+    expect(suppressions.body.data.map((row: { email: string }) => row.email)).not.toContain('huge@example.com');
+    await t.http.post('/u/not-a-token').set('Content-Type', 'multipart/form-data; boundary=b').send('--b--').expect(404);
+  });
+
   it('adds, lists and removes suppressions through the API', async () => {
     const path = `/v1/workspaces/${ws.id}/suppressions`;
     const added = await t.http.post(path).set(bearer(ws.adminKey)).send({ email: 'Manual@Example.com' }).expect(201);

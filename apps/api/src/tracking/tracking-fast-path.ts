@@ -4,6 +4,7 @@ import { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from '@app/tracking';
 import { classifyError } from '../http/error-classification';
 import { andThen, MaybePromise } from './maybe-promise';
 import { TrackingHit, TrackingService } from './tracking.service';
+import { discardUnsubscribeBody, isUnsubscribePost } from './unsubscribe-body';
 
 const TRACKING_PATH = /^\/t\/([oc])\/([A-Za-z0-9_-]{1,200})(?:\?.*)?$/;
 const NO_STORE = 'no-store, no-cache, must-revalidate, private';
@@ -78,7 +79,8 @@ function answer(kind: 'o' | 'c', hit: TrackingHit, response: ServerResponse, tra
  * reader), and they need none of the API's machinery: no authentication, body parsing,
  * validation or per-request logger, which together cost several times the tracking work itself.
  * So `GET|HEAD /t/o/{token}` and `/t/c/{token}` are answered by the HTTP server ahead of Express;
- * everything else goes on to Express as before.
+ * everything else goes on to Express as before, one-click unsubscribes once their body is read
+ * and dropped (see discardUnsubscribeBody).
  */
 export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingService, trust: TrustProxyFn): void {
   const express = server.listeners('request') as RequestListener[];
@@ -86,7 +88,11 @@ export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingSe
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const match = request.method === 'GET' || request.method === 'HEAD' ? TRACKING_PATH.exec(request.url ?? '') : null;
     if (!match) {
-      for (const listener of express) listener(request, response);
+      const toExpress = () => {
+        for (const listener of express) listener(request, response);
+      };
+      if (isUnsubscribePost(request)) discardUnsubscribeBody(request, response, toExpress);
+      else toExpress();
       return;
     }
     const hit: TrackingHit = { token: match[2]!, method: request.method!, userAgent: request.headers['user-agent'] ?? null, ip: clientIp(request, trust) };

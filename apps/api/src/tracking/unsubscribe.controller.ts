@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/tenancy';
 import { sendHtmlPage } from '../http/html-page';
@@ -34,16 +34,22 @@ export class UnsubscribeController {
     });
   }
 
-  /** Mail clients post `List-Unsubscribe=One-Click` here without asking the person again. */
+  /**
+   * Mail clients post `List-Unsubscribe=One-Click` here without asking the person again. Any POST
+   * to a valid token unsubscribes, whatever its body: RFC 8058 allows multipart/form-data too, and
+   * the token alone says who (the body was read and dropped before Express, see unsubscribe-body.ts).
+   */
   @Post(':token')
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiBody({ schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } }, required: ['List-Unsubscribe'] } })
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiBody({
+    required: false,
+    description: 'RFC 8058 sends List-Unsubscribe=One-Click; any body (or none, up to 16 KB) is accepted and ignored',
+    schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
+  })
   @ApiOkResponse({ description: 'Unsubscribed (RFC 8058 one-click)' })
   @ApiNotFoundResponse({ description: 'Unknown or tampered token' })
-  async oneClick(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    if (body?.['List-Unsubscribe'] !== 'One-Click') {
-      return sendHtmlPage(response, 400, { title: 'Nothing changed', message: 'The request must carry List-Unsubscribe=One-Click (RFC 8058).' });
-    }
+  @ApiPayloadTooLargeResponse({ description: 'A body over 16 KB; nothing was changed' })
+  async oneClick(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const done = await this.unsubscribe.unsubscribe(token);
     if (!done) return sendHtmlPage(response, 404, UNKNOWN_LINK);
     sendHtmlPage(response, 200, { title: 'Unsubscribed', message: `${done.emails.join(', ')} will get no more mail from ${scope(done)}.` });
