@@ -79,6 +79,38 @@ describe('messages API (accepting and reading, no worker)', () => {
     expect(response.body.message[0]).toMatch(/no integration of this workspace serves marketing mail/);
   });
 
+  describe('marketing mail', () => {
+    let marketing: CreatedWorkspace;
+    const news = { type: 'marketing', to: ['reader@example.com'], subject: 'News', html: '<p>News</p>' };
+    beforeAll(async () => {
+      marketing = await createWorkspace(t, 'Marketing');
+      await createIntegration(t, marketing, basicIntegration({ usage: { transactional: true, marketing: true } }));
+    });
+    const sendTo = (body: unknown) => t.http.post(`/v1/workspaces/${marketing.id}/messages`).set(bearer(marketing.adminKey)).send(body as object);
+
+    it.each([
+      [{ ...news, to: ['a@example.com', 'b@example.com'] }, ['to: marketing mail goes to one recipient per message']],
+      [{ ...news, cc: ['c@example.com'] }, ['cc: marketing mail goes to one recipient per message']],
+      [{ ...news, bcc: ['d@example.com'] }, ['bcc: marketing mail goes to one recipient per message']],
+      [
+        { ...news, to: ['a@example.com', 'b@example.com'], cc: ['c@example.com'], bcc: ['d@example.com'] },
+        ['to: marketing mail goes to one recipient per message', 'cc: marketing mail goes to one recipient per message', 'bcc: marketing mail goes to one recipient per message'],
+      ],
+    ])('refuses %j with 422 naming the field', async (body, messages) => {
+      const response = await sendTo(body).expect(422);
+      expect(response.body.message).toEqual(messages);
+    });
+
+    it('accepts one recipient (empty cc and bcc too), and names the message of a batch that has more', async () => {
+      await sendTo({ ...news, cc: [], bcc: [] }).expect(202);
+      const batch = t.http.post(`/v1/workspaces/${marketing.id}/messages/batch`).set(bearer(marketing.adminKey));
+      const refused = await batch.send({ messages: [news, { ...news, bcc: ['x@example.com'] }] }).expect(422);
+      expect(refused.body.message).toEqual(['messages[1].bcc: marketing mail goes to one recipient per message']);
+      const transactional = await sendTo({ ...news, type: 'transactional', to: ['a@example.com', 'b@example.com'], cc: ['c@example.com'] });
+      expect(transactional.status).toBe(202);
+    });
+  });
+
   it('rejects a batch over 1000 messages and names the failing message in a batch', async () => {
     const tooMany = await t.http.post(`${path()}/batch`).set(bearer(sendKey)).send({ messages: Array.from({ length: 1001 }, () => valid) }).expect(400);
     expect(tooMany.body.message).toContain('messages must contain no more than 1000 elements');

@@ -46,6 +46,18 @@ function checkContent(dto: SendMessageDto, field: string): void {
   }
 }
 
+/**
+ * Marketing mail carries one unsubscribe token, and the confirmation page shows who it
+ * unsubscribes: with several recipients one person's click unsubscribed (and showed) them all.
+ */
+function checkMarketingRecipients(dto: SendMessageDto, field: string): void {
+  if ((dto.type ?? 'transactional') !== 'marketing') return;
+  const extra = [dto.to.length > 1 && 'to', (dto.cc?.length ?? 0) > 0 && 'cc', (dto.bcc?.length ?? 0) > 0 && 'bcc'].filter(Boolean);
+  if (extra.length > 0) {
+    throw new UnprocessableEntityException(extra.map((name) => `${field}${name}: marketing mail goes to one recipient per message`));
+  }
+}
+
 /** Turns a validated request into the row to insert, applying the workspace's integration and defaults. */
 export function draftMessage(
   dto: SendMessageDto,
@@ -53,6 +65,7 @@ export function draftMessage(
 ): NewMessage {
   const field = context.field ?? '';
   checkContent(dto, field);
+  checkMarketingRecipients(dto, field);
   const from = resolveSender(context.integration, dto.from, field);
   const id = randomUUID();
   return {

@@ -34,7 +34,7 @@ export class MessageTrackingDto {
 }
 
 export class SendMessageDto {
-  @ApiPropertyOptional({ enum: MESSAGE_TYPES, default: 'transactional' })
+  @ApiPropertyOptional({ enum: MESSAGE_TYPES, default: 'transactional', description: 'marketing mail goes to one recipient per message: one `to`, no cc or bcc (otherwise 422)' })
   @IsOptional() @IsIn(MESSAGE_TYPES)
   type?: MessageType;
 
