@@ -189,4 +189,13 @@ export class AppConfig {
    */
   @Transform(toInteger) @IsInt() @Min(1)
   TRACKING_MAX_HTML_BYTES: number;
+
+  /**
+   * Seed nodes (`host:port`, comma-separated) of a Redis Cluster; empty for a single Redis at
+   * REDIS_URL. When set, Mailroom discovers the cluster from them, REDIS_URL only lends its user,
+   * password and `rediss:` (TLS) to every node, and REDIS_PREFIX must contain a hash tag.
+   */
+  @Transform(toList)
+  @Matches(/^[^\s:/@]+:\d{1,5}$/, { each: true, message: 'REDIS_CLUSTER_NODES must be a comma-separated list of host:port, such as 10.0.0.1:6379,10.0.0.2:6379' })
+  REDIS_CLUSTER_NODES: string[];
 }

@@ -87,4 +87,29 @@ describe('loadConfig', () => {
       /TRUST_PROXY must be off, a hop count/,
     );
   });
+
+  it('talks to a single Redis unless cluster nodes are given', () => {
+    expect(loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN }).REDIS_CLUSTER_NODES).toEqual([]);
+  });
+
+  it('reads the Redis Cluster seed nodes when the prefix is a hash tag', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '10.0.0.1:7001, redis-b:7002', REDIS_PREFIX: '{mailroom}' });
+    expect(config.REDIS_CLUSTER_NODES).toEqual(['10.0.0.1:7001', 'redis-b:7002']);
+  });
+
+  it('refuses cluster nodes that are not host:port', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: 'redis://10.0.0.1', REDIS_PREFIX: '{mailroom}' })).toThrow(
+      /REDIS_CLUSTER_NODES must be a comma-separated list of host:port/,
+    );
+  });
+
+  it.each(['mailroom', '{}mailroom', 'mail{room', 'mailroom}{'])('refuses Redis Cluster with the prefix %s, which is no hash tag, explaining why', (prefix) => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: prefix })).toThrow(
+      /REDIS_PREFIX must contain a hash tag such as \{mailroom\} when REDIS_CLUSTER_NODES is set/,
+    );
+  });
+
+  it('accepts a hash tag anywhere in the prefix, as Redis hashes the first one', () => {
+    expect(loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: 'eu-{mailroom}' }).REDIS_PREFIX).toBe('eu-{mailroom}');
+  });
 });

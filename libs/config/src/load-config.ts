@@ -13,6 +13,11 @@ type Environment = Record<string, string | undefined>;
 
 const REQUIRED_IN_PRODUCTION = ['PLATFORM_ADMIN_TOKEN', 'ENCRYPTION_KEY'] as const;
 
+// Redis Cluster hashes only the part between a key's first `{` and the next `}`, if not empty.
+// Every key starts with the prefix, so a tag there puts all of them (queues, caches, limits)
+// in one slot, as BullMQ's scripts and Mailroom's MULTIs need.
+const STARTS_WITH_HASH_TAG = /^[^{]*\{[^}]+\}/;
+
 function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string> {
   const port = env.PORT ?? '3000';
   return {
@@ -48,6 +53,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     TRUST_PROXY: 'off',
     AUTH_FAILURES_PER_MINUTE: '30',
     TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
+    REDIS_CLUSTER_NODES: '',
   };
 }
 
@@ -77,6 +83,12 @@ export function loadConfig(env: Environment = process.env): AppConfig {
 
   const config = plainToInstance(AppConfig, raw);
   const problems = describe(validateSync(config, { whitelist: true }));
+  if (config.REDIS_CLUSTER_NODES.length > 0 && !STARTS_WITH_HASH_TAG.test(config.REDIS_PREFIX)) {
+    problems.push(
+      `REDIS_PREFIX must contain a hash tag such as {mailroom} when REDIS_CLUSTER_NODES is set: Redis Cluster ` +
+        `keeps keys in one slot only by their tag, and BullMQ and the caches use several keys at once (got "${config.REDIS_PREFIX}")`,
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }
