@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
 import { JobName, QueueName, workerConnection } from '@app/queue';
+import type { RedisClient } from '@app/redis';
 import { JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
 
 /**
@@ -14,7 +14,7 @@ import { JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly byName: Map<string, JobProcessor>;
-  private connection: Redis | undefined;
+  private connection: RedisClient | undefined;
   private maintenance: Queue | undefined;
   private workers: Worker[] = [];
 

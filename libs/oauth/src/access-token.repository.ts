@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 import { SecretBox, sha256Hex, UndecryptableSecretError } from '@app/crypto';
 import { AccessTokenRef } from './oauth-credentials';
 import { OAuthTokenError, OAuthTokenErrorDetails } from './oauth-token-error';
@@ -24,7 +24,7 @@ export interface TokenState {
 @Injectable()
 export class AccessTokenRepository {
   constructor(
-    @Inject(Redis) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly config: AppConfig,
     private readonly box: SecretBox,
   ) {}

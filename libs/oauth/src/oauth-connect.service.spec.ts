@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { AppConfig, loadConfig } from '@app/config';
 import { SecretBox } from '@app/crypto';
+import { REDIS_CLIENT } from '@app/redis';
 import { FakeGoogleOAuth } from '../../../test/support/fake-google-oauth';
 import { FakeMicrosoftIdentity } from '../../../test/support/fake-microsoft-identity';
 import { AccessTokenService } from './access-token.service';
@@ -33,11 +34,11 @@ describe('OAuthConnectService', () => {
   @Global()
   @Module({
     providers: [
-      { provide: Redis, useFactory: () => redis },
+      { provide: REDIS_CLIENT, useFactory: () => redis },
       { provide: AppConfig, useFactory: () => config },
       { provide: SecretBox, useValue: new SecretBox(randomBytes(32)) },
     ],
-    exports: [Redis, AppConfig, SecretBox],
+    exports: [REDIS_CLIENT, AppConfig, SecretBox],
   })
   class GlobalsModule {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 import { SecretBox, sha256Hex, UndecryptableSecretError } from '@app/crypto';
 
 /** What the OAuth callback needs to finish a connect flow started by `state`. */
@@ -17,7 +17,7 @@ export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 @Injectable()
 export class OAuthStateRepository {
   constructor(
-    @Inject(Redis) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly config: AppConfig,
     private readonly box: SecretBox,
   ) {}

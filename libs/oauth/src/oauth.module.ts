@@ -9,7 +9,7 @@ import { OAuthStateRepository } from './oauth-state.repository';
 import { TokenIssuerService } from './token-issuer.service';
 
 /**
- * OAuth2 for SMTP: cached access tokens and the connect flow. Expects the ioredis `Redis` class,
+ * OAuth2 for SMTP: cached access tokens and the connect flow. Expects the Redis client (`REDIS_CLIENT`),
  * `AppConfig` and `SecretBox` to be provided globally.
  */
 @Module({

@@ -1,10 +1,10 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
+import { createRedisClient, RedisClient } from '@app/redis';
 
 /** Workers block on Redis and must never give up a command (BullMQ requires maxRetriesPerRequest: null). */
-export function workerConnection(config: AppConfig): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+export function workerConnection(config: AppConfig): RedisClient {
+  return createRedisClient(config, 'worker');
 }
 
 /**
@@ -13,10 +13,10 @@ export function workerConnection(config: AppConfig): Redis {
  */
 @Injectable()
 export class ProducerConnection implements OnApplicationShutdown {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
 
   constructor(config: AppConfig) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    this.redis = createRedisClient(config, 'request');
   }
 
   async onApplicationShutdown(): Promise<void> {

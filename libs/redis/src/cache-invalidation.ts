@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { createRedisClient, REDIS_CLIENT, RedisClient } from './redis-client';
 
 export type InvalidationTopic = 'api-key' | 'api-key-created' | 'workspace' | 'integration';
 type Handler = (key: string) => void;
@@ -18,21 +18,22 @@ export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
   private readonly handlers = new Map<InvalidationTopic, Set<Handler>>();
   private readonly channel: string;
   private readonly missedHandlers = new Set<() => void>();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
   private subscribed = false;
   private everSubscribed = false;
   private subscribing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly redis: Redis,
-    config: AppConfig,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
+    private readonly config: AppConfig,
   ) {
     this.channel = `${config.REDIS_PREFIX}:invalidate`;
   }
 
   async onModuleInit(): Promise<void> {
-    // Resubscribing ourselves, not through ioredis, tells us when the subscription is really back.
-    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: true, autoResubscribe: false });
+    // Plain PUBLISH reaches every node of a Redis Cluster, so one subscription on any node hears all.
+    // It subscribes again itself on every 'ready', not through ioredis, so it knows when it is back.
+    this.subscriber = createRedisClient(this.config, 'subscriber');
     this.subscriber.on('message', (_channel: string, message: string) => {
       const separator = message.indexOf(' ');
       this.deliver(message.slice(0, separator) as InvalidationTopic, message.slice(separator + 1));

@@ -1,2 +1,3 @@
 export * from './cache-invalidation';
+export * from './redis-client';
 export * from './redis.module';

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
 import { CacheInvalidation } from './cache-invalidation';
+import { createRedisClient, REDIS_CLIENT, RedisClient } from './redis-client';
 
 /**
  * One shared connection for request-path work (health, caches, rate limits, OAuth state).
@@ -11,23 +11,13 @@ import { CacheInvalidation } from './cache-invalidation';
 @Global()
 @Module({
   providers: [
-    {
-      provide: Redis,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, {
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
-          connectTimeout: 2000,
-          lazyConnect: false,
-        }),
-    },
+    { provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedisClient(config, 'request') },
     CacheInvalidation,
   ],
-  exports: [Redis, CacheInvalidation],
+  exports: [REDIS_CLIENT, CacheInvalidation],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());

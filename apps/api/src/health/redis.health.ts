@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Redis } from 'ioredis';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
-    private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly indicator: HealthIndicatorService,
   ) {}
 

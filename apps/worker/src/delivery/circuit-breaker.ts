@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '@app/config';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 
 /**
  * Stops hammering an SMTP server that keeps failing: after CIRCUIT_BREAKER_THRESHOLD transient
@@ -16,7 +16,7 @@ export class CircuitBreaker {
   private readonly closed = new LRUCache<string, true>({ max: 10_000, ttl: 1000 });
 
   constructor(
-    private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 

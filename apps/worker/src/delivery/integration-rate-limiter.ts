@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 import type { IntegrationEntity, MessageType } from '@app/database';
 
 /**
@@ -15,7 +15,7 @@ export class IntegrationRateLimiter {
   private readonly limiters = new Map<number, RateLimiterRedis>();
 
   constructor(
-    private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 
