@@ -1,5 +1,6 @@
 import { QueueEvents } from 'bullmq';
 import { QueueName } from '@app/queue';
+import { createRedisClient, RedisClient } from '@app/redis';
 import type { TestApp } from './test-app';
 
 /**
@@ -12,10 +13,14 @@ export class DeliveryWatcher {
   private readonly delayedIds = new Set<string>();
   private readonly delayWaiters = new Map<string, () => void>();
   private readonly events: QueueEvents[];
+  /** One each: QueueEvents blocks on its connection, and the config may name a Redis Cluster. */
+  private readonly connections: RedisClient[] = [];
 
   private constructor(app: TestApp) {
     this.events = [QueueName.Transactional, QueueName.Marketing].map((queue) => {
-      const events = new QueueEvents(queue, { connection: { url: app.config.REDIS_URL }, prefix: app.config.REDIS_PREFIX });
+      const connection = createRedisClient(app.config, 'worker');
+      this.connections.push(connection);
+      const events = new QueueEvents(queue, { connection, prefix: app.config.REDIS_PREFIX });
       events.on('completed', ({ jobId }) => this.done(jobId));
       events.on('delayed', ({ jobId }) => {
         this.delayedIds.add(jobId);
@@ -56,5 +61,6 @@ export class DeliveryWatcher {
 
   async close(): Promise<void> {
     await Promise.all(this.events.map((events) => events.close()));
+    for (const connection of this.connections) connection.disconnect();
   }
 }

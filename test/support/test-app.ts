@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
 import { LogDestination } from '@app/logging';
+import { createRedisClient } from '@app/redis';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { INestApplicationContext } from '@nestjs/common';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app';
+import { mastersOf } from './redis-cluster';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -96,12 +97,18 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
   };
 }
 
-/** Queues, counters and caches of this app live under its own prefix: leave none behind. */
+/**
+ * Queues, counters and caches of this app live under its own prefix: leave none behind. On a
+ * cluster SCAN sees one node only, so each master is scanned; the prefix's hash tag keeps the
+ * keys of one batch in one slot, as a multi-key UNLINK needs.
+ */
 async function dropRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.REDIS_URL);
+  const redis = createRedisClient(config, 'worker');
   try {
-    for await (const keys of redis.scanStream({ match: `${config.REDIS_PREFIX}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) await redis.unlink(...keys);
+    for (const node of await mastersOf(redis)) {
+      for await (const keys of node.scanStream({ match: `${config.REDIS_PREFIX}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+        if (keys.length > 0) await node.unlink(...keys);
+      }
     }
   } finally {
     redis.disconnect();
