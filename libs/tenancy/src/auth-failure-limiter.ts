@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config';
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 
 /**
  * Counts failed authentications per client address, shared through Redis so the limit holds
@@ -14,7 +14,7 @@ import { AppConfig } from '@app/config';
 export class AuthFailureLimiter {
   private readonly limiter: RateLimiterRedis;
 
-  constructor(redis: Redis, config: AppConfig) {
+  constructor(@Inject(REDIS_CLIENT) redis: RedisClient, config: AppConfig) {
     const limit = { points: config.AUTH_FAILURES_PER_MINUTE, duration: 60 };
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
