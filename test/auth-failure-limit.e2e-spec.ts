@@ -1,3 +1,4 @@
+import { REDIS_CLIENT, RedisClient } from '@app/redis';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
@@ -39,8 +40,7 @@ describe('failed authentication per client address, with TRUST_PROXY off (the de
   });
 
   it('keeps its counters under REDIS_PREFIX', async () => {
-    const { Redis } = await import('ioredis');
-    const redis = t.app.get(Redis);
+    const redis = t.app.get<RedisClient>(REDIS_CLIENT);
     expect(await redis.keys(`${t.config.REDIS_PREFIX}:auth-failures:*`)).not.toHaveLength(0);
   });
 });

@@ -173,6 +173,6 @@ describe('messages API (accepting and reading, no worker)', () => {
     const redis = new Redis(t.config.REDIS_URL);
     const data = await redis.hget(`${t.config.REDIS_PREFIX}:transactional:${accepted.body.id}`, 'data');
     await redis.quit();
-    expect(JSON.parse(data!)).toEqual({ workspaceId: ws.id, messageId: accepted.body.id });
+    expect(JSON.parse(data!)).toEqual({ workspaceId: ws.id, messageId: accepted.body.id, seq: expect.any(Number) });
   });
 });

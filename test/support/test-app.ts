@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
@@ -76,6 +77,8 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
   const workers: INestApplicationContext[] = [];
   const startWorker = async () => {
     const context = await compile(WorkerModule);
+    // As start-worker.ts does: the worker's log lines go where the app's go, not to the console.
+    context.useLogger(context.get(Logger));
     await context.init();
     workers.push(context);
     return context;

@@ -51,6 +51,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       return worker;
     });
     this.maintenance = new Queue(QueueName.Maintenance, { connection, prefix });
+    this.maintenance.on('error', (error) => this.logger.warn({ err: error, queue: QueueName.Maintenance }, 'queue connection error'));
     await this.maintenance.upsertJobScheduler(
       JobName.ReconcileOutbox,
       { every: this.config.OUTBOX_RECONCILE_INTERVAL_MS },

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { ProducerConnection } from './queue-connection';
 import { JobName, JobPayloads } from './job-contracts';
@@ -14,7 +14,7 @@ export class BroadcastProducer implements OnModuleDestroy {
   private readonly queue: Queue;
 
   constructor(config: AppConfig, connection: ProducerConnection) {
-    this.queue = new Queue(QueueName.Broadcasts, { connection: connection.redis, prefix: config.REDIS_PREFIX });
+    this.queue = connection.queue(QueueName.Broadcasts, config);
   }
 
   async fanOut(workspaceId: string, broadcastId: string, delayMs = 0): Promise<void> {

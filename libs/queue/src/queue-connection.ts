@@ -1,4 +1,5 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { createRedisClient, RedisClient } from '@app/redis';
 
@@ -13,10 +14,21 @@ export function workerConnection(config: AppConfig): RedisClient {
  */
 @Injectable()
 export class ProducerConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger(ProducerConnection.name);
   readonly redis: RedisClient;
 
   constructor(config: AppConfig) {
     this.redis = createRedisClient(config, 'request');
+  }
+
+  /**
+   * A queue producers add to over this connection. Each add reports its own failure to its caller;
+   * the queue's 'error' event (the connection dropping) is only logged, never left unhandled.
+   */
+  queue(name: string, config: AppConfig): Queue {
+    const queue = new Queue(name, { connection: this.redis, prefix: config.REDIS_PREFIX });
+    queue.on('error', (error) => this.logger.warn({ err: error, queue: name }, 'queue connection error'));
+    return queue;
   }
 
   async onApplicationShutdown(): Promise<void> {

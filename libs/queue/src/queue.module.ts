@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { BroadcastProducer } from './broadcast-producer';
 import { DELIVERY_QUEUES_TOKEN, DeliveryProducer } from './delivery-producer';
@@ -15,7 +14,7 @@ import { DELIVERY_QUEUES } from './queue-names';
       provide: DELIVERY_QUEUES_TOKEN,
       inject: [AppConfig, ProducerConnection],
       useFactory: (config: AppConfig, connection: ProducerConnection) =>
-        new Map(DELIVERY_QUEUES.map((name) => [name, new Queue(name, { connection: connection.redis, prefix: config.REDIS_PREFIX })])),
+        new Map(DELIVERY_QUEUES.map((name) => [name, connection.queue(name, config)])),
     },
     FairShare,
     DeliveryProducer,

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Cluster, Redis, RedisOptions } from 'ioredis';
 import { AppConfig } from '@app/config';
 
@@ -6,6 +7,8 @@ export type RedisClient = Redis | Cluster;
 
 /** Injection token of the shared request-path client (see RedisModule). */
 export const REDIS_CLIENT = Symbol('RedisClient');
+
+const logger = new Logger('Redis');
 
 /**
  * What a connection is for decides how it behaves while Redis is away:
@@ -38,12 +41,14 @@ const ROLES: Record<RedisRole, RoleOptions> = {
  */
 export function createRedisClient(config: AppConfig, role: RedisRole): RedisClient {
   const { enableOfflineQueue, lazyConnect, ...perNode } = ROLES[role];
-  if (config.REDIS_CLUSTER_NODES.length === 0) return new Redis(config.REDIS_URL, { ...perNode, enableOfflineQueue, lazyConnect });
-  return new Cluster(config.REDIS_CLUSTER_NODES.map(seedNode), {
-    enableOfflineQueue,
-    lazyConnect,
-    redisOptions: { ...perNode, ...credentialsOf(config.REDIS_URL) },
-  });
+  const client =
+    config.REDIS_CLUSTER_NODES.length === 0
+      ? new Redis(config.REDIS_URL, { ...perNode, enableOfflineQueue, lazyConnect })
+      : new Cluster(config.REDIS_CLUSTER_NODES.map(seedNode), { enableOfflineQueue, lazyConnect, redisOptions: { ...perNode, ...credentialsOf(config.REDIS_URL) } });
+  // Every command reports its own failure to its caller; a dropped connection is worth a log line,
+  // not ioredis's "Unhandled error event" on the console for each reconnect attempt.
+  client.on('error', (error: Error) => logger.debug({ err: error, role }, 'Redis connection error'));
+  return client;
 }
 
 function seedNode(node: string): { host: string; port: number } {
