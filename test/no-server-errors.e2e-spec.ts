@@ -110,6 +110,36 @@ describe('no client input causes a server error', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers non-ASCII and malformed paths, and unsubscribe posts in any encoding, without a 5xx', async () => {
+    const segments = [encodeURIComponent('セール'), encodeURIComponent('ü'), '%C3', '%FF%FE', '%00', encodeURIComponent('https://example.jp/セール')];
+    const paths = segments.flatMap((segment) => [
+      `/v1/workspaces/${ws.id}/messages/${segment}`,
+      `/v1/workspaces/${segment}/messages`,
+      `/t/c/${segment}`,
+      `/t/o/${segment}`,
+      `/u/${segment}`,
+      `/${segment}`,
+    ]);
+    const unsubscribeBodies: Array<[string, string]> = [
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n'],
+      ['multipart/form-data', 'no boundary at all'],
+      ['application/x-www-form-urlencoded', 'List-Unsubscribe=One-Click%00'],
+      ['text/plain; charset=utf-16', 'List-Unsubscribe=One-Click'],
+      ['application/json', '{"broken":'],
+    ];
+    const failures: string[] = [];
+    for (const path of paths) {
+      const response = await t.http.get(path).set(bearer(ws.adminKey));
+      if (response.status >= 500) failures.push(`GET ${path} → ${response.status}`);
+      if (!path.startsWith('/u/')) continue;
+      for (const [type, body] of unsubscribeBodies) {
+        const posted = await t.http.post(path).set('Content-Type', type).send(body);
+        if (posted.status >= 500) failures.push(`POST ${path} ${type} → ${posted.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('answers a body that is not JSON, and one over the size limit, with 4xx', async () => {
     await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).set('Content-Type', 'application/json').send('{"to": [').expect(400);
     const huge = JSON.stringify({ subject: 'x', text: 'y'.repeat(11 * 1024 * 1024), to: ['a@example.com'] });

@@ -118,6 +118,11 @@ export class DeliveryService implements BeforeApplicationShutdown {
         await this.fail(message, { kind: 'permanent', code: 'broadcast_cancelled', message: 'The broadcast was cancelled before this message was sent', hint: null });
         return null;
       }
+      // Its template broke a limit: the fan-out dropped the queued messages; a claimed one goes no further either.
+      if (status === 'failed') {
+        await this.fail(message, { kind: 'permanent', code: 'broadcast_failed', message: 'The broadcast failed before this message was sent', hint: null });
+        return null;
+      }
     }
     if (message.type === 'marketing' && (await this.allRecipientsSuppressed(message))) {
       await this.writer.write({ workspaceId, messageId, status: 'suppressed', event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' } });
