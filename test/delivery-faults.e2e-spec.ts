@@ -76,9 +76,15 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
     WORKER_LOCK_DURATION_MS: '2000',
   };
 
-  it('delivers every message once (duplicates within one in-flight window) after Postgres is cut for seconds', async () => {
-    const postgres = new TcpProxy(5432);
-    const t = await startTestApp({ databasePort: await postgres.start(), env: faultEnv });
+  // Each service is reached through a proxy of its own, so cutting it touches this app alone.
+  const cutOff: Record<'Postgres' | 'Redis', { port: number; appOptions: (proxyPort: number) => Parameters<typeof startTestApp>[0] }> = {
+    Postgres: { port: 5432, appOptions: (proxyPort) => ({ databasePort: proxyPort, env: faultEnv }) },
+    Redis: { port: 6379, appOptions: (proxyPort) => ({ env: { ...faultEnv, REDIS_URL: `redis://127.0.0.1:${proxyPort}` } }) },
+  };
+
+  it.each(['Postgres', 'Redis'] as const)('delivers every message once (duplicates within one in-flight window) after %s is cut for seconds', async (service) => {
+    const proxy = new TcpProxy(cutOff[service].port);
+    const t = await startTestApp(cutOff[service].appOptions(await proxy.start()));
     try {
       const ws = await createWorkspace(t);
       await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, rateLimitPerMinute: RATE_PER_MINUTE }));
@@ -86,9 +92,9 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
       await t.startWorker();
 
       await whenReceived(smtp, 100);
-      postgres.cut();
+      proxy.cut();
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      postgres.restore();
+      proxy.restore();
 
       const counts = await allFinished(t.database.url, 60_000);
       expect(counts).toEqual({ sent: ids.length });
@@ -96,35 +102,9 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
       expect(distinct).toBe(MESSAGES);
       expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
     } finally {
-      postgres.restore();
+      proxy.restore();
       await t.close();
-      await postgres.stop();
-    }
-  }, 90_000);
-
-  it('delivers every message after Redis is cut for seconds', async () => {
-    const redis = new TcpProxy(6379);
-    const t = await startTestApp({ env: { ...faultEnv, REDIS_URL: `redis://127.0.0.1:${await redis.start()}` } });
-    try {
-      const ws = await createWorkspace(t);
-      await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, rateLimitPerMinute: RATE_PER_MINUTE }));
-      const ids = await sendBatch(t, ws, MESSAGES);
-      await t.startWorker();
-
-      await whenReceived(smtp, 100);
-      redis.cut();
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      redis.restore();
-
-      const counts = await allFinished(t.database.url, 60_000);
-      expect(counts).toEqual({ sent: ids.length });
-      const { distinct, duplicates } = receivedOnce(smtp);
-      expect(distinct).toBe(MESSAGES);
-      expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
-    } finally {
-      redis.restore();
-      await t.close();
-      await redis.stop();
+      await proxy.stop();
     }
   }, 90_000);
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { IntegrationEntity, IntegrationState } from '@app/database';
+import { IntegrationEntity, IntegrationState, storableText } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import { WorkspaceId } from '@app/tenancy';
 
@@ -78,7 +78,7 @@ export class IntegrationsRepository {
   async updateStatus(workspaceId: WorkspaceId, id: string, status: IntegrationStatusUpdate): Promise<void> {
     await this.integrations.update(
       { workspaceId, id },
-      { statusState: status.state, statusLastError: status.lastError, statusHint: status.hint, statusCheckedAt: new Date() },
+      { statusState: status.state, statusLastError: storableText(status.lastError), statusHint: storableText(status.hint), statusCheckedAt: new Date() },
     );
     await this.changed(workspaceId);
   }

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isRefusedValue, storableText } from '@app/database';
 import type { MessageEventType, MessageStatus } from '@app/database';
 import { MessageEventsRepository } from './message-events.repository';
 
@@ -104,11 +105,11 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
             u.map((x) => x.attempts ?? 0),
             u.map((x) => x.leaseUntil !== undefined),
             u.map((x) => x.leaseUntil ?? null),
-            u.map((x) => x.smtpResponse ?? null),
+            u.map((x) => storableText(x.smtpResponse ?? null)),
             u.map((x) => x.error !== undefined),
-            u.map((x) => x.error?.code ?? null),
-            u.map((x) => x.error?.message ?? null),
-            u.map((x) => x.error?.hint ?? null),
+            u.map((x) => storableText(x.error?.code ?? null)),
+            u.map((x) => storableText(x.error?.message ?? null)),
+            u.map((x) => storableText(x.error?.hint ?? null)),
             u.map((x) => x.sentAt ?? null),
           ],
         );
@@ -119,6 +120,11 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
       });
       for (const item of batch) item.settle.forEach(({ resolve }) => resolve());
     } catch (error) {
+      // One refused value must not fail the changes batched with it: each is written on its own.
+      if (batch.length > 1 && isRefusedValue(error)) {
+        for (const item of batch) await this.flush([item]);
+        return;
+      }
       for (const item of batch) item.settle.forEach(({ reject }) => reject(error));
     }
   }

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { errorCodeOf } from '@app/database';
 
 export type ErrorResponse = { status: number; error: string; message: string; retryAfterSeconds?: number };
 
@@ -14,18 +15,12 @@ const UNAVAILABLE_MESSAGES = [
   /Client has encountered a connection error/i,
 ];
 
-function codeOf(error: unknown): string | undefined {
-  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /**
  * Maps errors that are not HTTP exceptions to what the client should see: an outage of
  * Postgres or Redis is a 503 the client may retry, a missing row a 404; anything else is ours (500).
  */
 export function classifyError(error: unknown): ErrorResponse {
-  const code = codeOf(error);
+  const code = errorCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
 
   // Errors raised before routing by Express's body parsers (http-errors): too large, bad charset.

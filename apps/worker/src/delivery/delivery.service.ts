@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { IntegrationEntity, MessageEntity, MessageStatus } from '@app/database';
+import { IntegrationEntity, isRefusedValue, MessageEntity, MessageStatus } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { SmtpTransportPool } from '@app/mail';
 import { DeliveryStatusWriter, MessagesRepository, SuppressionsRepository } from '@app/messages';
@@ -170,7 +170,8 @@ export class DeliveryService implements BeforeApplicationShutdown {
       try {
         return await this.writer.write(update);
       } catch (error) {
-        if (this.stopping) throw error;
+        // A refused value stays refused; the job's failure then says why instead of retrying forever.
+        if (this.stopping || isRefusedValue(error)) throw error;
         this.logger.warn({ err: error, messageId: message.id }, 'the SMTP server accepted the message but Postgres did not take its outcome; writing it again');
         await new Promise((resolve) => setTimeout(resolve, this.config.OUTCOME_WRITE_RETRY_MS));
       }
