@@ -141,5 +141,23 @@ describe('Lists and memberships', () => {
       expect(response.body.message).toEqual([`A quoted field opened in row ${MAX_ROWS + 1} is never closed: the file ends inside quotes`]);
       expect(await countIn('contacts WHERE workspace_id = $1')).toBe(0);
     });
+
+    it('answers 409 instead of holding a shared connection while another bulk write of the workspace runs', async () => {
+      const list = await createList(t, ws);
+      // What a running import holds for its transaction, taken here from a connection of the test's own.
+      const holder = t.app.get(DataSource).createQueryRunner();
+      await holder.connect();
+      await holder.query('SELECT pg_advisory_lock(7246312, hashtext($1))', [ws.id]);
+      try {
+        const refused = await importCsv(list, contactRows(3)).expect(409);
+        expect(refused.body.message).toMatch(/Another CSV import or bulk add of this workspace's contacts is running/);
+        await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ emails: ['waits@example.com'] }).expect(409);
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(7246312, hashtext($1))', [ws.id]);
+        await holder.release();
+      }
+      await importCsv(list, contactRows(3)).expect(200);
+      expect(await countIn('contacts WHERE workspace_id = $1')).toBe(3);
+    });
   });
 });

@@ -38,11 +38,12 @@ export function redactUrl(url: string): string {
 /**
  * Fields of a database error that hold the values a query carried: `parameters` (TypeORM's
  * QueryFailedError) are the bound values, and PostgreSQL's `detail` (which TypeORM copies onto
- * the error from the driver's) repeats them: "Failing row contains (…)", "Key (email)=(…)". One
+ * the error from the driver's) repeats them: "Failing row contains (…)", "Key (email)=(…)", as does
+ * its `where` for a failed COPY ("COPY message_events, line 3, column detail: …"). One
  * group-commit INSERT binds every batched message, so these would write bodies, password-reset
  * links and codes into the error log. The SQL text (`query`) has placeholders only and stays.
  */
-const QUERY_VALUE_FIELDS = ['parameters', 'detail'];
+const QUERY_VALUE_FIELDS = ['parameters', 'detail', 'where'];
 
 const SERIALIZED_ERROR = Object.getPrototypeOf(stdSerializers.err(new Error())) as object;
 const isSerializedError = (value: unknown): value is Record<string, unknown> =>

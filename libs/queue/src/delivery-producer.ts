@@ -46,7 +46,8 @@ export class DeliveryProducer implements OnModuleDestroy {
     private readonly config: AppConfig,
   ) {}
 
-  async enqueue(requests: DeliveryRequest[]): Promise<void> {
+  /** `again`: the messages were enqueued before and their jobs most likely still exist (the outbox reconciler). */
+  async enqueue(requests: DeliveryRequest[], again = false): Promise<void> {
     const byQueue = new Map<QueueName, DeliveryRequest[]>();
     for (const request of requests) {
       const queue = deliveryQueueFor(request.type);
@@ -56,7 +57,7 @@ export class DeliveryProducer implements OnModuleDestroy {
     }
     await Promise.all(
       [...byQueue].map(async ([name, batch]) => {
-        const tickets = await this.fairShare.tickets(name, batch.map((request) => ({ workspaceId: request.workspaceId, weight: 1 })));
+        const tickets = await this.fairShare.tickets(name, batch.map((request) => ({ workspaceId: request.workspaceId, weight: 1 })), !again);
         await this.queues.get(name)!.addBulk(
           batch.map((request, index) => ({
             name: JobName.DeliverMessage,

@@ -40,4 +40,12 @@ describe('FairShare', () => {
 
     expect(await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }])).toEqual([{ seq: 7, priority: 3 }]);
   });
+
+  it('places jobs enqueued again at the back of the line without making it longer', async () => {
+    const again = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }, { workspaceId: 'a', weight: 1 }], false);
+    const next = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }]);
+
+    expect(again).toEqual([{ seq: 7, priority: 4 }, { seq: 7, priority: 4 }]);
+    expect(next).toEqual([{ seq: 8, priority: 4 }]);
+  });
 });

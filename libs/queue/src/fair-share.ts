@@ -14,13 +14,15 @@ export interface FairTicket {
 const COUNTER_TTL_MS = 7 * 24 * 3600 * 1000;
 // Workers report the newest job they started this often, in one round trip for every workspace.
 const REPORT_EVERY_MS = 100;
+const RAISE_HEAD = `if tonumber(ARGV[1]) > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end`;
 
 /**
  * Round-robin between the workspaces sharing a delivery queue, with BullMQ priorities (lower goes
  * first, FIFO within one value). Per queue, each workspace counts the messages it queued (`seq`) and the
  * newest one a worker started (`head`); a job's priority is seq − head, its place in its own
- * workspace's line. So a workspace's k-th waiting message goes before any other's (k+1)-th: a
- * single password reset is not queued behind another workspace's burst of 50,000.
+ * workspace's line. So a workspace's k-th waiting message goes before any other's (k+1)-th (up to
+ * BullMQ's highest priority number, 2^21 − 1): a single password reset is not queued behind
+ * another workspace's burst of 50,000.
  * A job keeps the place it was given: one queued far back in a long line keeps its number while
  * the line drains, so a later burst elsewhere can pass it, never by more than that line's length.
  */
@@ -36,10 +38,15 @@ export class FairShare implements OnApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** One ticket per job, in order; a job of `weight` messages (a broadcast slice) takes that many places. */
-  async tickets(queue: QueueName, jobs: Array<{ workspaceId: string; weight: number }>): Promise<FairTicket[]> {
+  /**
+   * One ticket per job, in order; a job of `weight` messages (a broadcast slice) takes that many
+   * places. `reserve: false` is for jobs that most likely exist already (the outbox reconciler
+   * enqueues every message still queued, and BullMQ ignores an id it has): they take no places,
+   * so the line does not grow with each pass, and one that did get lost goes to its back.
+   */
+  async tickets(queue: QueueName, jobs: Array<{ workspaceId: string; weight: number }>, reserve = true): Promise<FairTicket[]> {
     const totals = new Map<string, number>();
-    for (const job of jobs) totals.set(job.workspaceId, (totals.get(job.workspaceId) ?? 0) + job.weight);
+    for (const job of jobs) totals.set(job.workspaceId, (totals.get(job.workspaceId) ?? 0) + (reserve ? job.weight : 0));
     const pipeline = this.connection.redis.pipeline();
     for (const [workspaceId, total] of totals) {
       const seq = this.key(queue, workspaceId, 'seq');
@@ -56,7 +63,7 @@ export class FairShare implements OnApplicationShutdown {
     return jobs.map((job) => {
       const line = lines.get(job.workspaceId)!;
       const first = line.seq + 1;
-      line.seq += job.weight;
+      if (reserve) line.seq += job.weight;
       return { seq: line.seq, priority: Math.min(PRIORITY_LIMIT, Math.max(1, first - line.head)) };
     });
   }
@@ -74,7 +81,8 @@ export class FairShare implements OnApplicationShutdown {
     const heads = [...this.newestStarted];
     this.newestStarted.clear();
     const pipeline = this.connection.redis.pipeline();
-    for (const [head, seq] of heads) pipeline.set(head, seq, 'PX', COUNTER_TTL_MS);
+    // Several workers report for one line: the head only moves forward.
+    for (const [head, seq] of heads) pipeline.eval(RAISE_HEAD, 1, head, seq, COUNTER_TTL_MS);
     // A lost report only makes the next jobs' places look a little further back; nothing waits on it.
     await pipeline.exec().catch((error: unknown) => this.logger.warn({ err: error }, 'could not report the delivery lines'));
   }

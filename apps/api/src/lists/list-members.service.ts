@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -18,6 +18,10 @@ import {
   RejectedEmailResponse,
 } from './list.response';
 import { ListMembershipsRepository } from './list-memberships.repository';
+
+// Adding by email is one statement and waits this long for a running import; an import never waits.
+const ADD_WAITS_FOR_IMPORT_MS = 3000;
+const busy = () => new ConflictException('Another CSV import or bulk add of this workspace\'s contacts is running; retry when it has finished');
 import { ListsRepository } from './lists.repository';
 import { listNotFound } from './lists.service';
 
@@ -73,7 +77,7 @@ export class ListMembersService {
     }
     const addresses = [...unique];
     return this.inListTransaction(workspaceId, listId, async (manager) => {
-      await this.lists.lockBulkContactWrites(workspaceId, manager);
+      if (!(await this.lists.lockBulkContactWrites(workspaceId, manager, ADD_WAITS_FOR_IMPORT_MS))) throw busy();
       const contactsCreated = await this.contacts.insertMissing(workspaceId, addresses, manager);
       // A separate statement: it sees contacts a concurrent request committed while ours waited on them.
       const ids = await this.contacts.idsByEmails(workspaceId, addresses, manager);
@@ -97,7 +101,7 @@ export class ListMembersService {
     return this.inListTransaction(workspaceId, listId, async (manager) => {
       // Each batch locks its contacts in order, but batches are not in order with each other: two
       // bulk writes of one workspace interleaving could deadlock, so they take turns instead.
-      await this.lists.lockBulkContactWrites(workspaceId, manager);
+      if (!(await this.lists.lockBulkContactWrites(workspaceId, manager, 0))) throw busy();
       const counts = { imported: 0, updated: 0, added: 0, alreadyMembers: 0 };
       const onBatch = async (rows: ContactCsvRow[]) => {
         const upserted = await this.contacts.upsertMany(workspaceId, rows, manager);

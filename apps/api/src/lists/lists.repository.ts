@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ListEntity } from '@app/database';
+import { errorCodeOf, ListEntity } from '@app/database';
 import { WorkspaceId } from '@app/tenancy';
 import { TimeCursor } from '../http/page-cursor';
 
@@ -37,9 +37,26 @@ export class ListsRepository {
     return rows.length > 0;
   }
 
-  /** Until the transaction ends, no other bulk write of this workspace's contacts runs: they wait their turn. */
-  async lockBulkContactWrites(workspaceId: WorkspaceId, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BULK_CONTACT_WRITES_LOCK_SPACE, workspaceId]);
+  /**
+   * Until the transaction ends, no other bulk write of this workspace's contacts runs. Waits at
+   * most `waitMs` for one that is running (0: not at all), since a waiting transaction holds a
+   * pooled connection every tenant shares; false when the lock was not had.
+   */
+  async lockBulkContactWrites(workspaceId: WorkspaceId, manager: EntityManager, waitMs: number): Promise<boolean> {
+    const key = [BULK_CONTACT_WRITES_LOCK_SPACE, workspaceId];
+    if (waitMs === 0) {
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', key)) as [{ locked: boolean }];
+      return locked;
+    }
+    await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${waitMs}ms`]);
+    try {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', key);
+      return true;
+    } catch (error) {
+      // 55P03 lock_not_available: lock_timeout ran out (the transaction is aborted either way).
+      if (errorCodeOf(error) === '55P03') return false;
+      throw error;
+    }
   }
 
   /** Newest first, keyset-paginated on (created_at, id); fetches one row more than the limit. */

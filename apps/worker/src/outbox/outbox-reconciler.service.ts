@@ -73,7 +73,10 @@ export class OutboxReconciler {
 
   /** Single messages get their own job back; a broadcast's messages go back in slices. */
   private async requeue(rows: Row[]): Promise<void> {
-    await this.producer.enqueue(rows.filter((row) => !row.broadcast_id).map((row) => ({ workspaceId: row.workspace_id, messageId: row.id, type: row.type })));
+    await this.producer.enqueue(
+      rows.filter((row) => !row.broadcast_id).map((row) => ({ workspaceId: row.workspace_id, messageId: row.id, type: row.type })),
+      true,
+    );
     const slices = new Map<string, Row[]>();
     for (const row of rows) {
       if (!row.broadcast_id) continue;
