@@ -79,13 +79,11 @@ async function main(teardown: Teardown): Promise<void> {
   step(`(f) fresh database; Mailroom API and worker as separate processes; ${PLAN.fanOut.contacts.toLocaleString('en-US')} contacts`);
   const fanOutDeployment = await BenchDeployment.create('mailroom_bench_fanout');
   teardown.add('drop the fan-out database and its Redis keys', () => fanOutDeployment.destroy());
-  let fanOutApi: MailroomProcess | undefined;
-  let worker: MailroomProcess | undefined;
-  teardown.add('stop the Mailroom API of (f)', () => fanOutApi?.stop());
-  teardown.add('stop the Mailroom worker of (f)', () => worker?.stop());
   // The API first: it applies the migrations, the worker then finds them done.
-  fanOutApi = await MailroomProcess.start(fanOutDeployment.env('api', await freePort()));
-  worker = await MailroomProcess.start(fanOutDeployment.env('worker', await freePort()), () => fanOutDeployment.workerRunning());
+  const fanOutApi = await MailroomProcess.start(fanOutDeployment.env('api', await freePort()));
+  teardown.add('stop the Mailroom API of (f)', () => fanOutApi.stop());
+  const worker = await MailroomProcess.start(fanOutDeployment.env('worker', await freePort()), () => fanOutDeployment.workerRunning());
+  teardown.add('stop the Mailroom worker of (f)', () => worker.stop());
   const probe = await BroadcastProbe.connect(fanOutDeployment);
   teardown.add('close the broadcast probe', () => probe.close());
   const marketing = await provisionWorkspace(fanOutApi.baseUrl, fanOutDeployment.adminToken, sink.port, { transactional: false, marketing: true });

@@ -69,13 +69,14 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
   });
 
   it('drops a token the server refuses with 535 5.7.3, fetches a fresh one and delivers', async () => {
+    // Set once the first token is known; the server reads it on every AUTH, also before that.
+    let refusedToken: string | undefined = undefined;
     const refusing = new FakeSmtpServer({
       security: 'starttls',
       authMethods: ['XOAUTH2'],
       // Exchange answers 535 at once (no 334 challenge) when it no longer accepts a token.
       authenticate: (attempt) => (attempt.accessToken === refusedToken ? '535 5.7.3 Authentication unsuccessful' : microsoft.isValidAccessToken(attempt.accessToken ?? '')),
     });
-    let refusedToken: string | undefined;
     await refusing.start();
     const watcher = await DeliveryWatcher.start(t);
     const ws = await createWorkspace(t, 'Refused token');

@@ -52,14 +52,13 @@ export async function trackingLoad(baseUrl: string, tracked: TrackedPaths, histo
   // Events are buffered and written in batches off the request path: give the last batch time to land.
   // Requests still in flight when autocannon stops a run were served (and recorded) but not counted
   // as answered, so afterwards up to `connections` more per Mailroom run may appear.
-  let written = 0;
-  await pollUntil(async () => (written = await history.trackingEvents(tracked.messageIds)) >= answered, {
+  await pollUntil(async () => (await history.trackingEvents(tracked.messageIds)) >= answered, {
     what: 'tracking events',
     timeoutMs: PLAN.tracking.eventsTimeoutMs,
     intervalMs: 100,
   }).catch(() => undefined); // fewer than answered is a finding to report, not a reason to stop
   await sleep(EVENTS_SETTLE_MS);
-  written = await history.trackingEvents(tracked.messageIds);
+  const written = await history.trackingEvents(tracked.messageIds);
   return {
     open,
     click,

@@ -1,3 +1,6 @@
+import type { IntegrationTestResponse } from '../../apps/api/src/integrations/integration-test.response';
+import type { IntegrationResponse } from '../../apps/api/src/integrations/integration.response';
+import type { Json } from './json-body';
 import { bearer, TestApp } from './test-app';
 import { CreatedWorkspace } from './workspace-factory';
 
@@ -18,11 +21,11 @@ export async function createIntegration(
   app: TestApp,
   workspace: CreatedWorkspace,
   body: Record<string, unknown> = basicIntegration(),
-): Promise<Record<string, any>> {
+): Promise<Json<IntegrationResponse>> {
   const response = await app.http.post(`/v1/workspaces/${workspace.id}/integrations`).set(bearer(workspace.adminKey)).send(body);
   if (response.status !== 201) throw new Error(`integration not created: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** The step called `name` in the answer of POST /integrations/{id}/test. */
-export const step = (result: Record<string, any>, name: string) => result.steps.find((s: { name: string }) => s.name === name);
+export const step = (result: Json<IntegrationTestResponse>, name: string) => result.steps.find((s) => s.name === name);

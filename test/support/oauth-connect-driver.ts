@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Response } from 'supertest';
+import type { IntegrationTestResponse } from '../../apps/api/src/integrations/integration-test.response';
+import type { IntegrationResponse } from '../../apps/api/src/integrations/integration.response';
 import { basicIntegration, createIntegration } from './integration-factory';
+import type { Json } from './json-body';
 import { MAILBOX, OAuthProviders, TENANT } from './oauth-providers';
 import { bearer, TestApp } from './test-app';
 import { CreatedWorkspace } from './workspace-factory';
@@ -104,14 +107,14 @@ export class OAuthConnectDriver {
     return response;
   };
 
-  getIntegration = async (id: string): Promise<Record<string, any>> => {
+  getIntegration = async (id: string): Promise<Json<IntegrationResponse>> => {
     const { t, ws } = this.context();
     const response = await t.http.get(this.integrationPath(id)).set(bearer(ws.adminKey)).expect(200);
     this.apiAnswers.push(JSON.stringify(response.body));
     return response.body;
   };
 
-  testIntegration = async (id: string): Promise<Record<string, any>> => {
+  testIntegration = async (id: string): Promise<Json<IntegrationTestResponse>> => {
     const { t, ws } = this.context();
     const response = await t.http.post(`${this.integrationPath(id)}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
     this.apiAnswers.push(JSON.stringify(response.body));

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { JobName, QueueName, workerConnection } from '@app/queue';
+import { JobName, JobPayloads, QueueName, workerConnection } from '@app/queue';
 import type { RedisClient } from '@app/redis';
 import { JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
+
+/** What every queue carries: a job name of the contract and that name's payload. */
+type ContractJob = Job<JobPayloads[JobName], void, JobName>;
 
 /**
  * Runs the BullMQ workers of this process: one per queue, each dispatching by job name to the
@@ -16,7 +19,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly byName: Map<string, JobProcessor>;
   private connection: RedisClient | undefined;
   private maintenance: Queue | undefined;
-  private workers: Worker[] = [];
+  private workers: Array<Worker<JobPayloads[JobName], void, JobName>> = [];
 
   constructor(
     @Inject(JOB_PROCESSORS) processors: JobProcessor[],
@@ -39,7 +42,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       [QueueName.Maintenance]: 1,
     };
     this.workers = Object.values(QueueName).map((queue) => {
-      const worker = new Worker(queue, (job, token) => this.run(job, token), {
+      const worker = new Worker<JobPayloads[JobName], void, JobName>(queue, (job, token) => this.run(job, token), {
         connection,
         prefix,
         concurrency: concurrency[queue],
@@ -59,7 +62,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  private async run(job: Job, token?: string): Promise<void> {
+  private async run(job: ContractJob, token?: string): Promise<void> {
     const outcome = await this.byName.get(job.name)!.process(job);
     if (outcome && outcome.retryInMs > 0) {
       await job.moveToDelayed(Date.now() + outcome.retryInMs, token);

@@ -38,13 +38,15 @@ export class CacheInvalidation implements OnModuleInit, OnApplicationShutdown {
       const separator = message.indexOf(' ');
       this.deliver(message.slice(0, separator) as InvalidationTopic, message.slice(separator + 1));
     });
-    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'invalidation subscriber error'));
+    this.subscriber.on('error', (error: Error) => this.logger.warn({ err: error }, 'invalidation subscriber error'));
     this.subscriber.on('close', () => {
       if (!this.subscribed) return;
       this.subscribed = false;
       this.announceMissed();
     });
-    this.subscriber.on('ready', () => (this.subscribing = this.subscribe()));
+    this.subscriber.on('ready', () => {
+      this.subscribing = this.subscribe(); // awaited by onModuleInit; subscribe logs its own failure
+    });
     await this.subscriber.connect().catch(() => undefined);
     await this.subscribing;
   }

@@ -14,6 +14,7 @@ export const OPT_OUT_ATTRIBUTE = 'data-mailroom-track';
 const HTTP_SCHEME = /^https?:\/\//i;
 // The WHATWG URL parser strips leading/trailing C0 controls and spaces and drops tabs and newlines
 // anywhere, so `java\nscript:` or ` https://…` are what a browser would follow.
+// eslint-disable-next-line no-control-regex -- matching C0 controls is the point, as the parser does
 const URL_IGNORED_EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const URL_IGNORED_INSIDE = /[\t\n\r]/g;
 

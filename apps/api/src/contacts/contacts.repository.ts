@@ -76,7 +76,7 @@ export class ContactsRepository {
   /** Creates a bare contact for each address that has none yet; returns how many were created. */
   async insertMissing(workspaceId: WorkspaceId, emails: string[], manager: EntityManager = this.contacts.manager): Promise<number> {
     if (emails.length === 0) return 0;
-    const [{ count }] = await manager.query(
+    const [{ count }]: Array<{ count: number }> = await manager.query(
       `WITH inserted AS (
          INSERT INTO "contacts" ("workspace_id", "email")
          SELECT $1::uuid, e FROM unnest($2::text[]) AS e ORDER BY e

@@ -24,7 +24,7 @@ export class ListMembershipsRepository {
    */
   async addMany(workspaceId: WorkspaceId, listId: string, contactIds: string[], manager: EntityManager = this.memberships.manager): Promise<number> {
     if (contactIds.length === 0) return 0;
-    const [{ count }] = await manager.query(
+    const [{ count }]: Array<{ count: number }> = await manager.query(
       `WITH added AS (
          INSERT INTO "list_memberships" ("list_id", "contact_id", "workspace_id", "status")
          SELECT $2::uuid, c, $1::uuid, 'subscribed' FROM unnest($3::uuid[]) AS c ORDER BY c

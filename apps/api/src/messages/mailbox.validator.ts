@@ -27,7 +27,7 @@ export const IsMailbox = (options?: ValidationOptions) =>
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => mailboxProblem(value, args?.property ?? '') === null,
         defaultMessage: (args?: ValidationArguments) => {
-          const value = args?.value;
+          const value: unknown = args?.value;
           if (Array.isArray(value)) {
             const index = value.findIndex((item) => mailboxProblem(item, '') !== null);
             return mailboxProblem(value[index], `${args!.property}[${index}]`) ?? `${args!.property} is invalid`;

@@ -10,7 +10,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     const stop = this.metrics.httpDuration.startTimer({ method: request.method });
     response.once('finish', () => {
       // The route pattern, not the URL: ids and tokens would explode the label's cardinality.
-      const route = request.route?.path ? `${request.baseUrl}${request.route.path}` : 'unmatched';
+      const pattern = (request.route as { path?: string } | undefined)?.path; // Express types it `any`
+      const route = pattern ? `${request.baseUrl}${pattern}` : 'unmatched';
       stop({ route, status: String(response.statusCode) });
     });
     next();
