@@ -264,7 +264,6 @@ describe('probeSmtp against a server that floods it', () => {
 
     expect(stepNames(result)).toEqual(['resolve', 'connect', 'ehlo']);
     expect(failedStep(result)?.detail).toBe('the server sent a reply line longer than 64 KB');
-    expect(failedStep(result)!.ms).toBeLessThan(2000);
     expect(result.failure).toMatchObject({ step: 'ehlo', kind: 'transient', code: 'EPROTOCOL' });
     await closedByClient;
   });

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { MAX_SMTP_REPLY_BYTES, SmtpReply, SmtpReplyReader } from './smtp-reply-reader';
 
 function readAll(bytes: Buffer, chunkSize: number): SmtpReply[] {
@@ -24,14 +23,11 @@ describe('SmtpReplyReader', () => {
     const line = `250 ${'x'.repeat(MAX_SMTP_REPLY_BYTES - 100)}\r\n`;
     const wire = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / line.length)));
 
-    const started = performance.now();
+    // Re-reading the unfinished line on every byte, as before, takes minutes on this input: far past the test's time-out.
     const replies = readAll(wire, 1);
-    const ms = performance.now() - started;
 
     expect(replies).toHaveLength(Math.ceil((1024 * 1024) / line.length));
     expect(replies.every((reply) => reply.code === 250 && reply.lines[0] === line.trimEnd())).toBe(true);
-    // Re-reading the unfinished line on every byte, as before, takes minutes on this input.
-    expect(ms).toBeLessThan(2000);
   });
 
   it('accepts a line of exactly 64 KB with its CRLF and refuses one byte more, however it is chunked', () => {

