@@ -48,13 +48,8 @@ describe('when a backing service is unreachable', () => {
 
   beforeAll(async () => {
     const [postgresPort, redisPort] = await Promise.all([postgres.start(), redis.start()]);
-    t = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } });
-    // Route only the app's pool through the proxy; the test database itself was made directly.
-    const { DataSource } = await import('typeorm');
-    const dataSource = t.app.get(DataSource);
-    await dataSource.destroy();
-    dataSource.setOptions({ url: t.database.url.replace(':5432/', `:${postgresPort}/`) });
-    await dataSource.initialize();
+    // Only the app's connections go through the proxies; the test database itself was made directly.
+    t = await startTestApp({ databasePort: postgresPort, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } });
   });
   afterAll(async () => {
     postgres.restore();
