@@ -1,5 +1,7 @@
 /** Unit specs live beside the code, end-to-end specs in test/. Each file gets its own database and Redis prefix. */
-const aliases = ['config', 'crypto', 'database', 'integrations', 'logging', 'mail', 'messages', 'oauth', 'queue', 'redis', 'templating', 'tenancy', 'tracking'];
+const { readdirSync } = require('node:fs');
+
+const libraries = readdirSync(`${__dirname}/libs`);
 
 module.exports = {
   testEnvironment: 'node',
@@ -8,7 +10,7 @@ module.exports = {
   testRegex: '\\.(e2e-)?spec\\.ts$',
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),
+  moduleNameMapper: Object.fromEntries(libraries.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['<rootDir>/test/support/test-env.ts'],
   testTimeout: 30000,

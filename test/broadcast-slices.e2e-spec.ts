@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { createList } from './support/contact-factory';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';

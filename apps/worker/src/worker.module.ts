@@ -4,7 +4,8 @@ import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
-import { SmtpTransportPool } from '@app/mail';
+import { SmtpTransportPool } from '@app/smtp';
+import { MarketingModule } from '@app/marketing';
 import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -28,7 +29,7 @@ import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, IntegrationsModule, MessagesModule, QueueModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,

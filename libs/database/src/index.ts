@@ -4,3 +4,4 @@ export * from './entities';
 export * from './prepare-database';
 export * from './storable-text';
 export * from './postgres-errors';
+export * from './time-cursor';

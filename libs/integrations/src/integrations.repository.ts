@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { IntegrationEntity, IntegrationState, storableText } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 export type Usage = 'transactional' | 'marketing';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEntity } from '@app/database';
-import type { SmtpProbeAuth } from '@app/mail';
+import type { SmtpProbeAuth } from '@app/smtp';
 import { AccessTokenRef, AccessTokenService, OAuthCredentials } from '@app/oauth';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { IntegrationSecrets } from './integration-secrets';
 import { IntegrationsRepository } from './integrations.repository';
 

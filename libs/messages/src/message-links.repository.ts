@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { MessageLinkEntity } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 @Injectable()
 export class MessageLinksRepository {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus, TimeCursor } from '@app/database';
+import { WorkspaceId } from '@app/workspace-id';
 import { messageIdHeader } from './message-id-header';
 
 export interface MessageFilters {
@@ -10,7 +10,7 @@ export interface MessageFilters {
   to?: string;
   tag?: string;
   /** The last row of the previous page. */
-  after?: { createdAt: Date; id: string };
+  after?: TimeCursor;
   limit: number;
 }
 

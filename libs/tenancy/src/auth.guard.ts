@@ -19,7 +19,7 @@ import { API_KEY_PREFIX } from './api-key-secret';
 import { ApiKeyLookupService } from './api-key-lookup.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuthenticatedRequest, Principal } from './principal';
-import { isUuid, trustedWorkspaceId } from './workspace-id';
+import { isUuid, trustedWorkspaceId } from '@app/workspace-id';
 
 interface HttpRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;

@@ -3,4 +3,3 @@ export * from './api-key-secret';
 export * from './current-workspace.decorator';
 export * from './principal';
 export * from './tenancy.module';
-export * from './workspace-id';

@@ -1,5 +1,5 @@
 import type { ApiKeyScope } from '@app/database';
-import type { WorkspaceId } from './workspace-id';
+import type { WorkspaceId } from '@app/workspace-id';
 
 export type Principal =
   | { kind: 'platform' }

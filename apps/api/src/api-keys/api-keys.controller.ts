@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyListResponse, CreatedApiKeyResponse } from './api-key.response';
 import { ApiKeysService } from './api-keys.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 @Injectable()
 export class ApiKeysRepository {

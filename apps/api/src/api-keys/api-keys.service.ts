@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CacheInvalidation } from '@app/redis';
-import { generateApiKeySecret, isUuid, WorkspaceId } from '@app/tenancy';
+import { generateApiKeySecret } from '@app/tenancy';
+import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key.response';
 import { ApiKeysRepository } from './api-keys.repository';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BROADCAST_STATUSES, BroadcastEntity, BroadcastStatus } from '@app/database';
-import type { BroadcastCounts } from '@app/messages';
+import type { BroadcastCounts } from '@app/marketing';
 
 export class BroadcastCountsResponse {
   @ApiProperty({ description: 'Messages made for subscribed, unsuppressed members so far' }) recipients: number;

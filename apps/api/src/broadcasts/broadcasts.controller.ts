@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { CreateBroadcastDto, SendBroadcastDto } from './broadcast.dto';
 import { BroadcastListResponse, BroadcastResponse } from './broadcast.response';
 import { BroadcastsService } from './broadcasts.service';

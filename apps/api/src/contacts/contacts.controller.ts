@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { ListContactsQuery, UpdateContactDto, UpsertContactDto } from './contact.dto';
 import { ContactListResponse, ContactResponse } from './contact.response';
 import { ContactsService } from './contacts.service';

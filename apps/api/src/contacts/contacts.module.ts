@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MarketingModule } from '@app/marketing';
 import { ContactsController } from './contacts.controller';
-import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
   controllers: [ContactsController],
-  providers: [ContactsService, ContactsRepository],
-  exports: [ContactsRepository],
+  imports: [MarketingModule],
+  providers: [ContactsService],
 })
 export class ContactsModule {}

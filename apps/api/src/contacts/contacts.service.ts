@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { isUuid, WorkspaceId } from '@app/tenancy';
+import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { ListContactsQuery, UpdateContactDto, UpsertContactDto } from './contact.dto';
 import { ContactListResponse, ContactResponse } from './contact.response';
-import { ContactsRepository } from './contacts.repository';
+import { ContactsRepository } from '@app/marketing';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 

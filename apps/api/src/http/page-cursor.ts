@@ -1,10 +1,5 @@
-/** Keyset position of a page ordered by (created_at, id): the last row of the previous page. */
-export interface TimeCursor {
-  createdAt: Date;
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { TimeCursor } from '@app/database';
+import { isUuid } from '@app/workspace-id';
 
 export function encodeTimeCursor(cursor: TimeCursor): string {
   return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString('base64url');
@@ -13,7 +8,7 @@ export function encodeTimeCursor(cursor: TimeCursor): string {
 /** Null for anything that is not a cursor this API issued. */
 export function decodeTimeCursor(value: string): TimeCursor | null {
   const [createdAt, id, extra] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !createdAt || !id || !UUID.test(id)) return null;
+  if (extra !== undefined || !createdAt || !id || !isUuid(id)) return null;
   const at = new Date(createdAt);
   return Number.isNaN(at.getTime()) ? null : { createdAt: at, id };
 }
@@ -25,7 +20,7 @@ export function encodeIdCursor(id: string): string {
 
 export function decodeIdCursor(value: string): string | null {
   const id = Buffer.from(value, 'base64url').toString('utf8');
-  return UUID.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 export interface Page<T> {

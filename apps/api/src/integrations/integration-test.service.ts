@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import type { IntegrationEntity, IntegrationState } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
-import { probeSmtp, SmtpProbeResult } from '@app/mail';
-import { WorkspaceId } from '@app/tenancy';
+import { probeSmtp, SmtpProbeResult } from '@app/smtp';
+import { WorkspaceId } from '@app/workspace-id';
 import { IntegrationTestResponse } from './integration-test.response';
 import { IntegrationsService } from './integrations.service';
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { CreateIntegrationDto, TestIntegrationDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationTestResponse } from './integration-test.response';
 import { IntegrationTestService } from './integration-test.service';

@@ -11,7 +11,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { readCsvBody } from './csv-body';
 import { AddListContactsDto, ListMembersQuery, UpdateMembershipDto } from './list.dto';
 import { AddListContactsResponse, ImportListContactsResponse, ListMemberListResponse, ListMemberResponse } from './list.response';

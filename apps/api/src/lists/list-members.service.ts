@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { MembershipStatus } from '@app/database';
-import { isUuid, WorkspaceId } from '@app/tenancy';
-import { ContactsRepository } from '../contacts/contacts.repository';
+import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { ContactsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { normalizeEmail } from '../contacts/email-address';
 import { decodeIdCursor, encodeIdCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
@@ -17,12 +17,10 @@ import {
   ListMemberResponse,
   RejectedEmailResponse,
 } from './list.response';
-import { ListMembershipsRepository } from './list-memberships.repository';
 
 // Adding by email is one statement and waits this long for a running import; an import never waits.
 const ADD_WAITS_FOR_IMPORT_MS = 3000;
 const busy = () => new ConflictException('Another CSV import or bulk add of this workspace\'s contacts is running; retry when it has finished');
-import { ListsRepository } from './lists.repository';
 import { listNotFound } from './lists.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ContactsModule } from '../contacts/contacts.module';
+import { MarketingModule } from '@app/marketing';
 import { ListMembersController } from './list-members.controller';
 import { ListMembersService } from './list-members.service';
-import { ListMembershipsRepository } from './list-memberships.repository';
 import { ListsController } from './lists.controller';
-import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 
 @Module({
-  imports: [ContactsModule],
+  imports: [MarketingModule],
   controllers: [ListsController, ListMembersController],
-  providers: [ListsService, ListMembersService, ListsRepository, ListMembershipsRepository],
+  providers: [ListsService, ListMembersService],
 })
 export class ListsModule {}

@@ -1,10 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { isUuid, WorkspaceId } from '@app/tenancy';
+import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query.dto';
 import { CreateListDto, UpdateListDto } from './list.dto';
 import { ListListResponse, ListResponse } from './list.response';
-import { ListsRepository } from './lists.repository';
+import { ListsRepository } from '@app/marketing';
 
 @Injectable()
 export class ListsService {

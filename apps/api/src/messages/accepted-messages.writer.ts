@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessagesRepository, NewMessage } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 interface Pending {
   workspaceId: WorkspaceId;

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentWorkspace, RequiredScope, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace, RequiredScope } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { BatchSendDto, ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, BatchAcceptedResponse, MessageListResponse, MessageResponse } from './message.response';
 import { MessagesService } from './messages.service';

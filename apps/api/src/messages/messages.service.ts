@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException, UnprocessableEntity
 import { IntegrationEntity, MessageType } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
-import { isUuid, WorkspaceId } from '@app/tenancy';
+import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { WorkspaceSettingsCache } from '../workspaces/workspace-settings.cache';

@@ -3,7 +3,7 @@ import { AppConfig } from '@app/config';
 import type { IntegrationEntity } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { ConnectClient, ConsentClient, OAUTH_STATE_TTL_MS, OAuthConnectService, OAuthTokenError } from '@app/oauth';
-import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
+import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import {
   changedMeanwhilePage,
   connectedPage,

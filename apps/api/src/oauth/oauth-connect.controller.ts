@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { AuthorizeIntegrationDto } from './oauth-authorize.dto';
 import { AuthorizationResponse } from './oauth-authorize.response';
 import { OAuthConnectFlowService } from './oauth-connect-flow.service';

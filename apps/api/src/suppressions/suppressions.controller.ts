@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { PageQuery } from '../http/page-query.dto';
 import { CreateSuppressionDto, SuppressionScopeQuery } from './suppression.dto';
 import { SuppressionListResponse, SuppressionResponse } from './suppression.response';

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { SuppressionsRepository } from '@app/messages';
-import { WorkspaceId } from '@app/tenancy';
+import { SuppressionsRepository } from '@app/marketing';
+import { WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query.dto';
 import { CreateSuppressionDto } from './suppression.dto';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MarketingModule } from '@app/marketing';
 import { WorkspaceTrackingKeys } from '@app/tracking';
 import { TrackedMessageCache } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
@@ -7,6 +8,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Module({
+  imports: [MarketingModule],
   controllers: [UnsubscribeController],
   providers: [WorkspaceTrackingKeys, TrackedMessageCache, TrackingEventWriter, TrackingService, UnsubscribeService],
   exports: [TrackingService],

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MessageEventsRepository, SuppressionsRepository } from '@app/messages';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { MessageEventsRepository } from '@app/messages';
+import { SuppressionsRepository } from '@app/marketing';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 
 export interface Unsubscription {

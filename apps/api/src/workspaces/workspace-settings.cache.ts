@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { WorkspaceEntity } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 export interface WorkspaceSettings {
   trackingOpens: boolean;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, PlatformOnly, WorkspaceId } from '@app/tenancy';
+import { CurrentWorkspace, PlatformOnly } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
 import { CreatedWorkspaceResponse, WorkspaceListResponse, WorkspaceResponse } from './workspace.response';
 import { WorkspacesService } from './workspaces.service';

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { WorkspaceEntity } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
-import { trustedWorkspaceId, WorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
 import { CreatedWorkspaceResponse, WorkspaceResponse } from './workspace.response';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { BroadcastStatus } from '@app/database';
-import { BroadcastsRepository } from '@app/messages';
+import { BroadcastsRepository } from '@app/marketing';
 import { CompiledMailTemplates, compileMailTemplates } from '@app/templating';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId } from '@app/workspace-id';
 
 export interface BroadcastSnapshot {
   status: BroadcastStatus | null;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { IntegrationsRepository } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer, DeliveryRequest, JobName, JobPayloads } from '@app/queue';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { BroadcastSnapshots, isOnHold, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
 import { DeliveryOutcome, DeliveryService } from './delivery.service';
 import { IntegrationRateLimiter } from './integration-rate-limiter';

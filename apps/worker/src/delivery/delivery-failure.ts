@@ -1,5 +1,5 @@
 import type { IntegrationEntity } from '@app/database';
-import { asSmtpError, classifySmtpFailure, SmtpFailureKind, smtpHint } from '@app/mail';
+import { asSmtpError, classifySmtpFailure, SmtpFailureKind, smtpHint } from '@app/smtp';
 import { OAuthTokenError } from '@app/oauth';
 import { TemplateError } from '@app/templating';
 

@@ -5,7 +5,7 @@ import { AppConfig } from '@app/config';
 import { ContactEntity, MessageEntity } from '@app/database';
 import { MessageEventsRepository, MessageLinksRepository } from '@app/messages';
 import { renderMailTemplates } from '@app/templating';
-import { trustedWorkspaceId } from '@app/tenancy';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { listUnsubscribeHeaders, rewriteHtml } from '@app/tracking';
 import { broadcastTemplateContext } from '../broadcasts/broadcast-template-context';
 import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { SuppressionEntity, SuppressionReason } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { SuppressionEntity, SuppressionReason, TimeCursor } from '@app/database';
+import { WorkspaceId } from '@app/workspace-id';
 
 export interface NewSuppression {
   email: string;
@@ -43,7 +43,7 @@ export class SuppressionsRepository {
     return new Set(rows.map((row) => row.email));
   }
 
-  list(workspaceId: WorkspaceId, limit: number, after?: { createdAt: Date; id: string }): Promise<SuppressionEntity[]> {
+  list(workspaceId: WorkspaceId, limit: number, after?: TimeCursor): Promise<SuppressionEntity[]> {
     const query = this.suppressions
       .createQueryBuilder('s')
       .where('s.workspace_id = :workspaceId', { workspaceId })

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ContactEntity } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
-import { TimeCursor } from '../http/page-cursor';
+import { ContactEntity, TimeCursor } from '@app/database';
+import { WorkspaceId } from '@app/workspace-id';
 
 /** A contact to create, or to merge into the stored one: null names keep the stored values. */
 export interface ContactUpsert {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { BroadcastEntity, BroadcastStatus } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 export interface BroadcastCounts {
   queued: number;

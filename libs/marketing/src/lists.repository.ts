@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { errorCodeOf, ListEntity } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
-import { TimeCursor } from '../http/page-cursor';
+import { errorCodeOf, ListEntity, TimeCursor } from '@app/database';
+import { WorkspaceId } from '@app/workspace-id';
 
 /** Arbitrary constant naming "bulk contact writes" among the two-key advisory locks of this database. */
 const BULK_CONTACT_WRITES_LOCK_SPACE = 7_246_312;

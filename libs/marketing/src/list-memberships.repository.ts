@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ContactEntity, ListMembershipEntity, MembershipStatus } from '@app/database';
-import { WorkspaceId } from '@app/tenancy';
+import { WorkspaceId } from '@app/workspace-id';
 
 export type MemberWithContact = ListMembershipEntity & { contact: ContactEntity };
 
