@@ -3,7 +3,9 @@ import type { WorkspaceId } from '@app/workspace-id';
 
 export type Principal =
   | { kind: 'platform' }
-  | { kind: 'api-key'; keyId: string; workspaceId: WorkspaceId; scopes: ApiKeyScope[] };
+  | { kind: 'api-key'; keyId: string; workspaceId: WorkspaceId; scopes: ApiKeyScope[] }
+  /** A person signed in with a session cookie; an operator sees every workspace, as the platform token does. */
+  | { kind: 'user'; userId: string; sessionId: string; email: string; isOperator: boolean };
 
 /** What the guard leaves on the request for decorators to read. */
 export interface AuthenticatedRequest {

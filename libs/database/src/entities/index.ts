@@ -10,6 +10,12 @@ import { MessageEntity } from './message.entity';
 import { SenderEntity } from './sender.entity';
 import { SuppressionEntity } from './suppression.entity';
 import { WorkspaceEntity } from './workspace.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { InvitationEntity } from './invitation.entity';
+import { SingleUseTokenEntity } from './single-use-token.entity';
+import { UserSessionEntity } from './user-session.entity';
+import { UserEntity } from './user.entity';
+import { WorkspaceMemberEntity } from './workspace-member.entity';
 
 export * from './api-key.entity';
 export * from './broadcast.entity';
@@ -23,5 +29,11 @@ export * from './message.entity';
 export * from './sender.entity';
 export * from './suppression.entity';
 export * from './workspace.entity';
+export * from './audit-event.entity';
+export * from './invitation.entity';
+export * from './single-use-token.entity';
+export * from './user-session.entity';
+export * from './user.entity';
+export * from './workspace-member.entity';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity, MessageEntity, MessageEventEntity, ContactEntity, ListEntity, ListMembershipEntity, MessageLinkEntity, SuppressionEntity, BroadcastEntity];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity, MessageEntity, MessageEventEntity, ContactEntity, ListEntity, ListMembershipEntity, MessageLinkEntity, SuppressionEntity, BroadcastEntity, UserEntity, UserSessionEntity, WorkspaceMemberEntity, InvitationEntity, SingleUseTokenEntity, AuditEventEntity];

@@ -18,6 +18,10 @@ export class WorkspaceEntity {
   @Column({ name: 'tracking_key_encrypted', type: 'text', nullable: true, select: false })
   trackingKeyEncrypted: string | null;
 
+  /** Members must have a second factor to act in this workspace. */
+  @Column({ name: 'require_totp', type: 'boolean', default: false })
+  requireTotp: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

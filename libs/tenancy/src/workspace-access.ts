@@ -1,0 +1,42 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ApiKeyScope, WorkspaceEntity } from '@app/database';
+import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { Principal } from './principal';
+
+/** What a route asks of its caller, read from its decorators. */
+export interface RouteAccess {
+  platformOnly: boolean;
+  requiredScope: ApiKeyScope;
+}
+
+/**
+ * May this principal use this route, in this workspace? 403 for a caller who is known but lacks
+ * the right, 404 for any workspace the caller cannot see (indistinguishable from one that does not exist).
+ */
+@Injectable()
+export class WorkspaceAccess {
+  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+
+  /** The workspace the route acts in, once access is granted; undefined for routes without `{ws}`. */
+  async check(principal: Principal, route: RouteAccess, ws: string | undefined): Promise<WorkspaceId | undefined> {
+    if (route.platformOnly && principal.kind !== 'platform') {
+      throw new ForbiddenException('This endpoint needs the platform admin token, not a workspace API key');
+    }
+    if (ws === undefined) return undefined;
+    if (!isUuid(ws)) throw new NotFoundException(`Workspace ${ws} not found`);
+
+    if (principal.kind === 'api-key') {
+      if (principal.workspaceId !== ws) throw new NotFoundException(`Workspace ${ws} not found`);
+      if (!principal.scopes.includes('admin') && !principal.scopes.includes(route.requiredScope)) {
+        throw new ForbiddenException(
+          `This API key has the scope ${principal.scopes.join(', ')}; this endpoint needs ${route.requiredScope}`,
+        );
+      }
+    } else if (!(await this.workspaces.existsBy({ id: ws }))) {
+      throw new NotFoundException(`Workspace ${ws} not found`);
+    }
+    return trustedWorkspaceId(ws);
+  }
+}
