@@ -1,6 +1,8 @@
-import { Module, Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+import { WorkspaceMembersRepository } from './workspace-members.repository';
 
-const providers: Provider[] = [];
+const providers = [UsersRepository, WorkspaceMembersRepository];
 
 @Module({ providers, exports: providers })
 export class AccountsModule {}
