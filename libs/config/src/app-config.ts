@@ -28,7 +28,7 @@ const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 
 /**
  * Every setting Mailroom reads, typed. Built only by `loadConfig`, which validates it at boot;
- * property names follow the environment variable names of API.md.
+ * property names are the environment variable names (README, "Configuration").
  */
 export class AppConfig {
   @IsIn(['development', 'test', 'production'])

@@ -1,6 +1,6 @@
 import type { TrackingKind } from './tracking-token';
 
-/** The public routes of API.md: `/t/o/{token}`, `/t/c/{token}`, `/u/{token}`. */
+/** The public tracking routes, served without authentication: `/t/o/{token}`, `/t/c/{token}`, `/u/{token}`. */
 const PATHS: Record<TrackingKind, string> = { open: '/t/o/', click: '/t/c/', unsubscribe: '/u/' };
 
 export function trackingUrl(publicBaseUrl: string, kind: TrackingKind, token: string): string {
