@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEntity } from '@app/database';
-import type { SmtpProbeAuth } from '@app/smtp';
+import type { SmtpAuth } from '@app/smtp';
 import { AccessTokenRef, AccessTokenService, OAuthCredentials } from '@app/oauth';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { IntegrationSecrets } from './integration-secrets';
@@ -21,7 +21,7 @@ export class SmtpCredentialsService {
     private readonly accessTokens: AccessTokenService,
   ) {}
 
-  auth(integration: IntegrationEntity): SmtpProbeAuth {
+  auth(integration: IntegrationEntity): SmtpAuth {
     switch (integration.authType) {
       case 'none':
         return { type: 'none' };

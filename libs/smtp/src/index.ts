@@ -1,4 +1,5 @@
 export * from './outbound-host-guard';
+export * from './smtp-connection.types';
 export * from './smtp-error';
 export * from './smtp-failure';
 export * from './smtp-hints';

@@ -1,5 +1,6 @@
 import { SmtpErrorLike } from './smtp-error';
-import { SmtpProbeStepName, SmtpSecurity } from './smtp-probe.types';
+import { SmtpSecurity } from './smtp-connection.types';
+import { SmtpProbeStepName } from './smtp-probe.types';
 
 export interface SmtpHintContext {
   /** The probe step that failed; absent for a failure of the sending worker. */

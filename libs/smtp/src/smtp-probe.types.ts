@@ -1,13 +1,6 @@
+import { SmtpAuth, SmtpSecurity } from './smtp-connection.types';
 import { SmtpErrorLike } from './smtp-error';
 import { SmtpFailureKind } from './smtp-failure';
-
-export type SmtpSecurity = 'starttls' | 'tls' | 'none';
-
-export type SmtpProbeAuth =
-  | { type: 'none' }
-  | { type: 'basic'; username: string; password: string }
-  /** `getAccessToken` may throw an error with a `hint` string; the probe passes that hint on. */
-  | { type: 'xoauth2'; username: string; getAccessToken: () => Promise<string> };
 
 export interface SmtpProbeInput {
   host: string;
@@ -20,7 +13,7 @@ export interface SmtpProbeInput {
   allowPrivateHosts?: boolean;
   /** Bound on each step, in milliseconds. */
   timeoutMs?: number;
-  auth: SmtpProbeAuth;
+  auth: SmtpAuth;
   send?: { from: string; to: string };
 }
 

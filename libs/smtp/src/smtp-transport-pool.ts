@@ -4,12 +4,12 @@ import { createTransport, SendMailOptions } from 'nodemailer';
 import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
 import { resolveOutboundHost } from './outbound-host-guard';
 import { MAX_SMTP_REPLY_BYTES } from './smtp-reply-reader';
-import type { SmtpProbeAuth } from './smtp-probe.types';
+import type { SmtpAuth, SmtpSecurity } from './smtp-connection.types';
 
 export interface PooledEndpoint {
   host: string;
   port: number;
-  security: 'starttls' | 'tls' | 'none';
+  security: SmtpSecurity;
   ehloHostname: string;
   allowSelfSignedCertificate: boolean;
   maxConnections: number;
@@ -42,7 +42,7 @@ export class SmtpTransportPool implements OnApplicationShutdown {
   /** `idleMs`: a pool unused this long is closed. */
   constructor(private readonly idleMs: number) {}
 
-  get(id: string, version: string, endpoint: PooledEndpoint, auth: SmtpProbeAuth): Promise<PooledTransport> {
+  get(id: string, version: string, endpoint: PooledEndpoint, auth: SmtpAuth): Promise<PooledTransport> {
     const existing = this.entries.get(id);
     if (existing && existing.version === version) {
       existing.lastUsed = Date.now();
@@ -62,14 +62,14 @@ export class SmtpTransportPool implements OnApplicationShutdown {
     entry?.ready.then((transport) => transport.close(), () => undefined);
   }
 
-  private build(version: string, endpoint: PooledEndpoint, auth: SmtpProbeAuth): Entry {
+  private build(version: string, endpoint: PooledEndpoint, auth: SmtpAuth): Entry {
     const ready = resolveOutboundHost(endpoint.host, { allowPrivateHosts: endpoint.allowPrivateHosts }).then(
       (resolved): PooledTransport => createTransport(this.options(endpoint, resolved.address, auth)),
     );
     return { version, ready, lastUsed: Date.now() };
   }
 
-  private options(endpoint: PooledEndpoint, address: string, auth: SmtpProbeAuth): SMTPPoolOptions & { pool: true } {
+  private options(endpoint: PooledEndpoint, address: string, auth: SmtpAuth): SMTPPoolOptions & { pool: true } {
     return {
       pool: true,
       host: address,
@@ -102,7 +102,7 @@ export class SmtpTransportPool implements OnApplicationShutdown {
   }
 }
 
-function transportAuth(auth: SmtpProbeAuth): SMTPPoolOptions['auth'] {
+function transportAuth(auth: SmtpAuth): SMTPPoolOptions['auth'] {
   switch (auth.type) {
     case 'none':
       return undefined;
