@@ -45,7 +45,7 @@ describe('broadcast slices', () => {
       { broadcastId: broadcast.id, listId: list.id, integrationId: integration.id, fromEmail: 'news@example.com', fromName: null, trackingOpens: false, trackingClicks: false },
       recipients,
     );
-    const target = { workspaceId: ws.id, broadcastId: broadcast.id, integrationId: integration.id };
+    const target = { workspaceId: trustedWorkspaceId(ws.id), broadcastId: broadcast.id, integrationId: integration.id };
     const counts = async (): Promise<Record<string, number>> => (await t.http.get(`${path}/${broadcast.id}`).set(bearer(ws.adminKey)).expect(200)).body.counts;
     return { target, messageIds: recipients.map((recipient) => recipient.id), counts };
   }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
+import type { WorkspaceId } from '@app/workspace-id';
 import { ProducerConnection } from './queue-connection';
 import { JobName, JobPayloads } from './job-contracts';
 import { QueueName } from './queue-names';
@@ -17,7 +18,7 @@ export class BroadcastProducer implements OnModuleDestroy {
     this.queue = connection.queue(QueueName.Broadcasts, config);
   }
 
-  async fanOut(workspaceId: string, broadcastId: string, delayMs = 0): Promise<void> {
+  async fanOut(workspaceId: WorkspaceId, broadcastId: string, delayMs = 0): Promise<void> {
     const data: JobPayloads[JobName.FanOutBroadcast] = { workspaceId, broadcastId };
     await this.queue.add(JobName.FanOutBroadcast, data, {
       jobId: `fan-out-${broadcastId}`,

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import type { MessageType } from '@app/database';
+import type { WorkspaceId } from '@app/workspace-id';
 import { FairShare } from './fair-share';
 import { deliveryQueueFor, JobName, JobPayloads } from './job-contracts';
 import { ProducerConnection } from './queue-connection';
@@ -11,7 +12,7 @@ export const DELIVERY_QUEUES_TOKEN = Symbol('delivery queues');
 export type DeliveryQueues = Map<QueueName, Queue>;
 
 export interface DeliveryRequest {
-  workspaceId: string;
+  workspaceId: WorkspaceId;
   messageId: string;
   type: MessageType;
   /** Run no sooner than this many milliseconds from now. */
@@ -25,7 +26,7 @@ const RECIPIENTS_PER_JOB = 100;
 const SLICE_COUNTER_TTL_MS = 30 * 24 * 3600 * 1000;
 
 export interface BroadcastSliceTarget {
-  workspaceId: string;
+  workspaceId: WorkspaceId;
   broadcastId: string;
   integrationId: string;
 }

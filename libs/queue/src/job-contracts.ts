@@ -1,4 +1,5 @@
 import type { MessageType } from '@app/database';
+import type { WorkspaceId } from '@app/workspace-id';
 import { QueueName } from './queue-names';
 
 /** Every job Mailroom runs. Payloads carry ids only: never content, addresses or credentials. */
@@ -9,13 +10,17 @@ export enum JobName {
   FanOutBroadcast = 'fan-out-broadcast',
 }
 
-/** `seq`: the job's number in its workspace's line (FairShare); absent on jobs queued before there were lines. */
+/**
+ * `workspaceId` is typed as its producer took it: a producer only accepts a `WorkspaceId`, so the worker
+ * reads back one its enqueuer vouched for. `seq`: the job's number in its workspace's line (FairShare);
+ * absent on jobs queued before there were lines.
+ */
 export interface JobPayloads {
-  [JobName.DeliverMessage]: { workspaceId: string; messageId: string; seq?: number };
+  [JobName.DeliverMessage]: { workspaceId: WorkspaceId; messageId: string; seq?: number };
   /** A slice of one fanned-out page: its messages are claimed together and delivered one by one. */
-  [JobName.DeliverBroadcastRecipients]: { workspaceId: string; broadcastId: string; integrationId: string; messageIds: string[]; seq?: number };
+  [JobName.DeliverBroadcastRecipients]: { workspaceId: WorkspaceId; broadcastId: string; integrationId: string; messageIds: string[]; seq?: number };
   [JobName.ReconcileOutbox]: Record<string, never>;
-  [JobName.FanOutBroadcast]: { workspaceId: string; broadcastId: string };
+  [JobName.FanOutBroadcast]: { workspaceId: WorkspaceId; broadcastId: string };
 }
 
 export function deliveryQueueFor(type: MessageType): QueueName {

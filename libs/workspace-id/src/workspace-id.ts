@@ -1,7 +1,6 @@
 /**
- * A workspace id that came from an authenticated request. Tenant-scoped services and repositories
- * take it as their first argument; a plain string does not type-check, so a query cannot forget
- * the tenant by accident.
+ * A workspace id Mailroom vouches for. Tenant-scoped services and repositories take it as their
+ * first argument; a plain string does not type-check, so a query cannot forget the tenant by accident.
  */
 export type WorkspaceId = string & { readonly __brand: 'WorkspaceId' };
 
@@ -11,7 +10,13 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Only the guard (after checking access) and tests may mint one. */
+/**
+ * Mints one from an id Mailroom has already tied to its workspace, never from one a caller merely
+ * sent: the guard's, after checking the caller's access to it; one read back from where Mailroom
+ * stored it (a row's workspace_id, the pending OAuth flow kept in Redis); a workspace's own id when
+ * it is created; and tests'. Job payloads need none: producers only take a WorkspaceId, so the
+ * worker reads back the one minted before the job was enqueued.
+ */
 export function trustedWorkspaceId(id: string): WorkspaceId {
   return id as WorkspaceId;
 }

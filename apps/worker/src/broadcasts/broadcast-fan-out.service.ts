@@ -8,7 +8,7 @@ import { BroadcastMessageTemplate, BroadcastRecipient, MessagesRepository } from
 import { BroadcastsRepository } from '@app/marketing';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
 import { CompiledMailTemplates, renderMailTemplates, TemplateError } from '@app/templating';
-import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
 import { broadcastTemplateContext, displayName, TemplateContact } from './broadcast-template-context';
@@ -43,8 +43,7 @@ export class BroadcastFanOut {
     private readonly snapshots: BroadcastSnapshots,
   ) {}
 
-  async fanOut({ workspaceId: id, broadcastId }: JobPayloads[JobName.FanOutBroadcast]): Promise<void> {
-    const workspaceId = trustedWorkspaceId(id);
+  async fanOut({ workspaceId, broadcastId }: JobPayloads[JobName.FanOutBroadcast]): Promise<void> {
     const broadcast = await this.start(workspaceId, broadcastId);
     if (!broadcast) return;
     // A template that cannot be used (a file tag in a draft stored before those were refused, a

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import type { MessageType } from '@app/database';
 import { BroadcastProducer, DeliveryProducer } from '@app/queue';
+import { trustedWorkspaceId } from '@app/workspace-id';
 
 const BATCH = 5000;
 const COLUMNS = 'id, workspace_id, type, broadcast_id, integration_id';
@@ -74,7 +75,7 @@ export class OutboxReconciler {
   /** Single messages get their own job back; a broadcast's messages go back in slices. */
   private async requeue(rows: Row[]): Promise<void> {
     await this.producer.enqueue(
-      rows.filter((row) => !row.broadcast_id).map((row) => ({ workspaceId: row.workspace_id, messageId: row.id, type: row.type })),
+      rows.filter((row) => !row.broadcast_id).map((row) => ({ workspaceId: trustedWorkspaceId(row.workspace_id), messageId: row.id, type: row.type })),
       true,
     );
     const slices = new Map<string, Row[]>();
@@ -86,7 +87,7 @@ export class OutboxReconciler {
     }
     for (const [broadcastId, members] of slices) {
       const { workspace_id: workspaceId, integration_id: integrationId } = members[0]!;
-      await this.producer.enqueueBroadcastRecipients({ workspaceId, broadcastId, integrationId }, members.map((row) => row.id));
+      await this.producer.enqueueBroadcastRecipients({ workspaceId: trustedWorkspaceId(workspaceId), broadcastId, integrationId }, members.map((row) => row.id));
     }
   }
 
@@ -96,6 +97,6 @@ export class OutboxReconciler {
        WHERE status = 'sending' AND NOT fanout_done AND updated_at < now() - make_interval(secs => $1::double precision / 1000)`,
       [graceMs],
     )) as Array<{ id: string; workspace_id: string }>;
-    for (const broadcast of stalled) await this.broadcasts.fanOut(broadcast.workspace_id, broadcast.id);
+    for (const broadcast of stalled) await this.broadcasts.fanOut(trustedWorkspaceId(broadcast.workspace_id), broadcast.id);
   }
 }
