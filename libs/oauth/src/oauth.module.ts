@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenRepository } from './access-token.repository';
 import { AccessTokenService } from './access-token.service';
+import { AuthorizationCodeService } from './authorization-code.service';
 import { GoogleRefreshTokenService } from './google-refresh-token.service';
 import { MicrosoftClientCredentialsService } from './microsoft-client-credentials.service';
 import { MicrosoftRefreshTokenService } from './microsoft-refresh-token.service';
-import { OAuthConnectService } from './oauth-connect.service';
 import { OAuthStateRepository } from './oauth-state.repository';
 import { TokenIssuerService } from './token-issuer.service';
 
 /**
- * OAuth2 for SMTP: cached access tokens and the connect flow. Expects the Redis client (`REDIS_CLIENT`),
- * `AppConfig` and `SecretBox` to be provided globally.
+ * OAuth2 for SMTP, the provider's side: cached access tokens, the authorization-code grant and the
+ * pending states of connect flows. Expects the Redis client (`REDIS_CLIENT`), `AppConfig` and
+ * `SecretBox` to be provided globally.
  */
 @Module({
   providers: [
@@ -21,8 +22,8 @@ import { TokenIssuerService } from './token-issuer.service';
     MicrosoftRefreshTokenService,
     GoogleRefreshTokenService,
     OAuthStateRepository,
-    OAuthConnectService,
+    AuthorizationCodeService,
   ],
-  exports: [AccessTokenService, TokenIssuerService, OAuthConnectService],
+  exports: [AccessTokenService, TokenIssuerService, AuthorizationCodeService, OAuthStateRepository],
 })
 export class OAuthModule {}

@@ -1,8 +1,17 @@
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { randomToken } from '@app/crypto';
 import type { IntegrationEntity } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
-import { ConnectClient, ConsentClient, OAUTH_STATE_TTL_MS, OAuthConnectService, OAuthTokenError } from '@app/oauth';
+import {
+  AuthorizationCodeService,
+  ConnectClient,
+  ConsentClient,
+  createPkcePair,
+  OAUTH_STATE_TTL_MS,
+  OAuthStateRepository,
+  OAuthTokenError,
+} from '@app/oauth';
 import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import {
   changedMeanwhilePage,
@@ -26,16 +35,20 @@ export interface CallbackParams {
   errorDescription?: string;
 }
 
+/** OAuthCallbackController's route: the redirect URI, on PUBLIC_BASE_URL, to register with the provider. */
+const OAUTH_CALLBACK_PATH = '/v1/oauth2/callback';
+
 /**
- * The "connect" button of an OAuth2 integration: sends the admin to the provider's consent screen,
- * then stores the refresh token the callback's code is exchanged for.
+ * The "connect" button of an OAuth2 integration: sends the admin to the provider's consent screen
+ * with PKCE and a single-use state, then stores the refresh token the callback's code is exchanged for.
  */
 @Injectable()
 export class OAuthConnectFlowService {
   private readonly logger = new Logger(OAuthConnectFlowService.name);
 
   constructor(
-    private readonly connect: OAuthConnectService,
+    private readonly codes: AuthorizationCodeService,
+    private readonly states: OAuthStateRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly credentials: SmtpCredentialsService,
@@ -49,18 +62,17 @@ export class OAuthConnectFlowService {
     if (refusal) throw new UnprocessableEntityException([refusal]);
 
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
-    const { authorizationUrl } = await this.connect.startAuthorization(this.consentClient(integration), {
-      workspaceId,
-      integrationId: integration.id,
-      returnUrl,
-    });
+    const { codeVerifier, codeChallenge } = createPkcePair();
+    const state = randomToken(24);
+    await this.states.save(state, { workspaceId, integrationId: integration.id, returnUrl, codeVerifier });
+    const authorizationUrl = this.codes.consentUrl(this.consentClient(integration), { redirectUri: this.redirectUri, state, codeChallenge });
     this.logger.log({ workspaceId, integrationId: integration.id, provider: integration.provider }, 'oauth connect started');
-    return { authorizationUrl, redirectUri: this.connect.redirectUri, expiresAt };
+    return { authorizationUrl, redirectUri: this.redirectUri, expiresAt };
   }
 
   async complete(params: CallbackParams): Promise<CallbackOutcome> {
     // Consumed whatever the outcome: a state is good for exactly one answer from the provider.
-    const pending = params.state ? await this.connect.consumeState(params.state) : undefined;
+    const pending = params.state ? await this.states.consume(params.state) : undefined;
     // Without a state Mailroom issued, anyone could have written the link: nothing in it is shown.
     if (!pending) {
       this.logger.warn('oauth callback with an unknown, used or expired state');
@@ -68,7 +80,7 @@ export class OAuthConnectFlowService {
     }
     if (params.error) {
       this.logger.log({ integrationId: pending.integrationId, providerError: params.error.slice(0, 100) }, 'oauth consent not given');
-      return providerErrorPage(params.error, params.errorDescription, this.connect.redirectUri);
+      return providerErrorPage(params.error, params.errorDescription, this.redirectUri);
     }
     if (!params.code) return missingCodePage();
 
@@ -82,7 +94,8 @@ export class OAuthConnectFlowService {
     const log = { workspaceId, integrationId: integration.id, provider: integration.provider };
     let refreshToken: string;
     try {
-      ({ refreshToken } = await this.connect.exchangeCode(this.connectClient(integration), params.code, pending.codeVerifier));
+      const authorization = { code: params.code, codeVerifier: pending.codeVerifier, redirectUri: this.redirectUri };
+      ({ refreshToken } = await this.codes.exchangeCode(this.connectClient(integration), authorization));
     } catch (error) {
       if (!(error instanceof OAuthTokenError)) throw error;
       this.logger.warn({ ...log, oauthError: error.code, providerCode: error.providerCode }, 'oauth code exchange failed');
@@ -95,6 +108,10 @@ export class OAuthConnectFlowService {
     this.logger.log(log, 'oauth connect completed');
     const location = allowedReturnUrl(pending.returnUrl, this.config.PUBLIC_BASE_URL);
     return location ? { kind: 'redirect', location } : connectedPage(integration);
+  }
+
+  private get redirectUri(): string {
+    return `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}${OAUTH_CALLBACK_PATH}`;
   }
 
   /**

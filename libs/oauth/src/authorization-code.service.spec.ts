@@ -8,23 +8,22 @@ import { REDIS_CLIENT } from '@app/redis';
 import { FakeGoogleOAuth } from '../../../test/support/fake-google-oauth';
 import { FakeMicrosoftIdentity } from '../../../test/support/fake-microsoft-identity';
 import { AccessTokenService } from './access-token.service';
-import { ConnectClient, OAuthConnectService } from './oauth-connect.service';
+import { AuthorizationCodeService, ConnectClient } from './authorization-code.service';
 import { OAuthTokenError } from './oauth-token-error';
 import { OAuthModule } from './oauth.module';
+import { createPkcePair } from './pkce';
 import { TokenIssuerService } from './token-issuer.service';
 
 const TENANT = 'fabrikam.onmicrosoft.com';
-const PUBLIC_BASE_URL = 'https://mailroom.example.com';
-const REDIRECT_URI = `${PUBLIC_BASE_URL}/v1/oauth2/callback`;
+const REDIRECT_URI = 'https://mailroom.example.com/v1/oauth2/callback';
 const run = randomBytes(4).toString('hex');
-const flow = { workspaceId: 'ws-1', integrationId: 'int-1', returnUrl: 'https://dashboard.example.com/integrations/int-1' };
 
-describe('OAuthConnectService', () => {
+describe('AuthorizationCodeService', () => {
   let microsoft: FakeMicrosoftIdentity;
   let google: FakeGoogleOAuth;
   let config: AppConfig;
   let redis: Redis;
-  let connect: OAuthConnectService;
+  let codes: AuthorizationCodeService;
   let issuer: TokenIssuerService;
 
   const googleClient = { provider: 'google', clientId: `client-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${run}-secret` } as const;
@@ -49,45 +48,43 @@ describe('OAuthConnectService', () => {
     config = loadConfig({
       ...process.env,
       REDIS_PREFIX: `mr-test-oauth-${run}`,
-      PUBLIC_BASE_URL,
       MICROSOFT_AUTHORITY_HOST: microsoft.authorityHost,
       GOOGLE_TOKEN_URL: google.tokenUrl,
       GOOGLE_AUTH_URL: google.authUrl,
     });
-    redis = new Redis(config.REDIS_URL);
+    redis = new Redis(config.REDIS_URL, { lazyConnect: true });
     const moduleRef = await Test.createTestingModule({ imports: [GlobalsModule, OAuthModule] }).compile();
-    connect = moduleRef.get(OAuthConnectService);
+    codes = moduleRef.get(AuthorizationCodeService);
     issuer = moduleRef.get(TokenIssuerService);
     expect(moduleRef.get(AccessTokenService)).toBeInstanceOf(AccessTokenService);
   });
 
   afterAll(async () => {
-    for await (const keys of redis.scanStream({ match: `${config.REDIS_PREFIX}:*` })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-    await redis.quit();
+    redis.disconnect();
     await Promise.all([microsoft.close(), google.close()]);
   });
 
   const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
-  const stateKeys = () => redis.keys(`${config.REDIS_PREFIX}:oauth:connect-state:*`);
+  const consentParams = (codeChallenge: string) => ({ redirectUri: REDIRECT_URI, state: randomBytes(24).toString('base64url'), codeChallenge });
 
   /** What happens in the browser: the provider shows consent and redirects back with a code bound to the challenge. */
-  async function consent(client: ConnectClient, options: { withRefreshToken?: boolean } = {}) {
-    const { authorizationUrl, state } = await connect.startAuthorization(client, flow);
-    const params = new URL(authorizationUrl).searchParams;
+  function consent(client: ConnectClient, options: { withRefreshToken?: boolean } = {}) {
+    const { codeVerifier, codeChallenge } = createPkcePair();
+    const params = new URL(codes.consentUrl(client, consentParams(codeChallenge))).searchParams;
     const code = `code-${randomBytes(8).toString('hex')}`;
     const pending = { code, clientId: client.clientId, codeChallenge: params.get('code_challenge')!, redirectUri: params.get('redirect_uri')! };
     if (client.provider === 'google') google.registerAuthorizationCode({ ...pending, withRefreshToken: options.withRefreshToken ?? true });
     else microsoft.registerAuthorizationCode({ ...pending, tenantId: client.tenantId });
-    return { code, state };
+    return { code, codeVerifier };
   }
 
   describe('consent URLs', () => {
-    it('asks Google for offline access to Gmail with forced consent, PKCE S256 and a state', async () => {
-      const { authorizationUrl, state } = await connect.startAuthorization(googleClient, flow);
+    it('asks Google for offline access to Gmail with forced consent, PKCE S256 and the state, for the given redirect URI', () => {
+      const { codeVerifier, codeChallenge } = createPkcePair();
+      const params = consentParams(codeChallenge);
 
-      const url = new URL(authorizationUrl);
+      const url = new URL(codes.consentUrl(googleClient, params));
+
       expect(`${url.origin}${url.pathname}`).toBe(google.authUrl);
       expect(Object.fromEntries(url.searchParams)).toEqual({
         client_id: googleClient.clientId,
@@ -96,56 +93,30 @@ describe('OAuthConnectService', () => {
         scope: 'https://mail.google.com/',
         access_type: 'offline',
         prompt: 'consent',
-        state,
+        state: params.state,
         code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         code_challenge_method: 'S256',
       });
+      expect(url.searchParams.get('code_challenge')).toBe(challengeOf(codeVerifier));
     });
 
-    it('asks Microsoft for delegated SMTP.Send with offline_access in the integration tenant, with PKCE S256 and a state', async () => {
-      const { authorizationUrl, state } = await connect.startAuthorization(microsoftClient, flow);
+    it('asks Microsoft for delegated SMTP.Send with offline_access in the integration tenant, with PKCE S256 and the state', () => {
+      const { codeVerifier, codeChallenge } = createPkcePair();
+      const params = consentParams(codeChallenge);
 
-      const url = new URL(authorizationUrl);
+      const url = new URL(codes.consentUrl(microsoftClient, params));
+
       expect(`${url.origin}${url.pathname}`).toBe(`${microsoft.authorityHost}/${TENANT}/oauth2/v2.0/authorize`);
       expect(Object.fromEntries(url.searchParams)).toMatchObject({
         client_id: microsoftClient.clientId,
         redirect_uri: REDIRECT_URI,
         response_type: 'code',
         scope: 'offline_access https://outlook.office.com/SMTP.Send',
-        state,
+        state: params.state,
         code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         code_challenge_method: 'S256',
       });
-    });
-  });
-
-  describe('state', () => {
-    it('gives back the pending flow once, with the verifier of the challenge sent to the provider', async () => {
-      const { authorizationUrl, state } = await connect.startAuthorization(googleClient, flow);
-
-      const pending = await connect.consumeState(state);
-
-      expect(pending).toEqual({ ...flow, codeVerifier: expect.any(String) });
-      expect(challengeOf(pending!.codeVerifier)).toBe(new URL(authorizationUrl).searchParams.get('code_challenge'));
-      expect(await connect.consumeState(state)).toBeUndefined();
-    });
-
-    it('is stored encrypted for ten minutes, and refused once expired', async () => {
-      const before = new Set(await stateKeys());
-      const { state } = await connect.startAuthorization(microsoftClient, flow);
-      const [key] = (await stateKeys()).filter((candidate) => !before.has(candidate));
-
-      expect(key).not.toContain(state);
-      expect(await redis.get(key!)).not.toContain(flow.returnUrl);
-      expect(await redis.pttl(key!)).toBeGreaterThan(590_000);
-      expect(await redis.pttl(key!)).toBeLessThanOrEqual(600_000);
-
-      await redis.pexpireat(key!, Date.now() - 1);
-      expect(await connect.consumeState(state)).toBeUndefined();
-    });
-
-    it('refuses a state it never issued', async () => {
-      expect(await connect.consumeState(randomBytes(24).toString('base64url'))).toBeUndefined();
+      expect(url.searchParams.get('code_challenge')).toBe(challengeOf(codeVerifier));
     });
   });
 
@@ -154,10 +125,9 @@ describe('OAuthConnectService', () => {
     ['Microsoft', microsoftClient],
   ] as const)('code exchange with %s', (_, client) => {
     it('returns a refresh token that then yields access tokens', async () => {
-      const { code, state } = await consent(client);
-      const pending = await connect.consumeState(state);
+      const { code, codeVerifier } = consent(client);
 
-      const tokens = await connect.exchangeCode(client, code, pending!.codeVerifier);
+      const tokens = await codes.exchangeCode(client, { code, codeVerifier, redirectUri: REDIRECT_URI });
 
       expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3000_000);
       const issued = await issuer.issue({ ...client, flow: 'refresh_token', refreshToken: tokens.refreshToken });
@@ -165,10 +135,10 @@ describe('OAuthConnectService', () => {
     });
 
     it('fails with invalid_grant when the verifier does not match the challenge', async () => {
-      const { code } = await consent(client);
+      const { code } = consent(client);
       const wrongVerifier = randomBytes(48).toString('base64url');
 
-      const error = await connect.exchangeCode(client, code, wrongVerifier).catch((failure: unknown) => failure);
+      const error = await codes.exchangeCode(client, { code, codeVerifier: wrongVerifier, redirectUri: REDIRECT_URI }).catch((failure: unknown) => failure);
 
       expect(error).toBeInstanceOf(OAuthTokenError);
       expect(error).toMatchObject({ code: 'invalid_grant', transient: false });
@@ -178,10 +148,9 @@ describe('OAuthConnectService', () => {
   });
 
   it('explains a Google consent that returned no refresh token', async () => {
-    const { code, state } = await consent(googleClient, { withRefreshToken: false });
-    const pending = await connect.consumeState(state);
+    const { code, codeVerifier } = consent(googleClient, { withRefreshToken: false });
 
-    const error = await connect.exchangeCode(googleClient, code, pending!.codeVerifier).catch((failure: unknown) => failure);
+    const error = await codes.exchangeCode(googleClient, { code, codeVerifier, redirectUri: REDIRECT_URI }).catch((failure: unknown) => failure);
 
     expect(error).toMatchObject({ code: 'missing_refresh_token', transient: false });
     expect((error as OAuthTokenError).hint).toMatch(/myaccount\.google\.com\/permissions.*connect" again/);
