@@ -1,12 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
-import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
-import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
-import { MessagesModule } from '@app/messages';
-import { QueueModule } from '@app/queue';
-import { RedisModule } from '@app/redis';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { BroadcastsModule } from './broadcasts/broadcasts.module';
@@ -18,7 +13,7 @@ import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
-import { TrackingModule } from './tracking/tracking.module';
+import { TrackingApiModule } from './tracking/tracking.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
@@ -26,12 +21,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     ConfigModule,
     LoggingModule,
     DatabaseModule,
-    RedisModule,
-    CryptoModule,
     TenancyModule,
-    IntegrationsModule,
-    MessagesModule,
-    QueueModule,
     MetricsModule,
     HealthModule,
     WorkspacesModule,
@@ -41,7 +31,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     ListsModule,
     OAuthApiModule,
     MessagesApiModule,
-    TrackingModule,
+    TrackingApiModule,
     SuppressionsModule,
     BroadcastsModule,
   ],

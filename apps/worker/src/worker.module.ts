@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
 import { LoggingModule } from '@app/logging';
@@ -9,7 +8,7 @@ import { MarketingModule } from '@app/marketing';
 import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
-import { WorkspaceTrackingKeys } from '@app/tracking';
+import { TrackingModule } from '@app/tracking';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
@@ -29,12 +28,11 @@ import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule, TrackingModule],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,
     CircuitBreaker,
-    WorkspaceTrackingKeys,
     TrackingLinks,
     BroadcastSnapshots,
     TrackedContent,

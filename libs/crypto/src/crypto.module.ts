@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { SecretBox } from './secret-box';
 
-@Global()
 @Module({
   providers: [
     {

@@ -1,10 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { Redis } from 'ioredis';
-import { AppConfig, loadConfig } from '@app/config';
-import { SecretBox } from '@app/crypto';
-import { REDIS_CLIENT } from '@app/redis';
+import { Test, TestingModule } from '@nestjs/testing';
+import { AppConfig, ConfigModule, loadConfig } from '@app/config';
 import { FakeGoogleOAuth } from '../../../test/support/fake-google-oauth';
 import { FakeMicrosoftIdentity } from '../../../test/support/fake-microsoft-identity';
 import { AccessTokenService } from './access-token.service';
@@ -21,46 +17,33 @@ const run = randomBytes(4).toString('hex');
 describe('AuthorizationCodeService', () => {
   let microsoft: FakeMicrosoftIdentity;
   let google: FakeGoogleOAuth;
-  let config: AppConfig;
-  let redis: Redis;
+  let moduleRef: TestingModule;
   let codes: AuthorizationCodeService;
   let issuer: TokenIssuerService;
 
   const googleClient = { provider: 'google', clientId: `client-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${run}-secret` } as const;
   const microsoftClient = { provider: 'microsoft', tenantId: TENANT, clientId: `app-${run}`, clientSecret: `secret-value-${run}` } as const;
 
-  /** The module as the apps wire it: Redis, AppConfig and SecretBox come from global modules. */
-  @Global()
-  @Module({
-    providers: [
-      { provide: REDIS_CLIENT, useFactory: () => redis },
-      { provide: AppConfig, useFactory: () => config },
-      { provide: SecretBox, useValue: new SecretBox(randomBytes(32)) },
-    ],
-    exports: [REDIS_CLIENT, AppConfig, SecretBox],
-  })
-  class GlobalsModule {}
-
   beforeAll(async () => {
     [microsoft, google] = await Promise.all([FakeMicrosoftIdentity.start(), FakeGoogleOAuth.start()]);
     microsoft.addApp(microsoftClient);
     google.addClient(googleClient);
-    config = loadConfig({
+    const config = loadConfig({
       ...process.env,
       REDIS_PREFIX: `mr-test-oauth-${run}`,
       MICROSOFT_AUTHORITY_HOST: microsoft.authorityHost,
       GOOGLE_TOKEN_URL: google.tokenUrl,
       GOOGLE_AUTH_URL: google.authUrl,
     });
-    redis = new Redis(config.REDIS_URL, { lazyConnect: true });
-    const moduleRef = await Test.createTestingModule({ imports: [GlobalsModule, OAuthModule] }).compile();
+    // The module as the apps wire it, with this spec's configuration.
+    moduleRef = await Test.createTestingModule({ imports: [ConfigModule, OAuthModule] }).overrideProvider(AppConfig).useValue(config).compile();
     codes = moduleRef.get(AuthorizationCodeService);
     issuer = moduleRef.get(TokenIssuerService);
     expect(moduleRef.get(AccessTokenService)).toBeInstanceOf(AccessTokenService);
   });
 
   afterAll(async () => {
-    redis.disconnect();
+    await moduleRef.close();
     await Promise.all([microsoft.close(), google.close()]);
   });
 

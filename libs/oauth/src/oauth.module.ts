@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CryptoModule } from '@app/crypto';
+import { RedisModule } from '@app/redis';
 import { AccessTokenRepository } from './access-token.repository';
 import { AccessTokenService } from './access-token.service';
 import { AuthorizationCodeService } from './authorization-code.service';
@@ -8,12 +10,9 @@ import { MicrosoftRefreshTokenService } from './microsoft-refresh-token.service'
 import { OAuthStateRepository } from './oauth-state.repository';
 import { TokenIssuerService } from './token-issuer.service';
 
-/**
- * OAuth2 for SMTP, the provider's side: cached access tokens, the authorization-code grant and the
- * pending states of connect flows. Expects the Redis client (`REDIS_CLIENT`), `AppConfig` and
- * `SecretBox` to be provided globally.
- */
+/** OAuth2 for SMTP, the provider's side: cached access tokens, the authorization-code grant and the pending states of connect flows. */
 @Module({
+  imports: [CryptoModule, RedisModule],
   providers: [
     AccessTokenRepository,
     AccessTokenService,

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BroadcastProducer } from './broadcast-producer';
 import { DELIVERY_QUEUES_TOKEN, DeliveryProducer } from './delivery-producer';
@@ -6,7 +6,6 @@ import { FairShare } from './fair-share';
 import { ProducerConnection } from './queue-connection';
 import { DELIVERY_QUEUES } from './queue-names';
 
-@Global()
 @Module({
   providers: [
     ProducerConnection,

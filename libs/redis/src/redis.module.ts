@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { CacheInvalidation } from './cache-invalidation';
 import { createRedisClient, REDIS_CLIENT, RedisClient } from './redis-client';
@@ -8,7 +8,6 @@ import { createRedisClient, REDIS_CLIENT, RedisClient } from './redis-client';
  * It fails fast instead of queueing commands while Redis is away, so requests get a 503
  * rather than hanging. BullMQ opens its own connections (it needs blocking commands).
  */
-@Global()
 @Module({
   providers: [
     { provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedisClient(config, 'request') },

@@ -1,5 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RedisModule } from '@app/redis';
 import { ApiKeyLookupService } from './api-key-lookup.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuthGuard } from './auth.guard';
@@ -7,8 +8,8 @@ import { RequestAuthenticator } from './request-authenticator';
 import { WorkspaceAccess } from './workspace-access';
 
 /** Registers the guard for every route: access is denied unless a route says otherwise. */
-@Global()
 @Module({
+  imports: [RedisModule],
   providers: [ApiKeyLookupService, AuthFailureLimiter, RequestAuthenticator, WorkspaceAccess, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class TenancyModule {}

@@ -19,4 +19,5 @@ export {
 export type { MachineReason } from './machine-signatures';
 export { truncateIp } from './ip-truncation';
 export { listUnsubscribeHeaders, type ListUnsubscribeHeaders } from './list-unsubscribe';
+export { TrackingModule } from './tracking.module';
 export { WorkspaceTrackingKeys } from './workspace-tracking-keys.service';

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RedisModule } from '@app/redis';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
+  imports: [RedisModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService, ApiKeysRepository],
   exports: [ApiKeysService],

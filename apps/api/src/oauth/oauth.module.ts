@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { IntegrationsModule } from '@app/integrations';
+import { OAuthModule } from '@app/oauth';
 import { OAuthCallbackController } from './oauth-callback.controller';
 import { OAuthConnectController } from './oauth-connect.controller';
 import { OAuthConnectFlowService } from './oauth-connect-flow.service';
 
-/** The connect flow of OAuth2 integrations; the OAuth2 grant, its states and the integration stores come from global modules. */
+/** The connect flow of OAuth2 integrations. */
 @Module({
+  imports: [IntegrationsModule, OAuthModule],
   controllers: [OAuthConnectController, OAuthCallbackController],
   providers: [OAuthConnectFlowService],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MarketingModule } from '@app/marketing';
-import { WorkspaceTrackingKeys } from '@app/tracking';
+import { MessagesModule } from '@app/messages';
+import { TrackingModule } from '@app/tracking';
 import { TrackedMessageCache } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
 import { TrackingService } from './tracking.service';
@@ -8,9 +9,9 @@ import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Module({
-  imports: [MarketingModule],
+  imports: [MarketingModule, MessagesModule, TrackingModule],
   controllers: [UnsubscribeController],
-  providers: [WorkspaceTrackingKeys, TrackedMessageCache, TrackingEventWriter, TrackingService, UnsubscribeService],
+  providers: [TrackedMessageCache, TrackingEventWriter, TrackingService, UnsubscribeService],
   exports: [TrackingService],
 })
-export class TrackingModule {}
+export class TrackingApiModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RedisModule } from '@app/redis';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { WorkspacesController } from './workspaces.controller';
 import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [ApiKeysModule],
+  imports: [ApiKeysModule, RedisModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService, WorkspaceSettingsCache],
   exports: [WorkspaceSettingsCache],
