@@ -185,7 +185,7 @@ export function writeReport(path: string, results: BenchResults, machine: Machin
     '  capped near in-flight ÷ 0.1 s; that is the cost pooling avoids.',
     `- (a) and (c) use the same pool settings (connections, ${PLAN.pool.maxMessagesPerConnection} messages per connection),`,
     `  so c/a is Mailroom's own overhead. Both warm up first (${pooled.warmup} and ${delivery.warmup} messages) to open the pool.`,
-    '- (c) runs the built app (`dist/apps/api/src/main.js`, `MAILROOM_ROLE=all`, `LOG_LEVEL=warn`) on a fresh',
+    '- (c) runs the built app (`dist/apps/mailroom/src/main.js`, `MAILROOM_ROLE=all`, `LOG_LEVEL=warn`) on a fresh',
     '  database; its clock stops when the sink has every message and PostgreSQL shows every one `sent`',
     `  (polled every 20 ms). Batches of ${delivery.perRequest}, ${delivery.requestsInFlight} requests in flight.`,
     '- (d) runs the same build with `MAILROOM_ROLE=api`: no worker competes for the cores and accepted',

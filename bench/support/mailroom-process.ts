@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { killOnExit, OutputTail, stopChild } from './child-process';
 import { pollUntil } from './timing';
 
-const ENTRY = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+const ENTRY = join(__dirname, '..', '..', 'dist', 'apps', 'mailroom', 'src', 'main.js');
 const READY_TIMEOUT_MS = 60_000;
 
-/** The built Mailroom (`dist/apps/api/src/main.js`) as a child process, the way it runs in production. */
+/** The built Mailroom (`dist/apps/mailroom/src/main.js`, the role set by MAILROOM_ROLE) as a child process, the way `npm start` runs it. */
 export class MailroomProcess {
   private constructor(
     private readonly child: ChildProcess,
