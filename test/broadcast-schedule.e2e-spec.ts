@@ -1,8 +1,7 @@
 import { createList } from './support/contact-factory';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 describe('scheduled broadcasts', () => {
   let t: TestApp;
@@ -19,9 +18,8 @@ describe('scheduled broadcasts', () => {
   });
 
   it('waits until scheduledAt, then sends to the list', async () => {
-    const ws = await createWorkspace(t);
+    const ws = await createSendingWorkspace(t, { smtp, integration: { usage: { marketing: true } } });
     const admin = bearer(ws.adminKey);
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { marketing: true } }));
     const list = await createList(t, ws);
     await t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`).set(admin).send({ emails: ['later1@example.com', 'later2@example.com'] }).expect(200);
     const draft = await t.http
@@ -41,9 +39,8 @@ describe('scheduled broadcasts', () => {
   });
 
   it('can be paused before its time and then does not start', async () => {
-    const ws = await createWorkspace(t, 'Paused early');
+    const ws = await createSendingWorkspace(t, { smtp, name: 'Paused early', integration: { usage: { marketing: true } } });
     const admin = bearer(ws.adminKey);
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { marketing: true } }));
     const list = await createList(t, ws);
     await t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`).set(admin).send({ emails: ['never@example.com'] }).expect(200);
     const draft = await t.http.post(`/v1/workspaces/${ws.id}/broadcasts`).set(admin).send({ name: 'Never', listId: list.id, subject: 's', text: 't' }).expect(201);

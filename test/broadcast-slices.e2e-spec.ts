@@ -7,9 +7,8 @@ import { trustedWorkspaceId } from '@app/workspace-id';
 import { createList } from './support/contact-factory';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 const RECIPIENTS = 150;
 
@@ -29,12 +28,8 @@ describe('broadcast slices', () => {
 
   /** A `sending` broadcast to an empty list, and `count` messages of it made directly, as a fan-out would. */
   async function broadcastWithMessages(marker: string, count: number) {
-    const ws = await createWorkspace(t);
-    const integration = await createIntegration(
-      t,
-      ws,
-      basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] }),
-    );
+    const ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] } });
+    const { integration } = ws;
     const list = await createList(t, ws, 'Empty');
     const path = `/v1/workspaces/${ws.id}/broadcasts`;
     const broadcast = (await t.http.post(path).set(bearer(ws.adminKey)).send({ name: marker, listId: list.id, subject: marker, html: '<p>hi</p>' }).expect(201)).body;

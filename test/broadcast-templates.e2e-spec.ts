@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { MAX_TEMPLATE_LENGTH } from '@app/templating';
 import { createContact, createList } from './support/contact-factory';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { CreatedWorkspace } from './support/workspace-factory';
 
 // The 115-byte subject that rendered 90 MB in 3 s before rendering had limits.
 const NESTED_LOOPS = '{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..1000) %}x{% endfor %}{% endfor %}{% endfor %}';
@@ -23,8 +23,7 @@ describe('broadcast templates', () => {
     t = await startTestApp({ worker: true });
   });
   beforeEach(async () => {
-    ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] }));
+    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] } });
     listId = (await createList(t, ws)).id;
     for (const email of ['ada@example.com', 'grace@example.com']) {
       const contact = await createContact(t, ws, { email, firstName: email.split('@')[0] });

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createList } from './support/contact-factory';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
 import { mimeParts } from './support/mime-parts';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
@@ -23,9 +23,6 @@ describe('broadcasts', () => {
     await smtp.start();
     t = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://mail.example.test' } });
   });
-  beforeEach(async () => {
-    ws = await createWorkspace(t);
-  });
   afterAll(async () => {
     await t.close();
     await smtp.stop();
@@ -33,8 +30,13 @@ describe('broadcasts', () => {
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
   const admin = () => bearer(ws.adminKey);
-  const useIntegration = (overrides: Record<string, unknown> = {}) =>
-    createIntegration(t, ws, basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }], ...overrides }));
+  /** Each test has a workspace of its own: one sending both kinds of mail as News, or (`useWorkspace`) one that cannot send. */
+  const useSendingWorkspace = async (overrides: Record<string, unknown> = {}) => {
+    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }], ...overrides } });
+  };
+  const useWorkspace = async () => {
+    ws = await createWorkspace(t);
+  };
   const importCsv = async (listId: string, csv: string) =>
     t.http.post(api(`/lists/${listId}/import`)).set(admin()).set('Content-Type', 'text/csv').send(csv).expect(200);
   const createBroadcast = async (listId: string, body: Record<string, unknown> = {}) =>
@@ -54,7 +56,7 @@ describe('broadcasts', () => {
   }
 
   it('reaches exactly the 450 subscribed of 500 members, each personalised with a working unsubscribe link', async () => {
-    await useIntegration();
+    await useSendingWorkspace();
     const list = await createList(t, ws, 'Customers');
     const rows = Array.from({ length: 500 }, (_, index) => `member${index}@example.com,First${index},Last${index},City${index}`);
     await importCsv(list.id, `email,first_name,last_name,city\n${rows.join('\n')}\n`);
@@ -97,7 +99,7 @@ describe('broadcasts', () => {
   });
 
   it('pauses mid-run, resumes without duplicates, and cancels for good', async () => {
-    await useIntegration({ rateLimitPerMinute: 3000 });
+    await useSendingWorkspace({ rateLimitPerMinute: 3000 });
     const list = await createList(t, ws, 'Slow');
     const emails = Array.from({ length: 200 }, (_, index) => `slow${index}@example.com`);
     await t.http.post(api(`/lists/${list.id}/contacts`)).set(admin()).send({ emails }).expect(200);
@@ -135,7 +137,7 @@ describe('broadcasts', () => {
   });
 
   it('delivers a transactional send made during a 5,000-recipient broadcast before it is 10% done', async () => {
-    await useIntegration({ rateLimitPerMinute: 60_000 });
+    await useSendingWorkspace({ rateLimitPerMinute: 60_000 });
     const list = await createList(t, ws, 'Large');
     const emails = Array.from({ length: 5000 }, (_, index) => `bulk${index}@example.com`);
     await t.http.post(api(`/lists/${list.id}/contacts`)).set(admin()).send({ emails }).expect(200);
@@ -155,6 +157,7 @@ describe('broadcasts', () => {
   });
 
   it('refuses a template with a syntax error when the draft is saved, naming field and line', async () => {
+    await useWorkspace();
     const list = await createList(t, ws);
     const response = await t.http
       .post(api('/broadcasts'))
@@ -165,6 +168,7 @@ describe('broadcasts', () => {
   });
 
   it('needs a marketing integration to send, and keeps broadcasts inside their workspace', async () => {
+    await useWorkspace();
     const list = await createList(t, ws);
     const broadcast = await createBroadcast(list.id);
     const refused = await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(422);

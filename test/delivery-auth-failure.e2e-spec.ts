@@ -1,8 +1,7 @@
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 describe('delivery when the SMTP server refuses the credentials', () => {
   let t: TestApp;
@@ -20,12 +19,8 @@ describe('delivery when the SMTP server refuses the credentials', () => {
 
   it('marks the integration needs_reconnect, holds its messages, and delivers them once fixed', async () => {
     const watcher = await DeliveryWatcher.start(t);
-    const ws = await createWorkspace(t);
-    const integration = await createIntegration(
-      t,
-      ws,
-      basicIntegration({ port: smtp.port, auth: { type: 'basic', username: 'sender@example.com', password: 'an-outdated-password' } }),
-    );
+    const ws = await createSendingWorkspace(t, { smtp, integration: { auth: { type: 'basic', username: 'sender@example.com', password: 'an-outdated-password' } } });
+    const { integration } = ws;
     const accepted = await t.http
       .post(`/v1/workspaces/${ws.id}/messages`)
       .set(bearer(ws.adminKey))

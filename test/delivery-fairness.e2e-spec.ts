@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { CreatedWorkspace } from './support/workspace-factory';
 
 const BACKLOG = 50_000;
 const BATCH = 1000;
@@ -33,9 +33,8 @@ describe('fair delivery across workspaces', () => {
   });
 
   it("delivers workspace B's single send within 5 s while workspace A has 50,000 transactional messages queued", async () => {
-    const a = await createWorkspace(t, 'Bulk sender');
-    const b = await createWorkspace(t, 'Password resets');
-    for (const ws of [a, b]) await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' } }));
+    const a = await createSendingWorkspace(t, { smtp, name: 'Bulk sender' });
+    const b = await createSendingWorkspace(t, { smtp, name: 'Password resets' });
     await queueBacklog(t, a);
     await t.startWorker();
 

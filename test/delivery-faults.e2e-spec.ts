@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { TcpProxy } from './support/tcp-proxy';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { CreatedWorkspace } from './support/workspace-factory';
 
 const MESSAGES = 600;
 const CONCURRENCY = 20;
@@ -86,8 +86,7 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
     const proxy = new TcpProxy(cutOff[service].port);
     const t = await startTestApp(cutOff[service].appOptions(await proxy.start()));
     try {
-      const ws = await createWorkspace(t);
-      await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, rateLimitPerMinute: RATE_PER_MINUTE }));
+      const ws = await createSendingWorkspace(t, { smtp, integration: { rateLimitPerMinute: RATE_PER_MINUTE } });
       const ids = await sendBatch(t, ws, MESSAGES);
       await t.startWorker();
 
@@ -112,8 +111,7 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
     const redis = new TcpProxy(6379);
     const t = await startTestApp({ worker: true, env: { ...faultEnv, REDIS_URL: `redis://127.0.0.1:${await redis.start()}` } });
     try {
-      const ws = await createWorkspace(t);
-      await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' } }));
+      const ws = await createSendingWorkspace(t, { smtp });
       // Warm the caches a send reads before it commits, so the outage only hits the enqueue.
       await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to: ['warm@example.com'], subject: 'warm', text: 'x' }).expect(202);
       await allFinished(t.database.url, 10_000);

@@ -1,9 +1,8 @@
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 const TENANT = 'contoso.onmicrosoft.com';
 const CLIENT_ID = 'mailroom-app-delivery';
@@ -38,17 +37,14 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
 
   it('authenticates 50 sends as the mailbox with one token, fetched once for all workers', async () => {
     const watcher = await DeliveryWatcher.start(t);
-    const ws = await createWorkspace(t);
-    await createIntegration(
-      t,
-      ws,
-      basicIntegration({
-        port: smtp.port,
+    const ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: {
         maxConnections: 3,
         auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, username: MAILBOX },
         senders: [{ name: 'Contoso', email: MAILBOX }],
-      }),
-    );
+      },
+    });
     const response = await t.http
       .post(`/v1/workspaces/${ws.id}/messages/batch`)
       .set(bearer(ws.adminKey))
@@ -79,18 +75,17 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
     });
     await refusing.start();
     const watcher = await DeliveryWatcher.start(t);
-    const ws = await createWorkspace(t, 'Refused token');
     const clientId = 'mailroom-app-refused';
     microsoft.addApp({ tenantId: TENANT, clientId, clientSecret: CLIENT_SECRET });
-    const integration = await createIntegration(
-      t,
-      ws,
-      basicIntegration({
-        port: refusing.port,
+    const ws = await createSendingWorkspace(t, {
+      smtp: refusing,
+      name: 'Refused token',
+      integration: {
         auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId, clientSecret: CLIENT_SECRET, username: MAILBOX },
         senders: [{ name: 'Contoso', email: MAILBOX }],
-      }),
-    );
+      },
+    });
+    const { integration } = ws;
     // The first token the deployment caches is one the server will refuse.
     const test = await t.http.post(`/v1/workspaces/${ws.id}/integrations/${integration.id}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
     expect(test.body.ok).toBe(true);

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { DeliveryWatcher } from './support/delivery-watcher';
-import { basicIntegration, createIntegration } from './support/integration-factory';
 import { RawSmtpServer } from './support/raw-smtp-server';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 // A server's reply is text from outside: PostgreSQL refuses U+0000 in text columns, and with
 // group commit one refused value used to fail the status writes of every delivery batched with it.
@@ -26,8 +25,7 @@ describe('an SMTP reply with a NUL character', () => {
   });
 
   it('is recorded with U+FFFD in its place, and the deliveries batched with it are recorded too', async () => {
-    const ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ port, security: 'none', auth: { type: 'none' } }));
+    const ws = await createSendingWorkspace(t, { smtp: { port, security: 'none' } });
     const watcher = await DeliveryWatcher.start(t);
     const messages = ['nul@example.com', ...Array.from({ length: 20 }, (_, index) => `fine${index}@example.com`)].map((to) => ({ to: [to], subject: 'Hi', text: 'x' }));
     const accepted = await t.http.post(`/v1/workspaces/${ws.id}/messages/batch`).set(bearer(ws.adminKey)).send({ messages }).expect(202);

@@ -1,8 +1,7 @@
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace, SendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createApiKey, createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
 const PASSWORD = 'delivery-test-password';
 
@@ -10,8 +9,7 @@ describe('queued delivery through a real SMTP server', () => {
   let t: TestApp;
   let watcher: DeliveryWatcher;
   let smtp: FakeSmtpServer;
-  let ws: CreatedWorkspace;
-  let sendKey: string;
+  let ws: SendingWorkspace;
   let failDataTimes = 0;
 
   beforeAll(async () => {
@@ -23,23 +21,19 @@ describe('queued delivery through a real SMTP server', () => {
         data: () => (failDataTimes-- > 0 ? '451 4.3.0 Temporary local problem, try again later' : undefined),
       },
     });
-    const { port } = await smtp.start();
+    await smtp.start();
     t = await startTestApp({ worker: true });
     watcher = await DeliveryWatcher.start(t);
-    ws = await createWorkspace(t);
-    await createIntegration(
-      t,
-      ws,
-      basicIntegration({
-        port,
+    ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: {
         auth: { type: 'basic', username: 'sender@example.com', password: PASSWORD },
         senders: [
           { name: 'Support Team', email: 'support@example.com' },
           { name: 'Billing', email: 'billing@example.com' },
         ],
-      }),
-    );
-    sendKey = await createApiKey(t, ws, ['send']);
+      },
+    });
   });
   afterAll(async () => {
     await watcher.close();
@@ -48,8 +42,8 @@ describe('queued delivery through a real SMTP server', () => {
   });
 
   const send = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(sendKey)).set(headers).send(body);
-  const get = async (id: string) => (await t.http.get(`/v1/workspaces/${ws.id}/messages/${id}`).set(bearer(sendKey)).expect(200)).body;
+    t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.sendKey)).set(headers).send(body);
+  const get = async (id: string) => (await t.http.get(`/v1/workspaces/${ws.id}/messages/${id}`).set(bearer(ws.sendKey)).expect(200)).body;
 
   it('delivers a message with its headers, sender and recipients, and records the SMTP reply', async () => {
     const accepted = await send({
@@ -134,7 +128,7 @@ describe('queued delivery through a real SMTP server', () => {
   it('sends a batch in one request', async () => {
     const response = await t.http
       .post(`/v1/workspaces/${ws.id}/messages/batch`)
-      .set(bearer(sendKey))
+      .set(bearer(ws.sendKey))
       .send({ messages: Array.from({ length: 25 }, (_, index) => ({ to: [`batch${index}@example.com`], subject: `Batch ${index}`, text: 'x' })) })
       .expect(202);
     expect(response.body.data).toHaveLength(25);

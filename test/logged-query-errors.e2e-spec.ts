@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { CreatedWorkspace } from './support/workspace-factory';
 
 // Group commit puts every batched body into one statement: a failed one used to log them all.
 describe('a failed query is logged without its parameters or the rows it held', () => {
@@ -11,8 +11,7 @@ describe('a failed query is logged without its parameters or the rows it held', 
 
   beforeAll(async () => {
     t = await startTestApp({ captureLogs: true });
-    ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ senders: [{ name: 'Support', email: 'support@example.com' }] }));
+    ws = await createSendingWorkspace(t, { integration: { senders: [{ name: 'Support', email: 'support@example.com' }] } });
     // A constraint the insert breaks: PostgreSQL's error then carries the failing row in `detail`.
     const db = new Client({ connectionString: t.database.url });
     await db.connect();

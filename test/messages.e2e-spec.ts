@@ -1,27 +1,24 @@
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace, SendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createApiKey, createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
 describe('messages API (accepting and reading, no worker)', () => {
   let t: TestApp;
-  let ws: CreatedWorkspace;
-  let sendKey: string;
+  let ws: SendingWorkspace;
   const path = () => `/v1/workspaces/${ws.id}/messages`;
   const valid = { to: ['alice@example.com'], subject: 'Hello', text: 'Hi' };
 
   beforeAll(async () => {
     t = await startTestApp();
-    ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ senders: [{ name: 'Support', email: 'support@example.com' }] }));
-    sendKey = await createApiKey(t, ws, ['send']);
+    ws = await createSendingWorkspace(t, { integration: { senders: [{ name: 'Support', email: 'support@example.com' }] } });
   });
   afterAll(() => t.close());
 
-  const send = (body: unknown) => t.http.post(path()).set(bearer(sendKey)).send(body as object);
+  const send = (body: unknown) => t.http.post(path()).set(bearer(ws.sendKey)).send(body as object);
 
   it('commits the message before answering 202, with the default sender', async () => {
     const accepted = await send(valid).expect(202);
-    const message = (await t.http.get(`${path()}/${accepted.body.id}`).set(bearer(sendKey)).expect(200)).body;
+    const message = (await t.http.get(`${path()}/${accepted.body.id}`).set(bearer(ws.sendKey)).expect(200)).body;
     expect(message).toMatchObject({
       id: accepted.body.id,
       type: 'transactional',
@@ -83,8 +80,7 @@ describe('messages API (accepting and reading, no worker)', () => {
     let marketing: CreatedWorkspace;
     const news = { type: 'marketing', to: ['reader@example.com'], subject: 'News', html: '<p>News</p>' };
     beforeAll(async () => {
-      marketing = await createWorkspace(t, 'Marketing');
-      await createIntegration(t, marketing, basicIntegration({ usage: { transactional: true, marketing: true } }));
+      marketing = await createSendingWorkspace(t, { name: 'Marketing', integration: { usage: { transactional: true, marketing: true } } });
     });
     const sendTo = (body: unknown) => t.http.post(`/v1/workspaces/${marketing.id}/messages`).set(bearer(marketing.adminKey)).send(body as object);
 
@@ -112,15 +108,14 @@ describe('messages API (accepting and reading, no worker)', () => {
   });
 
   it('rejects a batch over 1000 messages and names the failing message in a batch', async () => {
-    const tooMany = await t.http.post(`${path()}/batch`).set(bearer(sendKey)).send({ messages: Array.from({ length: 1001 }, () => valid) }).expect(400);
+    const tooMany = await t.http.post(`${path()}/batch`).set(bearer(ws.sendKey)).send({ messages: Array.from({ length: 1001 }, () => valid) }).expect(400);
     expect(tooMany.body.message).toContain('messages must contain no more than 1000 elements');
-    const bad = await t.http.post(`${path()}/batch`).set(bearer(sendKey)).send({ messages: [valid, { ...valid, from: 'x@example.com' }] }).expect(422);
+    const bad = await t.http.post(`${path()}/batch`).set(bearer(ws.sendKey)).send({ messages: [valid, { ...valid, from: 'x@example.com' }] }).expect(422);
     expect(bad.body.message[0]).toMatch(/^messages\[1\]\.from x@example.com is not a sender/);
   });
 
   it('lists newest first with cursor pagination and filters', async () => {
-    const other = await createWorkspace(t, 'Listing');
-    await createIntegration(t, other, basicIntegration());
+    const other = await createSendingWorkspace(t, { name: 'Listing' });
     const ids: string[] = [];
     for (let index = 0; index < 5; index++) {
       const response = await t.http
@@ -146,8 +141,7 @@ describe('messages API (accepting and reading, no worker)', () => {
   });
 
   it('finds a message by any of its recipients, first or not', async () => {
-    const ws = await createWorkspace(t, 'Recipients');
-    await createIntegration(t, ws, basicIntegration());
+    const ws = await createSendingWorkspace(t, { name: 'Recipients' });
     const send = async (to: string[]) =>
       (await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to, subject: 'R', text: 'x' }).expect(202)).body.id;
     const alone = await send(['ada@example.com']);

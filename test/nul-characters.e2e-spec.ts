@@ -1,23 +1,19 @@
 import { AcceptedMessagesWriter } from '../apps/api/src/messages/accepted-messages.writer';
-import { basicIntegration, createIntegration } from './support/integration-factory';
 import { createList } from './support/contact-factory';
+import { createSendingWorkspace, SendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createApiKey, createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
 // PostgreSQL refuses U+0000 in text and jsonb: each of these reached the database and answered 500.
 describe('the NUL character is refused at validation, naming the field', () => {
   let t: TestApp;
-  let ws: CreatedWorkspace;
-  let sendKey: string;
+  let ws: SendingWorkspace;
   const messages = () => `/v1/workspaces/${ws.id}/messages`;
   const valid = { to: ['alice@example.com'], subject: 'Hello', text: 'Hi' };
   const nul = (field: string) => [`${field} must not contain the NUL character (\\u0000)`];
 
   beforeAll(async () => {
     t = await startTestApp();
-    ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ senders: [{ name: 'Support', email: 'support@example.com' }] }));
-    sendKey = await createApiKey(t, ws, ['send']);
+    ws = await createSendingWorkspace(t, { integration: { senders: [{ name: 'Support', email: 'support@example.com' }] } });
   });
   afterAll(() => t.close());
 
@@ -32,7 +28,7 @@ describe('the NUL character is refused at validation, naming the field', () => {
     [{ ...valid, to: [{ email: 'alice@example.com', name: 'Al\u0000ice' }] }, nul('to[0].name')],
     [{ ...valid, subject: '\u0000', text: '\u0000' }, [...nul('subject'), ...nul('text')]],
   ])('in a send: %j', async (body, message) => {
-    const response = await t.http.post(messages()).set(bearer(sendKey)).send(body).expect(400);
+    const response = await t.http.post(messages()).set(bearer(ws.sendKey)).send(body).expect(400);
     expect(response.body.message).toEqual(message);
   });
 
@@ -102,7 +98,7 @@ describe('the NUL character is refused at validation, naming the field', () => {
     const good = Array.from({ length: 20 }, (_, i) => ({ ...valid, subject: `Batch ${i}` }));
     const responses = await Promise.all(
       [...good.slice(0, 10), { ...valid, subject: 'Bad \u0000' }, ...good.slice(10)].map((body) =>
-        t.http.post(messages()).set(bearer(sendKey)).send(body).then((response) => response),
+        t.http.post(messages()).set(bearer(ws.sendKey)).send(body).then((response) => response),
       ),
     );
     expect(responses.map((response) => response.status)).toEqual([...Array(10).fill(202), 400, ...Array(10).fill(202)]);

@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace } from './support/workspace-factory';
 
 describe('outbox: Postgres is the source of truth', () => {
   let t: TestApp;
@@ -20,8 +19,7 @@ describe('outbox: Postgres is the source of truth', () => {
   });
 
   it('delivers every accepted message after Redis lost all its data', async () => {
-    const ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' } }));
+    const ws = await createSendingWorkspace(t, { smtp });
     const ids: string[] = [];
     for (let index = 0; index < 10; index++) {
       const response = await t.http

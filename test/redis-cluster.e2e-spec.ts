@@ -5,10 +5,10 @@ import { createRedisClient, CacheInvalidation, RedisClient } from '@app/redis';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
 import { LoopbackRedisCluster, mastersOf } from './support/redis-cluster';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
+import { CreatedWorkspace } from './support/workspace-factory';
 
 const TENANT = 'contoso.onmicrosoft.com';
 const CLIENT_ID = 'mailroom-app-cluster';
@@ -50,7 +50,7 @@ describe('on a three-node Redis Cluster', () => {
     });
     redis = createRedisClient(t.config, 'worker');
     watcher = await DeliveryWatcher.start(t);
-    ws = await createWorkspace(t);
+    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, rateLimitPerMinute: 60 } });
   }, 60_000);
   afterAll(async () => {
     await watcher?.close();
@@ -72,7 +72,6 @@ describe('on a three-node Redis Cluster', () => {
   });
 
   it('delivers accepted messages after the cluster lost all its data: the outbox reconciler enqueues them again', async () => {
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, usage: { transactional: true, marketing: true }, rateLimitPerMinute: 60 }));
     const ids: string[] = [];
     for (let index = 0; index < 5; index++) ids.push((await send(ws, { to: [`lost${index}@example.com`] })).body.id);
 
@@ -116,16 +115,15 @@ describe('on a three-node Redis Cluster', () => {
   });
 
   it('fetches one OAuth2 access token for all sends and keeps it, encrypted, in the cluster', async () => {
-    const microsoftWs = await createWorkspace(t, 'Contoso');
-    const integration = await createIntegration(
-      t,
-      microsoftWs,
-      basicIntegration({
-        port: oauthSmtp.port,
+    const microsoftWs = await createSendingWorkspace(t, {
+      smtp: oauthSmtp,
+      name: 'Contoso',
+      integration: {
         auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, username: MAILBOX },
         senders: [{ name: 'Contoso', email: MAILBOX }],
-      }),
-    );
+      },
+    });
+    const { integration } = microsoftWs;
     const first = (await send(microsoftWs, { to: ['first@example.com'] })).body.id;
     await watcher.finished([first]);
     const second = (await send(microsoftWs, { to: ['second@example.com'] })).body.id;

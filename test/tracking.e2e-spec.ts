@@ -6,8 +6,8 @@ import { parseTrackingToken, signTrackingToken } from '@app/tracking';
 import { TrackingEventWriter } from '../apps/api/src/tracking/tracking-event-writer';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
-import { basicIntegration, createIntegration } from './support/integration-factory';
 import { mimeParts } from './support/mime-parts';
+import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
@@ -34,8 +34,7 @@ describe('open and click tracking, one-click unsubscribe', () => {
     t = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://mail.example.test', TRACKING_MACHINE_CLICK_WINDOW_MS: '0', TRACKING_MAX_HTML_BYTES: '4096' },
     });
     watcher = await DeliveryWatcher.start(t);
-    ws = await createWorkspace(t);
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, auth: { type: 'none' }, usage: { transactional: true, marketing: true } }));
+    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true } } });
   });
   afterAll(async () => {
     await watcher.close();

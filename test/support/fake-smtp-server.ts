@@ -108,6 +108,10 @@ export class FakeSmtpServer {
     return this.listeningPort;
   }
 
+  get security(): FakeSmtpSecurity {
+    return this.options.security ?? 'starttls';
+  }
+
   /** Read live, so a test sees the EHLO name even if the server has not noticed the client leave yet. */
   get sessions(): FakeSmtpSessionInfo[] {
     return this.liveSessions.map((session) => ({
@@ -156,7 +160,7 @@ export class FakeSmtpServer {
   }
 
   private serverOptions(): SMTPServerOptions {
-    const security = this.options.security ?? 'starttls';
+    const security = this.security;
     const certificate = this.options.certificate === 'self-signed' ? 'self-signed' : 'server';
     return {
       name: this.options.name ?? 'fake-smtp.test',
