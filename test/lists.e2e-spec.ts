@@ -3,7 +3,7 @@ import { listPaths } from './support/list-paths';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
-describe('Lists and memberships', () => {
+describe('Lists', () => {
   let t: TestApp;
   let ws: CreatedWorkspace;
   const { lists, members } = listPaths(() => ws);

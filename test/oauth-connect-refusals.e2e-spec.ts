@@ -4,7 +4,7 @@ import { MAILBOX, OAuthProviders, startOAuthProviders, TENANT } from './support/
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createApiKey, CreatedWorkspace, createWorkspace } from './support/workspace-factory';
 
-describe('OAuth2 connect flow (authorize → consent → callback)', () => {
+describe('OAuth2 connect endpoints (authorize, callback)', () => {
   let t: TestApp;
   let ws: CreatedWorkspace;
   let providers: OAuthProviders;
