@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
@@ -7,6 +6,7 @@ import { trustedWorkspaceId } from '@app/workspace-id';
 import { createList } from './support/contact-factory';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { pollUntil } from './support/poll-until';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -47,11 +47,8 @@ describe('broadcast slices', () => {
 
   /** Waits until every message is recorded sent (the sink sees a mail before its status is written). */
   async function allSent(counts: () => Promise<Record<string, number>>, expected: number) {
-    let now: Record<string, number> = {};
-    for (let attempt = 0; attempt < 200 && now.sent !== expected; attempt++) {
-      if (attempt > 0) await sleep(25); // the worker's writes land in batches in another context; nothing to subscribe to
-      now = await counts();
-    }
+    // The worker's writes land in batches in another context; nothing announces them.
+    const now = await pollUntil(`${expected} messages recorded sent`, counts, (current) => current.sent === expected);
     expect(now).toMatchObject({ sent: expected, queued: 0, failed: 0 });
   }
 

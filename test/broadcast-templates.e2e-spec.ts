@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { MAX_TEMPLATE_LENGTH } from '@app/templating';
 import { createContact, createList } from './support/contact-factory';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { pollUntil } from './support/poll-until';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { CreatedWorkspace } from './support/workspace-factory';
@@ -41,12 +41,9 @@ describe('broadcast templates', () => {
 
   async function sendUntilStopped(id: string) {
     await t.http.post(api(`/broadcasts/${id}/send`)).set(admin()).send({}).expect(200);
-    for (let attempt = 0; attempt < 300; attempt++) {
-      const view = (await t.http.get(api(`/broadcasts/${id}`)).set(admin()).expect(200)).body;
-      if (view.status !== 'sending') return view;
-      await sleep(50); // the worker writes the status in another module; nothing to subscribe to
-    }
-    throw new Error(`broadcast ${id} kept sending`);
+    // The worker writes the status in another module; nothing announces it.
+    const view = async () => (await t.http.get(api(`/broadcasts/${id}`)).set(admin()).expect(200)).body;
+    return pollUntil(`broadcast ${id} to stop sending`, view, (current) => current.status !== 'sending', { intervalMs: 50 });
   }
   const messages = async () => (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{ subject: string; status: string }>;
 
@@ -114,11 +111,13 @@ describe('broadcast templates', () => {
     await t.http.patch(api(`/contacts/${last!.id}`)).set(admin()).send({ attributes: { blob: 'b'.repeat(15_000) } }).expect(200);
     const broadcast = (await create({ subject: 'Per contact', html: '<p>{% for i in (1..300) %}{{ contact.attributes.blob }}{% endfor %}</p>' }).expect(201)).body;
     await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
-    let made: Array<{ id: string; status: string; to: Array<{ email: string }> }> = [];
-    for (let attempt = 0; attempt < 300 && !(made.length === 2 && made.every((message) => message.status === 'sent' || message.status === 'failed')); attempt++) {
-      await sleep(50); // the worker writes the statuses; nothing to subscribe to
-      made = (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data;
-    }
+    // The worker writes the statuses; nothing announces them.
+    const made = await pollUntil(
+      'both messages sent or failed',
+      async () => (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{ id: string; status: string; to: Array<{ email: string }> }>,
+      (current) => current.length === 2 && current.every((message) => message.status === 'sent' || message.status === 'failed'),
+      { intervalMs: 50 },
+    );
     const failed = made.find((message) => message.to[0]!.email === last!.email)!;
     expect(made.find((message) => message !== failed)).toMatchObject({ status: 'sent' });
     const detail = (await t.http.get(api(`/messages/${failed.id}`)).set(admin()).expect(200)).body;

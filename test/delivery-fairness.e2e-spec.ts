@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { pollUntil } from './support/poll-until';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { CreatedWorkspace } from './support/workspace-factory';
@@ -39,13 +40,8 @@ describe('fair delivery across workspaces', () => {
     await t.startWorker();
 
     const accepted = await t.http.post(`/v1/workspaces/${b.id}/messages`).set(bearer(b.adminKey)).send({ to: ['reset@example.com'], subject: 'Reset', text: 'x' }).expect(202);
-    const acceptedAt = Date.now();
-    let status = 'queued';
-    while (status !== 'sent' && Date.now() - acceptedAt < 5000) {
-      const { rows } = await db.query<{ status: string }>('SELECT status FROM "public"."messages" WHERE id = $1', [accepted.body.id]);
-      status = rows[0]!.status;
-      if (status !== 'sent') await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const readStatus = async () => (await db.query<{ status: string }>('SELECT status FROM "public"."messages" WHERE id = $1', [accepted.body.id])).rows[0]!.status;
+    const status = await pollUntil("workspace B's send delivered", readStatus, (current) => current === 'sent', { timeoutMs: 5000, intervalMs: 50 });
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) AS count FROM "public"."messages" WHERE workspace_id = $1 AND status = 'queued'`, [a.id]);
 
     expect(status).toBe('sent');

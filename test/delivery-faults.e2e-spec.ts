@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { pollUntil } from './support/poll-until';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { TcpProxy } from './support/tcp-proxy';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -24,14 +25,8 @@ async function statusCounts(databaseUrl: string): Promise<Record<string, number>
 }
 
 /** Resolves once no message is queued or sending any more, or fails with the counts after `timeoutMs`. */
-async function allFinished(databaseUrl: string, timeoutMs: number): Promise<Record<string, number>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await statusCounts(databaseUrl);
-    if (!counts.queued && !counts.sending) return counts;
-    if (Date.now() > deadline) throw new Error(`messages still unfinished: ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function allFinished(databaseUrl: string, timeoutMs: number): Promise<Record<string, number>> {
+  return pollUntil('every message sent or failed', () => statusCounts(databaseUrl), (counts) => !counts.queued && !counts.sending, { timeoutMs, intervalMs: 200 });
 }
 
 async function sendBatch(t: TestApp, ws: CreatedWorkspace, count: number): Promise<string[]> {
@@ -44,18 +39,6 @@ function receivedOnce(smtp: FakeSmtpServer): { distinct: number; duplicates: num
   const recipients = smtp.messages.flatMap((message) => message.envelope.rcptTo);
   const distinct = new Set(recipients).size;
   return { distinct, duplicates: recipients.length - distinct };
-}
-
-/** Resolves when the SMTP server has accepted `count` messages: the cut then falls mid-run. */
-function whenReceived(smtp: FakeSmtpServer, count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (smtp.messages.length >= count) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 10);
-  });
 }
 
 describe('no accepted message is lost when a backing service goes away mid-delivery', () => {
@@ -90,8 +73,10 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
       const ids = await sendBatch(t, ws, MESSAGES);
       await t.startWorker();
 
-      await whenReceived(smtp, 100);
+      // The cut falls mid-run: once the SMTP server has accepted a sixth of the messages.
+      await smtp.waitForMessages(100, 30_000);
       proxy.cut();
+      // Kept a fixed wait: the outage's length is what this spec is about; it waits for nothing.
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
       proxy.restore();
 

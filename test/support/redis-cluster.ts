@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster, Redis } from 'ioredis';
 import type { RedisClient } from '@app/redis';
+import { pollUntil } from './poll-until';
 
 const run = promisify(execFile);
 const START_TIMEOUT_MS = 15_000;
@@ -107,13 +108,9 @@ function startNode(directory: string, port: number): Promise<ChildProcess> {
  */
 async function waitForClusterOk(port: number): Promise<void> {
   const node = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
-  const deadline = Date.now() + START_TIMEOUT_MS;
   try {
     await node.connect();
-    while (!(await node.cluster('INFO')).includes('cluster_state:ok')) {
-      if (Date.now() > deadline) throw new Error(`Redis Cluster node ${port} not ok within ${START_TIMEOUT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await pollUntil(`Redis Cluster node ${port} ok`, () => node.cluster('INFO'), (info) => info.includes('cluster_state:ok'), { timeoutMs: START_TIMEOUT_MS, intervalMs: 50 });
   } finally {
     node.disconnect();
   }
