@@ -6,6 +6,7 @@ import type { TestApp } from './test-app';
 /**
  * Resolves when deliveries finish: a delivery job completes only after its outcome (sent,
  * failed) is written to Postgres, so tests await that event instead of sleeping or polling.
+ * It watches broadcast fan-out jobs too, which complete once their messages are written.
  */
 export class DeliveryWatcher {
   private readonly completed = new Set<string>();
@@ -17,7 +18,7 @@ export class DeliveryWatcher {
   private readonly connections: RedisClient[] = [];
 
   private constructor(app: TestApp) {
-    this.events = [QueueName.Transactional, QueueName.Marketing].map((queue) => {
+    this.events = [QueueName.Transactional, QueueName.Marketing, QueueName.Broadcasts].map((queue) => {
       const connection = createRedisClient(app.config, 'worker');
       this.connections.push(connection);
       const events = new QueueEvents(queue, { connection, prefix: app.config.REDIS_PREFIX });
@@ -45,6 +46,15 @@ export class DeliveryWatcher {
       timer = setTimeout(() => reject(new Error(`deliveries not finished within ${timeoutMs} ms: ${pending.filter((id) => !this.completed.has(id)).join(', ')}`)), timeoutMs);
     });
     return Promise.race([all.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Waits until the broadcast's fan-out job has run, whatever it then did (made every message,
+   * or stopped at a pause or cancel): after it, no message of the broadcast appears any more.
+   * The job id is the one BroadcastProducer gives, one per broadcast.
+   */
+  fannedOut(broadcastId: string, timeoutMs?: number): Promise<void> {
+    return this.finished([`fan-out-${broadcastId}`], timeoutMs);
   }
 
   /** Resolves once the message's job has been put off (retry backoff, hold, rate limit). */
