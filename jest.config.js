@@ -1,4 +1,7 @@
-/** Unit specs live beside the code, end-to-end specs in test/. Each file gets its own database and Redis prefix. */
+/**
+ * Unit specs live beside the code, medium specs (worker services on the real Postgres and Redis,
+ * no HTTP) in test/medium/, end-to-end specs in test/. Each file gets its own database and Redis prefix.
+ */
 const { readdirSync } = require('node:fs');
 
 const libraries = readdirSync(`${__dirname}/libs`);
@@ -7,7 +10,7 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testRegex: '\\.(e2e-)?spec\\.ts$',
+  testRegex: '\\.(e2e-|medium-)?spec\\.ts$',
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(libraries.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),

@@ -48,6 +48,11 @@ export const FAST_DELIVERY_ENV = {
   CIRCUIT_BREAKER_THRESHOLD: '1000',
 };
 
+/** The configuration of one test file: a Redis key prefix of its own and fast delivery timings; `env` overrides any variable. */
+export function testConfig(env: Record<string, string>): AppConfig {
+  return loadConfig({ ...process.env, REDIS_PREFIX: `mr-test-${randomBytes(4).toString('hex')}`, ...FAST_DELIVERY_ENV, ...env });
+}
+
 /**
  * The real API module against its own database and Redis key prefix, configured exactly as
  * `main.ts` configures it. `env` overrides configuration variables for this app only.
@@ -55,12 +60,10 @@ export const FAST_DELIVERY_ENV = {
 export async function startTestApp({ env = {}, captureLogs = false, worker = false, databasePort, replicaOf }: TestAppOptions = {}): Promise<TestApp> {
   const database = replicaOf?.database ?? (await createTestDatabase());
   const logs: string[] = [];
-  const config = loadConfig({
-    ...process.env,
+  const config = testConfig({
     DATABASE_URL: databasePort === undefined ? database.url : database.url.replace(':5432/', `:${databasePort}/`),
-    REDIS_PREFIX: replicaOf?.config.REDIS_PREFIX ?? `mr-test-${randomBytes(4).toString('hex')}`,
+    ...(replicaOf ? { REDIS_PREFIX: replicaOf.config.REDIS_PREFIX } : {}),
     ...(captureLogs ? { LOG_LEVEL: 'debug' } : {}),
-    ...FAST_DELIVERY_ENV,
     ...env,
   });
   const compile = (module: unknown) =>
@@ -105,7 +108,7 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
  * cluster SCAN sees one node only, so each master is scanned; the prefix's hash tag keeps the
  * keys of one batch in one slot, as a multi-key UNLINK needs.
  */
-async function dropRedisPrefix(config: AppConfig): Promise<void> {
+export async function dropRedisPrefix(config: AppConfig): Promise<void> {
   const redis = createRedisClient(config, 'worker');
   try {
     for (const node of await mastersOf(redis)) {
