@@ -11,6 +11,7 @@ import {
   SuppressionEntity,
   WorkspaceEntity,
 } from '@app/database';
+import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 
 export interface SeededContact {
   id: string;
@@ -26,9 +27,9 @@ export interface SeededContact {
 export class DatabaseRows {
   constructor(private readonly dataSource: DataSource) {}
 
-  async workspace(name = 'Acme'): Promise<string> {
+  async workspace(name = 'Acme'): Promise<WorkspaceId> {
     const { identifiers } = await this.dataSource.getRepository(WorkspaceEntity).insert({ name });
-    return identifiers[0]!.id as string;
+    return trustedWorkspaceId(identifiers[0]!.id as string);
   }
 
   /** An unauthenticated SMTP integration serving the kinds of mail `usage` names. */
