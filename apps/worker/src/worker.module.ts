@@ -9,6 +9,7 @@ import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { TrackingModule } from '@app/tracking';
+import { WorkspacesDataModule } from '@app/workspaces';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
@@ -28,7 +29,8 @@ import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule, TrackingModule],
+import { TrackingModule } from '@app/tracking';
+import { WorkspacesDataModule } from '@app/workspaces';
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,

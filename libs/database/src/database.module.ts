@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 import { ENTITIES } from './entities';
+import { TransactionRunner } from './transaction-runner';
 
 @Global()
 @Module({
@@ -13,6 +14,7 @@ import { ENTITIES } from './entities';
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
+  providers: [TransactionRunner],
+  exports: [TypeOrmModule, TransactionRunner],
 })
 export class DatabaseModule {}

@@ -5,3 +5,4 @@ export * from './prepare-database';
 export * from './storable-text';
 export * from './postgres-errors';
 export * from './time-cursor';
+export * from './transaction-runner';

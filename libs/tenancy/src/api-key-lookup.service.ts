@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { IsNull, Repository } from 'typeorm';
-import { ApiKeyEntity } from '@app/database';
+import type { ApiKeyEntity } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { hashApiKey } from './api-key-secret';
+import { ApiKeysRepository } from './api-keys.repository';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 // Revocation is published to every process at once, and nothing is cached while that channel is down.
@@ -26,7 +26,7 @@ export class ApiKeyLookupService {
   private generation = 0;
 
   constructor(
-    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly keys: ApiKeysRepository,
     private readonly invalidation: CacheInvalidation,
   ) {
     invalidation.on('api-key', (keyId) => {
@@ -69,7 +69,7 @@ export class ApiKeyLookupService {
   private async read(keyHash: string): Promise<ApiKeyEntity | null> {
     for (;;) {
       const generation = this.generation;
-      const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+      const key = await this.keys.findActiveByHash(keyHash);
       if (generation !== this.generation) continue;
       if (!this.invalidation.listening) return key;
       if (key) this.known.set(keyHash, key);
@@ -83,6 +83,6 @@ export class ApiKeyLookupService {
     const now = Date.now();
     if (key.lastUsedAt && now - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     key.lastUsedAt = new Date(now);
-    await this.keys.update({ id: key.id }, { lastUsedAt: key.lastUsedAt });
+    await this.keys.recordUse(trustedWorkspaceId(key.workspaceId), key.id, key.lastUsedAt);
   }
 }

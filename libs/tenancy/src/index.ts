@@ -1,5 +1,6 @@
 export * from './access.decorators';
 export * from './api-key-secret';
+export * from './api-keys.repository';
 export * from './current-workspace.decorator';
 export * from './principal';
 export * from './tenancy.module';

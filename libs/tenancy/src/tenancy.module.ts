@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RedisModule } from '@app/redis';
+import { WorkspacesDataModule } from '@app/workspaces';
 import { ApiKeyLookupService } from './api-key-lookup.service';
+import { ApiKeysRepository } from './api-keys.repository';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuthGuard } from './auth.guard';
 import { RequestAuthenticator } from './request-authenticator';
@@ -9,7 +11,7 @@ import { WorkspaceAccess } from './workspace-access';
 
 /** Registers the guard for every route: access is denied unless a route says otherwise. */
 @Module({
-  imports: [RedisModule],
-  providers: [ApiKeyLookupService, AuthFailureLimiter, RequestAuthenticator, WorkspaceAccess, { provide: APP_GUARD, useClass: AuthGuard }],
+import { RedisModule } from '@app/redis';
+import { WorkspacesDataModule } from '@app/workspaces';
 })
 export class TenancyModule {}

@@ -1,8 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ApiKeyScope, WorkspaceEntity } from '@app/database';
+import type { ApiKeyScope } from '@app/database';
 import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { WorkspacesRepository } from '@app/workspaces';
 import { Principal } from './principal';
 
 /** What a route asks of its caller, read from its decorators. */
@@ -17,7 +16,7 @@ export interface RouteAccess {
  */
 @Injectable()
 export class WorkspaceAccess {
-  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+  constructor(private readonly workspaces: WorkspacesRepository) {}
 
   /** The workspace the route acts in, once access is granted; undefined for routes without `{ws}`. */
   async check(principal: Principal, route: RouteAccess, ws: string | undefined): Promise<WorkspaceId | undefined> {
@@ -34,7 +33,7 @@ export class WorkspaceAccess {
           `This API key has the scope ${principal.scopes.join(', ')}; this endpoint needs ${route.requiredScope}`,
         );
       }
-    } else if (!(await this.workspaces.existsBy({ id: ws }))) {
+    } else if (!(await this.workspaces.exists(ws))) {
       throw new NotFoundException(`Workspace ${ws} not found`);
     }
     return trustedWorkspaceId(ws);

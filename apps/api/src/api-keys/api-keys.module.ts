@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '@app/redis';
 import { ApiKeysController } from './api-keys.controller';
-import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
   imports: [RedisModule],
   controllers: [ApiKeysController],
-  providers: [ApiKeysService, ApiKeysRepository],
+  providers: [ApiKeysService],
   exports: [ApiKeysService],
 })
 export class ApiKeysModule {}

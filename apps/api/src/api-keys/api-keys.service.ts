@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CacheInvalidation } from '@app/redis';
-import { generateApiKeySecret } from '@app/tenancy';
+import { ApiKeysRepository, generateApiKeySecret } from '@app/tenancy';
 import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key.response';
-import { ApiKeysRepository } from './api-keys.repository';
 
 @Injectable()
 export class ApiKeysService {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MarketingModule } from '@app/marketing';
 import { MessagesModule } from '@app/messages';
 import { TrackingModule } from '@app/tracking';
+import { WorkspacesDataModule } from '@app/workspaces';
 import { TrackedMessageCache } from './tracked-message-cache';
 import { TrackingEventWriter } from './tracking-event-writer';
 import { TrackingService } from './tracking.service';
@@ -9,7 +10,9 @@ import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Module({
-  imports: [MarketingModule, MessagesModule, TrackingModule],
+import { MessagesModule } from '@app/messages';
+import { TrackingModule } from '@app/tracking';
+import { WorkspacesDataModule } from '@app/workspaces';
   controllers: [UnsubscribeController],
   providers: [TrackedMessageCache, TrackingEventWriter, TrackingService, UnsubscribeService],
   exports: [TrackingService],

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { Repository } from 'typeorm';
-import { WorkspaceEntity } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import { WorkspaceId } from '@app/workspace-id';
+import { WorkspacesRepository } from '@app/workspaces';
 
 export interface WorkspaceSettings {
   trackingOpens: boolean;
@@ -17,7 +15,7 @@ export class WorkspaceSettingsCache {
   private readonly cache = new LRUCache<string, WorkspaceSettings>({ max: 10_000, ttl: 30_000 });
 
   constructor(
-    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    private readonly workspaces: WorkspacesRepository,
     invalidation: CacheInvalidation,
   ) {
     invalidation.on('workspace', (workspaceId) => this.cache.delete(workspaceId));
@@ -26,7 +24,7 @@ export class WorkspaceSettingsCache {
   async get(workspaceId: WorkspaceId): Promise<WorkspaceSettings> {
     const cached = this.cache.get(workspaceId);
     if (cached) return cached;
-    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const workspace = await this.workspaces.get(workspaceId);
     const settings = { trackingOpens: workspace.trackingOpens, trackingClicks: workspace.trackingClicks };
     this.cache.set(workspaceId, settings);
     return settings;

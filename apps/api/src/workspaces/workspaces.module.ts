@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '@app/redis';
+import { WorkspacesDataModule } from '@app/workspaces';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { WorkspacesController } from './workspaces.controller';
 import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [ApiKeysModule, RedisModule],
+import { RedisModule } from '@app/redis';
+import { WorkspacesDataModule } from '@app/workspaces';
   controllers: [WorkspacesController],
   providers: [WorkspacesService, WorkspaceSettingsCache],
   exports: [WorkspaceSettingsCache],

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { WorkspaceEntity } from '@app/database';
+import { TransactionRunner } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { WorkspacesRepository } from '@app/workspaces';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
 import { CreatedWorkspaceResponse, WorkspaceResponse } from './workspace.response';
@@ -11,36 +10,36 @@ import { CreatedWorkspaceResponse, WorkspaceResponse } from './workspace.respons
 @Injectable()
 export class WorkspacesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly workspaces: WorkspacesRepository,
     private readonly apiKeys: ApiKeysService,
     private readonly invalidation: CacheInvalidation,
   ) {}
 
   /** The workspace and its first admin key are created together or not at all. */
   async create(dto: CreateWorkspaceDto): Promise<CreatedWorkspaceResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const workspace = await manager.save(manager.create(WorkspaceEntity, { name: dto.name }));
+    return this.transactions.run(async (manager) => {
+      const workspace = await this.workspaces.insert(dto.name, manager);
       const apiKey = await this.apiKeys.create(trustedWorkspaceId(workspace.id), { name: 'Default admin key', scopes: ['admin'] }, manager);
       return { ...WorkspaceResponse.from(workspace), apiKey };
     });
   }
 
   async list(): Promise<WorkspaceResponse[]> {
-    const workspaces = await this.workspaces.find({ order: { createdAt: 'ASC' } });
+    const workspaces = await this.workspaces.listAll();
     return workspaces.map(WorkspaceResponse.from);
   }
 
   async get(workspaceId: WorkspaceId): Promise<WorkspaceResponse> {
-    return WorkspaceResponse.from(await this.workspaces.findOneByOrFail({ id: workspaceId }));
+    return WorkspaceResponse.from(await this.workspaces.get(workspaceId));
   }
 
   async update(workspaceId: WorkspaceId, dto: UpdateWorkspaceDto): Promise<WorkspaceResponse> {
-    const workspace = await this.workspaces.findOneByOrFail({ id: workspaceId });
+    const workspace = await this.workspaces.get(workspaceId);
     workspace.name = dto.name ?? workspace.name;
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
-    const saved = await this.workspaces.save(workspace);
+    const saved = await this.workspaces.save(workspaceId, workspace);
     await this.invalidation.publish('workspace', workspaceId);
     return WorkspaceResponse.from(saved);
   }

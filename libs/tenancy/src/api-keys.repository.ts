@@ -20,6 +20,15 @@ export class ApiKeysRepository {
     return this.keys.find({ where: { workspaceId, revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
+  /** In any workspace: a bearer token names none until its key is found. */
+  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+  }
+
+  async recordUse(workspaceId: WorkspaceId, id: string, at: Date): Promise<void> {
+    await this.keys.update({ workspaceId, id }, { lastUsedAt: at });
+  }
+
   /** True when an active key of this workspace was revoked now. */
   async revoke(workspaceId: WorkspaceId, id: string): Promise<boolean> {
     const result = await this.keys.update({ workspaceId, id, revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { WorkspaceEntity } from '@app/database';
+import { WorkspaceId } from '@app/workspace-id';
+
+@Injectable()
+export class WorkspacesRepository {
+  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+
+  insert(name: string, manager: EntityManager = this.workspaces.manager): Promise<WorkspaceEntity> {
+    return manager.save(manager.create(WorkspaceEntity, { name }));
+  }
+
+  /** Every workspace, oldest first: the operator's view. */
+  listAll(): Promise<WorkspaceEntity[]> {
+    return this.workspaces.find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Whether `id` names a workspace: what the guard checks before it trusts the id. */
+  exists(id: string): Promise<boolean> {
+    return this.workspaces.existsBy({ id });
+  }
+
+  /** A workspace id is only minted for one that exists, so a missing row is an error, not a 404. */
+  get(workspaceId: WorkspaceId): Promise<WorkspaceEntity> {
+    return this.workspaces.findOneByOrFail({ id: workspaceId });
+  }
+
+  save(workspaceId: WorkspaceId, workspace: WorkspaceEntity): Promise<WorkspaceEntity> {
+    workspace.id = workspaceId;
+    return this.workspaces.save(workspace);
+  }
+
+  /** The ciphertext of the key that signs the workspace's links: null before its first use, undefined without the workspace. */
+  async trackingKey(workspaceId: WorkspaceId): Promise<string | null | undefined> {
+    const row = await this.workspaces.findOne({ where: { id: workspaceId }, select: { id: true, trackingKeyEncrypted: true } });
+    return row ? row.trackingKeyEncrypted : undefined;
+  }
+
+  /** Stores the key only where none is stored: of two processes racing to make one, the first write wins. */
+  async storeTrackingKeyIfAbsent(workspaceId: WorkspaceId, ciphertext: string): Promise<void> {
+    await this.workspaces.update({ id: workspaceId, trackingKeyEncrypted: IsNull() }, { trackingKeyEncrypted: ciphertext });
+  }
+}
