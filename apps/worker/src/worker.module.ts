@@ -29,8 +29,7 @@ import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-import { TrackingModule } from '@app/tracking';
-import { WorkspacesDataModule } from '@app/workspaces';
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule, TrackingModule, WorkspacesDataModule],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,

@@ -52,13 +52,30 @@ export class BroadcastsRepository {
   }
 
   /** Records a fanned-out page in the same transaction as its messages; answers the broadcast's status now. */
-  async advanceFanOut(manager: EntityManager, id: string, cursor: string, recipients: number, skipped: number): Promise<BroadcastStatus> {
+  async advanceFanOut(
+    workspaceId: WorkspaceId,
+    id: string,
+    page: { cursor: string; recipients: number; skipped: number },
+    manager: EntityManager,
+  ): Promise<BroadcastStatus> {
     const [[row]] = (await manager.query(
-      `UPDATE "public"."broadcasts" SET fanout_cursor = $2, recipients = recipients + $3, skipped = skipped + $4, updated_at = now()
-       WHERE id = $1 RETURNING status`,
-      [id, cursor, recipients, skipped],
+      `UPDATE "public"."broadcasts" SET fanout_cursor = $3, recipients = recipients + $4, skipped = skipped + $5, updated_at = now()
+       WHERE workspace_id = $1 AND id = $2 RETURNING status`,
+      [workspaceId, id, page.cursor, page.recipients, page.skipped],
     )) as [[{ status: BroadcastStatus }], number];
     return row.status;
+  }
+
+  /**
+   * In every workspace, for the outbox reconciler: sending broadcasts whose fan-out has not moved
+   * for `graceMs` (a resume that raced the end of the previous fan-out job, lost Redis data).
+   */
+  stalledFanOuts(graceMs: number): Promise<Array<{ id: string; workspaceId: WorkspaceId }>> {
+    return this.broadcasts.query(
+      `SELECT id, workspace_id AS "workspaceId" FROM "public"."broadcasts"
+       WHERE status = 'sending' AND NOT fanout_done AND updated_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [graceMs],
+    );
   }
 
   async counts(workspaceId: WorkspaceId, id: string): Promise<BroadcastCounts> {

@@ -13,6 +13,11 @@ export interface MemberFilters {
   limit: number;
 }
 
+/** A subscribed member as a broadcast needs it: its contact (`id` is the contact's), and whether the address is suppressed for the list. */
+export interface BroadcastMember extends Pick<ContactEntity, 'id' | 'email' | 'firstName' | 'lastName' | 'attributes'> {
+  suppressed: boolean;
+}
+
 @Injectable()
 export class ListMembershipsRepository {
   constructor(@InjectRepository(ListMembershipEntity) private readonly memberships: Repository<ListMembershipEntity>) {}
@@ -47,6 +52,26 @@ export class ListMembershipsRepository {
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.after) query.andWhere('m.contact_id > :after', { after: filters.after });
     return query.getMany() as Promise<MemberWithContact[]>;
+  }
+
+  /** The next `limit` subscribed members after contact `after` (null: from the start), in contact id order. */
+  subscribedPage(workspaceId: WorkspaceId, listId: string, after: string | null, limit: number): Promise<BroadcastMember[]> {
+    return this.memberships.query(
+      `SELECT c.id, c.email, c.first_name AS "firstName", c.last_name AS "lastName", c.attributes,
+              EXISTS (SELECT 1 FROM "public"."suppressions" s
+                      WHERE s.workspace_id = m.workspace_id AND lower(s.email) = lower(c.email)
+                        AND (s.list_id IS NULL OR s.list_id = m.list_id)) AS suppressed
+       FROM "public"."list_memberships" m
+       JOIN "public"."contacts" c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
+       WHERE m.workspace_id = $1 AND m.list_id = $2 AND m.status = 'subscribed'
+         AND m.contact_id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
+         -- The same bound on the contacts side lets the join start at the cursor instead of
+         -- reading every earlier contact again on each page.
+         AND c.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
+       ORDER BY m.contact_id
+       LIMIT $4`,
+      [workspaceId, listId, after, limit],
+    );
   }
 
   /** Unsubscribing keeps the first unsubscribe time; subscribing again clears it. False when not a member. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus, TimeCursor } from '@app/database';
+import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus, MessageType, TimeCursor } from '@app/database';
 import { WorkspaceId } from '@app/workspace-id';
 import { messageIdHeader } from './message-id-header';
 
@@ -38,6 +38,20 @@ export interface BroadcastRecipient {
   to: Mailbox;
   subject: string;
 }
+
+/** A message the outbox reconciler may have to enqueue again; its workspace id was read from its own row. */
+export interface OutboxMessage {
+  id: string;
+  workspaceId: WorkspaceId;
+  type: MessageType;
+  broadcastId: string | null;
+  integrationId: string;
+}
+
+const OUTBOX_COLUMNS = 'id, workspace_id AS "workspaceId", type, broadcast_id AS "broadcastId", integration_id AS "integrationId"';
+
+/** What tracking needs of a message. */
+export type TrackedMessageRow = Pick<MessageEntity, 'id' | 'workspaceId' | 'sentAt' | 'to' | 'listId' | 'contactId'>;
 
 @Injectable()
 export class MessagesRepository {
@@ -143,12 +157,50 @@ export class MessagesRepository {
     );
   }
 
+  /** In every workspace, for the outbox reconciler: up to `limit` messages whose lease ran out (their worker died) are queued again. */
+  async requeueExpiredLeases(limit: number): Promise<OutboxMessage[]> {
+    const [requeued] = (await this.messages.query(
+      `UPDATE "public"."messages" SET status = 'queued', lease_until = NULL, updated_at = now()
+       WHERE id IN (SELECT id FROM "public"."messages" WHERE status = 'sending' AND lease_until < now() LIMIT $1)
+       RETURNING ${OUTBOX_COLUMNS}`,
+      [limit],
+    )) as [OutboxMessage[], number];
+    return requeued;
+  }
+
+  /**
+   * In every workspace, for the outbox reconciler: up to `limit` messages queued for longer than
+   * `graceMs`, oldest first. Touching updated_at moves checked rows to the back, so a backlog
+   * larger than one batch is walked through over successive runs instead of re-checking the same
+   * oldest rows.
+   */
+  async touchLongQueued(graceMs: number, limit: number): Promise<OutboxMessage[]> {
+    const [touched] = (await this.messages.query(
+      `UPDATE "public"."messages" SET updated_at = now()
+       WHERE id IN (
+         SELECT id FROM "public"."messages"
+         WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING ${OUTBOX_COLUMNS}`,
+      [graceMs, limit],
+    )) as [OutboxMessage[], number];
+    return touched;
+  }
+
   findByIdempotencyKey(workspaceId: WorkspaceId, idempotencyKey: string): Promise<MessageEntity | null> {
     return this.messages.findOneBy({ workspaceId, idempotencyKey });
   }
 
   findById(workspaceId: WorkspaceId, id: string): Promise<MessageEntity | null> {
     return this.messages.findOneBy({ workspaceId, id });
+  }
+
+  /** In any workspace: a tracking token names only its message, whose workspace key then verifies the token. */
+  findForTracking(id: string): Promise<TrackedMessageRow | null> {
+    return this.messages.findOne({
+      where: { id },
+      select: { id: true, workspaceId: true, sentAt: true, to: true, listId: true, contactId: true },
+    });
   }
 
   eventsOf(workspaceId: WorkspaceId, messageId: string): Promise<MessageEventEntity[]> {

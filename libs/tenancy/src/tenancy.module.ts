@@ -11,7 +11,8 @@ import { WorkspaceAccess } from './workspace-access';
 
 /** Registers the guard for every route: access is denied unless a route says otherwise. */
 @Module({
-import { RedisModule } from '@app/redis';
-import { WorkspacesDataModule } from '@app/workspaces';
+  imports: [RedisModule, WorkspacesDataModule],
+  providers: [ApiKeysRepository, ApiKeyLookupService, AuthFailureLimiter, RequestAuthenticator, WorkspaceAccess, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ApiKeysRepository],
 })
 export class TenancyModule {}

@@ -10,9 +10,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Module({
-import { MessagesModule } from '@app/messages';
-import { TrackingModule } from '@app/tracking';
-import { WorkspacesDataModule } from '@app/workspaces';
+  imports: [MarketingModule, MessagesModule, TrackingModule, WorkspacesDataModule],
   controllers: [UnsubscribeController],
   providers: [TrackedMessageCache, TrackingEventWriter, TrackingService, UnsubscribeService],
   exports: [TrackingService],

@@ -7,8 +7,7 @@ import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-import { RedisModule } from '@app/redis';
-import { WorkspacesDataModule } from '@app/workspaces';
+  imports: [ApiKeysModule, RedisModule, WorkspacesDataModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService, WorkspaceSettingsCache],
   exports: [WorkspaceSettingsCache],

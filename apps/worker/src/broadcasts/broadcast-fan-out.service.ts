@@ -1,26 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { BroadcastEntity, WorkspaceEntity } from '@app/database';
+import { BroadcastEntity, TransactionRunner } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastMessageTemplate, BroadcastRecipient, MessagesRepository } from '@app/messages';
-import { BroadcastsRepository } from '@app/marketing';
+import { BroadcastMember, BroadcastsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
 import { CompiledMailTemplates, renderMailTemplates, TemplateError } from '@app/templating';
 import { WorkspaceId } from '@app/workspace-id';
+import { WorkspacesRepository } from '@app/workspaces';
 import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
-import { broadcastTemplateContext, displayName, TemplateContact } from './broadcast-template-context';
+import { broadcastTemplateContext, displayName } from './broadcast-template-context';
 
 const PAGE_SIZE = 5000;
 
 type UnsubscribeLinks = (messageId: string) => (kind: 'unsubscribe') => string;
-
-interface Member extends TemplateContact {
-  id: string;
-  suppressed: boolean;
-}
 
 /**
  * Turns a broadcast into one marketing message per subscribed member, a page at a time: keyset
@@ -34,8 +28,11 @@ export class BroadcastFanOut {
   private readonly logger = new Logger(BroadcastFanOut.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly workspaces: WorkspacesRepository,
     private readonly broadcasts: BroadcastsRepository,
+    private readonly lists: ListsRepository,
+    private readonly memberships: ListMembershipsRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly messages: MessagesRepository,
     private readonly producer: DeliveryProducer,
@@ -62,7 +59,7 @@ export class BroadcastFanOut {
       this.logger.warn({ broadcastId }, 'broadcast paused: no integration serves marketing mail');
       return;
     }
-    const workspace = await this.dataSource.getRepository(WorkspaceEntity).findOneByOrFail({ id: workspaceId });
+    const workspace = await this.workspaces.get(workspaceId);
     const { templates } = await this.snapshots.get(workspaceId, broadcastId);
     if (!templates) return;
     const links = await this.trackingLinks.forWorkspace(workspaceId);
@@ -82,7 +79,7 @@ export class BroadcastFanOut {
     // rendered, and the previous page's jobs are enqueued (Postgres, Node and Redis at once).
     // At most one of each is in flight, so memory holds about two pages.
     const prepare = (after: string | null) =>
-      this.page(workspaceId, broadcast.listId, after).then((members) => {
+      this.memberships.subscribedPage(workspaceId, broadcast.listId, after, PAGE_SIZE).then((members) => {
         // Bodies are rendered at delivery; one of them rendered per page here fails a body that
         // breaks a limit before its messages are made, not once per message at delivery.
         if (members[0]) renderMailTemplates(templates, broadcastTemplateContext(members[0], () => links(randomUUID())('unsubscribe')));
@@ -105,9 +102,10 @@ export class BroadcastFanOut {
         next = prepare(last);
         // Read ahead: if the loop stops (a pause), nobody awaits it, and its failure must not crash the process.
         next.catch(() => undefined);
-        status = await this.dataSource.transaction(async (manager) => {
+        status = await this.transactions.run(async (manager) => {
           await this.messages.insertBroadcastRecipients(workspaceId, template, recipients, manager);
-          return this.broadcasts.advanceFanOut(manager, broadcastId, last, recipients.length, members.length - recipients.length);
+          const page = { cursor: last, recipients: recipients.length, skipped: members.length - recipients.length };
+          return this.broadcasts.advanceFanOut(workspaceId, broadcastId, page, manager);
         });
         await enqueuing;
         enqueuing = this.producer
@@ -136,44 +134,15 @@ export class BroadcastFanOut {
       return null;
     }
     if (!broadcast.startedAt) {
-      const [{ unsubscribed }] = (await this.dataSource.query(
-        `SELECT count(*)::int AS unsubscribed FROM "public"."list_memberships" WHERE workspace_id = $1 AND list_id = $2 AND status = 'unsubscribed'`,
-        [workspaceId, broadcast.listId],
-      )) as [{ unsubscribed: number }];
+      const counts = await this.lists.counts(workspaceId, [broadcast.listId]);
+      const unsubscribed = counts.get(broadcast.listId)?.unsubscribed ?? 0;
       await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'sending', { startedAt: new Date(), skipped: unsubscribed });
     }
     return this.broadcasts.findById(workspaceId, broadcastId);
   }
 
-  private async page(workspaceId: WorkspaceId, listId: string, cursor: string | null): Promise<Member[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.email, c.first_name, c.last_name, c.attributes,
-              EXISTS (SELECT 1 FROM "public"."suppressions" s
-                      WHERE s.workspace_id = m.workspace_id AND lower(s.email) = lower(c.email)
-                        AND (s.list_id IS NULL OR s.list_id = m.list_id)) AS suppressed
-       FROM "public"."list_memberships" m
-       JOIN "public"."contacts" c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
-       WHERE m.workspace_id = $1 AND m.list_id = $2 AND m.status = 'subscribed'
-         AND m.contact_id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
-         -- The same bound on the contacts side lets the join start at the cursor instead of
-         -- reading every earlier contact again on each page.
-         AND c.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')
-       ORDER BY m.contact_id
-       LIMIT $4`,
-      [workspaceId, listId, cursor, PAGE_SIZE],
-    )) as Array<{ id: string; email: string; first_name: string | null; last_name: string | null; attributes: Record<string, unknown>; suppressed: boolean }>;
-    return rows.map((row) => ({
-      id: row.id,
-      email: row.email,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      attributes: row.attributes,
-      suppressed: row.suppressed,
-    }));
-  }
-
   /** The subject is rendered now (it is shown in the message list); bodies are rendered at delivery. */
-  private recipient(broadcast: BroadcastEntity, member: Member, subjectOnly: CompiledMailTemplates, links: UnsubscribeLinks): BroadcastRecipient {
+  private recipient(broadcast: BroadcastEntity, member: BroadcastMember, subjectOnly: CompiledMailTemplates, links: UnsubscribeLinks): BroadcastRecipient {
     const id = randomUUID();
     const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, () => links(id)('unsubscribe')));
     const name = displayName(member);
