@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { IntegrationEntity, IntegrationState, storableText } from '@app/database';
+import { IntegrationEntity, IntegrationState, SenderEntity, storableText } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import { WorkspaceId } from '@app/workspace-id';
 
@@ -62,6 +62,11 @@ export class IntegrationsRepository {
   save(workspaceId: WorkspaceId, integration: IntegrationEntity, manager: EntityManager = this.integrations.manager): Promise<IntegrationEntity> {
     integration.workspaceId = workspaceId;
     return manager.save(IntegrationEntity, integration);
+  }
+
+  /** Before saving an integration with a new list of senders, in the same transaction. */
+  async removeSenders(workspaceId: WorkspaceId, integrationId: string, manager: EntityManager): Promise<void> {
+    await manager.delete(SenderEntity, { workspaceId, integrationId });
   }
 
   /** Call after a transaction that saved integrations commits, so no process caches the old rows. */

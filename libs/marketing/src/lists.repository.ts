@@ -24,6 +24,10 @@ export class ListsRepository {
     return this.lists.findOneBy({ workspaceId, id });
   }
 
+  exists(workspaceId: WorkspaceId, id: string): Promise<boolean> {
+    return this.lists.existsBy({ workspaceId, id });
+  }
+
   /**
    * True when the list exists; it then cannot be deleted until the transaction ends, so members
    * added in it never meet a vanished list.
@@ -91,7 +95,7 @@ export class ListsRepository {
   }
 
   async update(workspaceId: WorkspaceId, id: string, changes: Partial<Pick<ListEntity, 'name' | 'description'>>): Promise<boolean> {
-    if (Object.keys(changes).length === 0) return this.lists.existsBy({ workspaceId, id });
+    if (Object.keys(changes).length === 0) return this.exists(workspaceId, id);
     const result = await this.lists.update({ workspaceId, id }, changes);
     return (result.affected ?? 0) > 0;
   }

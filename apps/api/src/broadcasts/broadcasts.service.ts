@@ -1,10 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { BroadcastEntity, BroadcastStatus, IntegrationEntity, ListEntity } from '@app/database';
+import { BroadcastEntity, BroadcastStatus, IntegrationEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
-import { BroadcastsRepository } from '@app/marketing';
+import { BroadcastsRepository, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
 import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
 import { isUuid, WorkspaceId } from '@app/workspace-id';
@@ -18,7 +16,7 @@ export class BroadcastsService {
     private readonly broadcasts: BroadcastsRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly producer: BroadcastProducer,
-    @InjectRepository(ListEntity) private readonly lists: Repository<ListEntity>,
+    private readonly lists: ListsRepository,
   ) {}
 
   async create(workspaceId: WorkspaceId, dto: CreateBroadcastDto): Promise<BroadcastResponse> {
@@ -29,7 +27,7 @@ export class BroadcastsService {
       if (error instanceof TemplateSyntaxError) throw new BadRequestException([error.message]);
       throw error;
     }
-    if (!(await this.lists.existsBy({ workspaceId, id: dto.listId }))) throw new NotFoundException(`List ${dto.listId} not found`);
+    if (!(await this.lists.exists(workspaceId, dto.listId))) throw new NotFoundException(`List ${dto.listId} not found`);
     const from = dto.from === undefined ? null : toMailbox(dto.from);
     const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
     if (from && integration) resolveSender(integration, dto.from, ''); // refuses a sender it may not use; checked again at send

@@ -1,9 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { IntegrationEntity, SenderEntity } from '@app/database';
+import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
 import { isUuid, WorkspaceId } from '@app/workspace-id';
@@ -19,7 +17,7 @@ const CONNECT_HINT = 'Press "connect" (POST …/oauth2/authorize) to sign in wit
 @Injectable()
 export class IntegrationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly integrations: IntegrationsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly config: AppConfig,
@@ -157,8 +155,8 @@ export class IntegrationsService {
 
   private async persist(workspaceId: WorkspaceId, integration: IntegrationEntity, replaceSenders: boolean): Promise<IntegrationEntity> {
     try {
-      await this.dataSource.transaction(async (manager) => {
-        if (replaceSenders) await manager.delete(SenderEntity, { workspaceId, integrationId: integration.id });
+      await this.transactions.run(async (manager) => {
+        if (replaceSenders) await this.integrations.removeSenders(workspaceId, integration.id, manager);
         await this.integrations.save(workspaceId, integration, manager);
       });
     } catch (error) {

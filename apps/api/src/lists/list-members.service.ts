@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { MembershipStatus } from '@app/database';
+import { MembershipStatus, TransactionRunner } from '@app/database';
 import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { ContactsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { normalizeEmail } from '../contacts/email-address';
@@ -33,7 +32,7 @@ const IMPORT_BATCH_ROWS = 1000;
 export class ListMembersService {
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly lists: ListsRepository,
     private readonly memberships: ListMembershipsRepository,
     private readonly contacts: ContactsRepository,
@@ -147,7 +146,7 @@ export class ListMembersService {
 
   private inListTransaction<T>(workspaceId: WorkspaceId, listId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!isUuid(listId)) return Promise.reject(listNotFound(listId));
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       if (!(await this.lists.lockForMembers(workspaceId, listId, manager))) throw listNotFound(listId);
       return work(manager);
     });

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { Repository } from 'typeorm';
-import { Mailbox, MessageEntity } from '@app/database';
-import { MessageLinksRepository } from '@app/messages';
+import { MessageLinksRepository, MessagesRepository, TrackedMessageRow } from '@app/messages';
 import { parseTrackingToken, redirectableUrl, TrackingKind, WorkspaceTrackingKeys } from '@app/tracking';
 import { andThen, MaybePromise } from './maybe-promise';
 
@@ -12,14 +9,8 @@ export interface VerifiedToken {
   linkIndex: number | null;
 }
 
-export interface TrackedMessage {
-  id: string;
-  workspaceId: string;
+export interface TrackedMessage extends TrackedMessageRow {
   key: Buffer;
-  sentAt: Date | null;
-  to: Mailbox[];
-  listId: string | null;
-  contactId: string | null;
   /** Read again from Postgres after this time (epoch ms), so a delivery time or a deletion shows. */
   freshUntil: number;
   /** Loaded on the first click, as redirect targets; null for a stored link that does not parse. */
@@ -52,7 +43,7 @@ export class TrackedMessageCache {
   private readonly knownTokens = new LRUCache<string, KnownToken>({ max: 50_000 });
 
   constructor(
-    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly messages: MessagesRepository,
     private readonly links: MessageLinksRepository,
     private readonly keys: WorkspaceTrackingKeys,
   ) {}
@@ -88,10 +79,7 @@ export class TrackedMessageCache {
   }
 
   private async load(messageId: string): Promise<TrackedMessage | null> {
-    const row = await this.messages.findOne({
-      where: { id: messageId },
-      select: { id: true, workspaceId: true, sentAt: true, to: true, listId: true, contactId: true },
-    });
+    const row = await this.messages.findForTracking(messageId);
     if (!row) return null;
     const key = await this.keys.keyOf(row.workspaceId);
     if (!key) return null;

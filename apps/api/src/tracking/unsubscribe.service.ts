@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MessageEventsRepository } from '@app/messages';
-import { SuppressionsRepository } from '@app/marketing';
+import { ListMembershipsRepository, ListsRepository, SuppressionsRepository } from '@app/marketing';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 
@@ -20,9 +18,10 @@ export interface Unsubscription {
 @Injectable()
 export class UnsubscribeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly messages: TrackedMessageCache,
     private readonly suppressions: SuppressionsRepository,
+    private readonly memberships: ListMembershipsRepository,
+    private readonly lists: ListsRepository,
     private readonly events: MessageEventsRepository,
   ) {}
 
@@ -43,11 +42,7 @@ export class UnsubscribeService {
       emails.map((email) => ({ email, reason: 'unsubscribe' as const, listId: message.listId, messageId: message.id })),
     );
     if (message.listId && message.contactId) {
-      await this.dataSource.query(
-        `UPDATE "public"."list_memberships" SET status = 'unsubscribed', unsubscribed_at = COALESCE(unsubscribed_at, now())
-         WHERE workspace_id = $1 AND list_id = $2 AND contact_id = $3`,
-        [workspaceId, message.listId, message.contactId],
-      );
+      await this.memberships.setStatus(workspaceId, message.listId, message.contactId, 'unsubscribed');
     }
     await this.events.insertMany([{ workspaceId, messageId: message.id, type: 'unsubscribe', detail: emails.join(', ') }]);
     return this.describe(message);
@@ -55,10 +50,7 @@ export class UnsubscribeService {
 
   private async describe(message: TrackedMessage): Promise<Unsubscription> {
     if (!message.listId) return { emails: message.to.map((mailbox) => mailbox.email), listName: null };
-    const [list] = (await this.dataSource.query(`SELECT name FROM "public"."lists" WHERE id = $1 AND workspace_id = $2`, [
-      message.listId,
-      message.workspaceId,
-    ])) as Array<{ name: string }>;
+    const list = await this.lists.findById(trustedWorkspaceId(message.workspaceId), message.listId);
     return { emails: message.to.map((mailbox) => mailbox.email), listName: list?.name ?? null };
   }
 }
