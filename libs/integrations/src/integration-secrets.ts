@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@app/crypto';
-import type { IntegrationEntity } from '@app/database';
+import type { OwnIntegration, ReadonlyIntegration } from './shared-integration';
 
 export type SecretField = 'password' | 'clientSecret' | 'refreshToken';
 
@@ -18,20 +18,25 @@ const COLUMN: Record<SecretField, 'passwordEncrypted' | 'clientSecretEncrypted' 
 export class IntegrationSecrets {
   constructor(private readonly box: SecretBox) {}
 
-  set(integration: IntegrationEntity, field: SecretField, value: string | null): void {
-    integration[COLUMN[field]] = value === null ? null : this.box.encrypt(value, this.context(integration, field));
+  set(integration: OwnIntegration, field: SecretField, value: string | null): void {
+    integration[COLUMN[field]] = value === null ? null : this.encrypt(integration, field, value);
   }
 
-  get(integration: IntegrationEntity, field: SecretField): string | null {
+  /** The ciphertext `set` would store, leaving the integration as it is. */
+  encrypt(integration: ReadonlyIntegration, field: SecretField, value: string): string {
+    return this.box.encrypt(value, this.context(integration, field));
+  }
+
+  get(integration: ReadonlyIntegration, field: SecretField): string | null {
     const ciphertext = integration[COLUMN[field]];
     return ciphertext === null ? null : this.box.decrypt(ciphertext, this.context(integration, field));
   }
 
-  has(integration: IntegrationEntity, field: SecretField): boolean {
+  has(integration: ReadonlyIntegration, field: SecretField): boolean {
     return integration[COLUMN[field]] !== null;
   }
 
-  private context(integration: IntegrationEntity, field: SecretField): string {
+  private context(integration: ReadonlyIntegration, field: SecretField): string {
     return `integration:${integration.id}:${field}`;
   }
 }

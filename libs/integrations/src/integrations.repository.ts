@@ -5,6 +5,7 @@ import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { IntegrationEntity, IntegrationState, SenderEntity, storableText } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import { WorkspaceId } from '@app/workspace-id';
+import type { OwnIntegration, SharedIntegration } from './shared-integration';
 
 export type Usage = 'transactional' | 'marketing';
 
@@ -25,7 +26,7 @@ const CACHE_TTL_MS = 5_000;
  */
 @Injectable()
 export class IntegrationsRepository {
-  private readonly cache = new LRUCache<string, IntegrationEntity | false>({ max: 10_000, ttl: CACHE_TTL_MS });
+  private readonly cache = new LRUCache<string, SharedIntegration | false>({ max: 10_000, ttl: CACHE_TTL_MS });
 
   constructor(
     @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
@@ -49,17 +50,17 @@ export class IntegrationsRepository {
     return this.withSenders().where(`i.workspace_id = :workspaceId AND ${column}`, { workspaceId }).getOne();
   }
 
-  /** For the sending hot path only: a shared copy that must not be modified. */
-  cachedById(workspaceId: WorkspaceId, id: string): Promise<IntegrationEntity | null> {
+  /** For the sending hot path only: a copy shared by every caller. */
+  cachedById(workspaceId: WorkspaceId, id: string): Promise<SharedIntegration | null> {
     return this.cached(`${workspaceId}:id:${id}`, () => this.findById(workspaceId, id));
   }
 
-  /** For the sending hot path only: a shared copy that must not be modified. */
-  cachedByUsage(workspaceId: WorkspaceId, usage: Usage): Promise<IntegrationEntity | null> {
+  /** For the sending hot path only: a copy shared by every caller. */
+  cachedByUsage(workspaceId: WorkspaceId, usage: Usage): Promise<SharedIntegration | null> {
     return this.cached(`${workspaceId}:usage:${usage}`, () => this.findByUsage(workspaceId, usage));
   }
 
-  save(workspaceId: WorkspaceId, integration: IntegrationEntity, manager: EntityManager = this.integrations.manager): Promise<IntegrationEntity> {
+  save(workspaceId: WorkspaceId, integration: OwnIntegration, manager: EntityManager = this.integrations.manager): Promise<IntegrationEntity> {
     integration.workspaceId = workspaceId;
     return manager.save(IntegrationEntity, integration);
   }
@@ -108,10 +109,11 @@ export class IntegrationsRepository {
     return this.integrations.createQueryBuilder('i').leftJoinAndSelect('i.senders', 's').orderBy('s.position', 'ASC');
   }
 
-  private async cached(key: string, load: () => Promise<IntegrationEntity | null>): Promise<IntegrationEntity | null> {
+  /** The one place a loaded integration becomes the shared copy. */
+  private async cached(key: string, load: () => Promise<IntegrationEntity | null>): Promise<SharedIntegration | null> {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit || null;
-    const loaded = await load();
+    const loaded = (await load()) as SharedIntegration | null;
     this.cache.set(key, loaded ?? false);
     return loaded;
   }

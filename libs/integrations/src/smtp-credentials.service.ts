@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { IntegrationEntity } from '@app/database';
 import type { SmtpAuth } from '@app/smtp';
 import { AccessTokenRef, AccessTokenService, OAuthCredentials } from '@app/oauth';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { IntegrationSecrets } from './integration-secrets';
 import { IntegrationsRepository } from './integrations.repository';
+import type { ReadonlyIntegration } from './shared-integration';
 
 /**
  * Turns a stored integration into what an SMTP session needs: a username and password, or an
@@ -21,7 +21,7 @@ export class SmtpCredentialsService {
     private readonly accessTokens: AccessTokenService,
   ) {}
 
-  auth(integration: IntegrationEntity): SmtpAuth {
+  auth(integration: ReadonlyIntegration): SmtpAuth {
     switch (integration.authType) {
       case 'none':
         return { type: 'none' };
@@ -33,38 +33,38 @@ export class SmtpCredentialsService {
   }
 
   /** XOAUTH2 authenticates as the mailbox: the configured one, else the default sender. */
-  mailbox(integration: IntegrationEntity): string {
+  mailbox(integration: ReadonlyIntegration): string {
     const fallback = integration.senders?.find((sender) => sender.isDefault) ?? integration.senders?.[0];
     return integration.username ?? fallback?.email ?? '';
   }
 
-  accessToken(integration: IntegrationEntity): Promise<string> {
+  accessToken(integration: ReadonlyIntegration): Promise<string> {
     return this.accessTokens.getAccessToken(this.tokenRef(integration), this.oauthCredentials(integration), (rotated) =>
       this.saveRefreshToken(integration, rotated),
     );
   }
 
   /** After the server refused a token (535): the next caller fetches a fresh one. */
-  invalidateAccessToken(integration: IntegrationEntity, refusedToken?: string): Promise<void> {
+  invalidateAccessToken(integration: ReadonlyIntegration, refusedToken?: string): Promise<void> {
     return this.accessTokens.invalidate(this.tokenRef(integration), refusedToken);
   }
 
-  async saveRefreshToken(integration: IntegrationEntity, refreshToken: string): Promise<void> {
-    this.secrets.set(integration, 'refreshToken', refreshToken);
+  /** Stores the rotated token; the integration given (often the shared cached copy) is left as it is. */
+  async saveRefreshToken(integration: ReadonlyIntegration, refreshToken: string): Promise<void> {
     const saved = await this.integrations.saveRefreshToken(
       trustedWorkspaceId(integration.workspaceId),
       integration.id,
       integration.credentialsVersion,
-      integration.refreshTokenEncrypted!,
+      this.secrets.encrypt(integration, 'refreshToken', refreshToken),
     );
     if (!saved) this.logger.warn({ integrationId: integration.id }, 'rotated refresh token not saved: the integration changed meanwhile');
   }
 
-  private tokenRef(integration: IntegrationEntity): AccessTokenRef {
+  private tokenRef(integration: ReadonlyIntegration): AccessTokenRef {
     return { integrationId: integration.id, credentialsVersion: integration.credentialsVersion };
   }
 
-  private oauthCredentials(integration: IntegrationEntity): OAuthCredentials {
+  private oauthCredentials(integration: ReadonlyIntegration): OAuthCredentials {
     const clientId = integration.clientId ?? '';
     const clientSecret = this.secrets.get(integration, 'clientSecret') ?? '';
     if (integration.provider === 'google') {
@@ -83,7 +83,7 @@ export class SmtpCredentialsService {
     };
   }
 
-  private refreshToken(integration: IntegrationEntity): string {
+  private refreshToken(integration: ReadonlyIntegration): string {
     return this.secrets.get(integration, 'refreshToken') ?? '';
   }
 }

@@ -1,6 +1,7 @@
 import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { IntegrationEntity, Mailbox } from '@app/database';
+import type { Mailbox } from '@app/database';
+import type { ReadonlyIntegration } from '@app/integrations';
 import { messageIdHeader, type NewMessage } from '@app/messages';
 import type { WorkspaceSettings } from '../workspaces/workspace-settings.cache';
 import type { MailboxInput, SendMessageDto } from './message.dto';
@@ -14,7 +15,7 @@ export function toMailbox(input: MailboxInput): Mailbox {
 }
 
 /** `field` is the request path of the message (`""` for a single send, `"messages[3]."` in a batch). */
-export function resolveSender(integration: IntegrationEntity, from: MailboxInput | undefined, field: string): Mailbox {
+export function resolveSender(integration: ReadonlyIntegration, from: MailboxInput | undefined, field: string): Mailbox {
   const senders = integration.senders;
   if (from === undefined) {
     const fallback = senders.find((sender) => sender.isDefault) ?? senders[0];
@@ -61,7 +62,7 @@ function checkMarketingRecipients(dto: SendMessageDto, field: string): void {
 /** Turns a validated request into the row to insert, applying the workspace's integration and defaults. */
 export function draftMessage(
   dto: SendMessageDto,
-  context: { workspace: WorkspaceSettings; integration: IntegrationEntity; idempotencyKey?: string; field?: string },
+  context: { workspace: WorkspaceSettings; integration: ReadonlyIntegration; idempotencyKey?: string; field?: string },
 ): NewMessage {
   const field = context.field ?? '';
   checkContent(dto, field);

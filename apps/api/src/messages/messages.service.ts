@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { IntegrationEntity, MessageType } from '@app/database';
-import { IntegrationsRepository } from '@app/integrations';
+import type { MessageType } from '@app/database';
+import { IntegrationsRepository, SharedIntegration } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
 import { isUuid, WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
@@ -46,7 +46,7 @@ export class MessagesService {
   /** All or nothing: a batch is validated whole, inserted in one statement and enqueued in bulk. */
   async sendBatch(workspaceId: WorkspaceId, dtos: SendMessageDto[]): Promise<AcceptedMessageResponse[]> {
     const workspace = await this.workspaces.get(workspaceId);
-    const byType = new Map<MessageType, IntegrationEntity>();
+    const byType = new Map<MessageType, SharedIntegration>();
     for (const type of new Set(dtos.map((dto) => dto.type ?? 'transactional'))) {
       byType.set(type, await this.integrationFor(workspaceId, type));
     }
@@ -71,7 +71,7 @@ export class MessagesService {
     return toPage(rows, limit, encodeTimeCursor, MessageSummaryResponse.from);
   }
 
-  private async integrationFor(workspaceId: WorkspaceId, type: MessageType): Promise<IntegrationEntity> {
+  private async integrationFor(workspaceId: WorkspaceId, type: MessageType): Promise<SharedIntegration> {
     const integration = await this.integrations.cachedByUsage(workspaceId, type);
     if (!integration) {
       throw new UnprocessableEntityException([
