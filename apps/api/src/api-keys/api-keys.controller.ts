@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyListResponse, CreatedApiKeyResponse } from './api-key.response';
 import { ApiKeysService } from './api-keys.service';
@@ -25,7 +26,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the next request with this key gets 401' })
-  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', new UuidParamPipe('API key')) id: string): Promise<void> {
     return this.keys.revoke(workspaceId, id);
   }
 }

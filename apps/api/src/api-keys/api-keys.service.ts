@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CacheInvalidation } from '@app/redis';
 import { ApiKeysRepository, generateApiKeySecret } from '@app/tenancy';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { CreateApiKeyDto } from './api-key.dto';
 import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key.response';
 
@@ -29,7 +29,7 @@ export class ApiKeysService {
   }
 
   async revoke(workspaceId: WorkspaceId, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.keys.revoke(workspaceId, id))) {
+    if (!(await this.keys.revoke(workspaceId, id))) {
       throw new NotFoundException(`API key ${id} not found`);
     }
     await this.invalidation.publish('api-key', id);

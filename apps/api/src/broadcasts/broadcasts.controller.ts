@@ -2,9 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateBroadcastDto, SendBroadcastDto } from './broadcast.dto';
 import { BroadcastListResponse, BroadcastResponse } from './broadcast.response';
 import { BroadcastsService } from './broadcasts.service';
+
+const BROADCAST_ID = new UuidParamPipe('Broadcast');
 
 @ApiTags('broadcasts')
 @ApiBearerAuth()
@@ -23,31 +26,31 @@ export class BroadcastsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
     return this.broadcasts.get(workspaceId, id);
   }
 
   @Post(':id/send')
   @HttpCode(200)
-  send(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: SendBroadcastDto): Promise<BroadcastResponse> {
+  send(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string, @Body() dto: SendBroadcastDto): Promise<BroadcastResponse> {
     return this.broadcasts.send(workspaceId, id, dto.scheduledAt);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
     return this.broadcasts.pause(workspaceId, id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
     return this.broadcasts.resume(workspaceId, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<BroadcastResponse> {
+  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
     return this.broadcasts.cancel(workspaceId, id);
   }
 }

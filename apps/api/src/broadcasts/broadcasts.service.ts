@@ -5,7 +5,7 @@ import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
 import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { resolveSender, toMailbox } from '../messages/message-draft';
 import { CreateBroadcastDto } from './broadcast.dto';
 import { BroadcastResponse } from './broadcast.response';
@@ -112,7 +112,7 @@ export class BroadcastsService {
   }
 
   private async find(workspaceId: WorkspaceId, id: string): Promise<BroadcastEntity> {
-    const broadcast = isUuid(id) ? await this.broadcasts.findById(workspaceId, id) : null;
+    const broadcast = await this.broadcasts.findById(workspaceId, id);
     if (!broadcast) throw new NotFoundException(`Broadcast ${id} not found`);
     return broadcast;
   }

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentRes
 import type { Response } from 'express';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ListContactsQuery, UpdateContactDto, UpsertContactDto } from './contact.dto';
 import { ContactListResponse, ContactResponse } from './contact.response';
 import { ContactsService } from './contacts.service';
+
+const CONTACT_ID = new UuidParamPipe('Contact');
 
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -32,20 +35,20 @@ export class ContactsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<ContactResponse> {
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', CONTACT_ID) id: string): Promise<ContactResponse> {
     return this.contacts.get(workspaceId, id);
   }
 
   @Patch(':id')
   @ApiConflictResponse({ description: 'The new email belongs to another contact' })
-  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: UpdateContactDto): Promise<ContactResponse> {
+  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', CONTACT_ID) id: string, @Body() dto: UpdateContactDto): Promise<ContactResponse> {
     return this.contacts.update(workspaceId, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, and removed from every list' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', CONTACT_ID) id: string): Promise<void> {
     return this.contacts.remove(workspaceId, id);
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { ListContactsQuery, UpdateContactDto, UpsertContactDto } from './contact.dto';
 import { ContactListResponse, ContactResponse } from './contact.response';
 import { ContactsRepository } from '@app/marketing';
@@ -55,14 +55,13 @@ export class ContactsService {
   }
 
   async get(workspaceId: WorkspaceId, id: string): Promise<ContactResponse> {
-    const contact = isUuid(id) ? await this.contacts.findById(workspaceId, id) : null;
+    const contact = await this.contacts.findById(workspaceId, id);
     if (!contact) throw this.notFound(id);
     return ContactResponse.from(contact);
   }
 
   /** Omitted fields keep their values; attributes are merged key by key (null removes a key). */
   async update(workspaceId: WorkspaceId, id: string, dto: UpdateContactDto): Promise<ContactResponse> {
-    if (!isUuid(id)) throw this.notFound(id);
     const email = dto.email?.toLowerCase();
     let updated: boolean;
     try {
@@ -83,7 +82,7 @@ export class ContactsService {
 
   /** Also removes the contact from every list. */
   async remove(workspaceId: WorkspaceId, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.contacts.remove(workspaceId, id))) throw this.notFound(id);
+    if (!(await this.contacts.remove(workspaceId, id))) throw this.notFound(id);
   }
 
   private notFound(id: string): NotFoundException {

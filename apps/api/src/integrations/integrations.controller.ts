@@ -2,11 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateIntegrationDto, TestIntegrationDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationTestResponse } from './integration-test.response';
 import { IntegrationTestService } from './integration-test.service';
 import { IntegrationListResponse, IntegrationResponse } from './integration.response';
 import { IntegrationsService } from './integrations.service';
+
+const INTEGRATION_ID = new UuidParamPipe('Integration');
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -29,7 +32,7 @@ export class IntegrationsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<IntegrationResponse> {
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', INTEGRATION_ID) id: string): Promise<IntegrationResponse> {
     return this.integrations.get(workspaceId, id);
   }
 
@@ -51,7 +54,7 @@ export class IntegrationsController {
   })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
-    @Param('id') id: string,
+    @Param('id', INTEGRATION_ID) id: string,
     @Body() dto: UpdateIntegrationDto,
   ): Promise<IntegrationResponse> {
     return this.integrations.update(workspaceId, id, dto);
@@ -62,7 +65,7 @@ export class IntegrationsController {
   @HttpCode(200)
   test(
     @CurrentWorkspace() workspaceId: WorkspaceId,
-    @Param('id') id: string,
+    @Param('id', INTEGRATION_ID) id: string,
     @Body() dto: TestIntegrationDto,
   ): Promise<IntegrationTestResponse> {
     return this.tester.test(workspaceId, id, dto.to);
@@ -71,7 +74,7 @@ export class IntegrationsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', INTEGRATION_ID) id: string): Promise<void> {
     return this.integrations.remove(workspaceId, id);
   }
 }

@@ -4,7 +4,7 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-auth.rules';
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationResponse } from './integration.response';
@@ -65,11 +65,11 @@ export class IntegrationsService {
   }
 
   async remove(workspaceId: WorkspaceId, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.integrations.remove(workspaceId, id))) throw this.notFound(id);
+    if (!(await this.integrations.remove(workspaceId, id))) throw this.notFound(id);
   }
 
   async find(workspaceId: WorkspaceId, id: string): Promise<IntegrationEntity> {
-    const integration = isUuid(id) ? await this.integrations.findById(workspaceId, id) : null;
+    const integration = await this.integrations.findById(workspaceId, id);
     if (!integration) throw this.notFound(id);
     return integration;
   }

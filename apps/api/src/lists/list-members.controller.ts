@@ -13,10 +13,14 @@ import {
 import type { Request } from 'express';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { readCsvBody } from './csv-body';
 import { AddListContactsDto, ListMembersQuery, UpdateMembershipDto } from './list.dto';
 import { AddListContactsResponse, ImportListContactsResponse, ListMemberListResponse, ListMemberResponse } from './list.response';
 import { ListMembersService } from './list-members.service';
+
+const LIST_ID = new UuidParamPipe('List');
+const CONTACT_ID = new UuidParamPipe('Contact');
 
 @ApiTags('lists')
 @ApiBearerAuth()
@@ -28,20 +32,20 @@ export class ListMembersController {
   @HttpCode(200)
   @ApiOkResponse({ type: AddListContactsResponse })
   @ApiNotFoundResponse({ description: 'The list, or one of contactIds, is not in this workspace' })
-  add(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: AddListContactsDto): Promise<AddListContactsResponse> {
+  add(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Body() dto: AddListContactsDto): Promise<AddListContactsResponse> {
     return this.members.add(workspaceId, id, dto);
   }
 
   @Get('contacts')
-  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Query() query: ListMembersQuery): Promise<ListMemberListResponse> {
+  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Query() query: ListMembersQuery): Promise<ListMemberListResponse> {
     return this.members.list(workspaceId, id, query);
   }
 
   @Patch('contacts/:contactId')
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
-    @Param('id') id: string,
-    @Param('contactId') contactId: string,
+    @Param('id', LIST_ID) id: string,
+    @Param('contactId', CONTACT_ID) contactId: string,
     @Body() dto: UpdateMembershipDto,
   ): Promise<ListMemberResponse> {
     return this.members.setStatus(workspaceId, id, contactId, dto.status);
@@ -50,7 +54,7 @@ export class ListMembersController {
   @Delete('contacts/:contactId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed from the list; the contact stays' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Param('contactId') contactId: string): Promise<void> {
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Param('contactId', CONTACT_ID) contactId: string): Promise<void> {
     return this.members.remove(workspaceId, id, contactId);
   }
 
@@ -67,7 +71,7 @@ export class ListMembersController {
   @ApiOkResponse({ type: ImportListContactsResponse })
   @ApiPayloadTooLargeResponse({ description: 'The body is larger than 5 MB, or has more rows than CSV_IMPORT_MAX_ROWS; nothing was imported' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not sent as text/csv' })
-  async import(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Req() request: Request): Promise<ImportListContactsResponse> {
+  async import(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Req() request: Request): Promise<ImportListContactsResponse> {
     return this.members.import(workspaceId, id, await readCsvBody(request));
   }
 }

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { MembershipStatus, TransactionRunner } from '@app/database';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { ContactsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { normalizeEmail } from '../contacts/email-address';
 import { decodeIdCursor, encodeIdCursor, toPage } from '../http/page-cursor';
@@ -125,7 +125,7 @@ export class ListMembersService {
 
   async setStatus(workspaceId: WorkspaceId, listId: string, contactId: string, status: MembershipStatus): Promise<ListMemberResponse> {
     await this.requireList(workspaceId, listId);
-    if (!isUuid(contactId) || !(await this.memberships.setStatus(workspaceId, listId, contactId, status))) {
+    if (!(await this.memberships.setStatus(workspaceId, listId, contactId, status))) {
       throw memberNotFound(contactId, listId);
     }
     const member = await this.memberships.findOne(workspaceId, listId, contactId);
@@ -135,17 +135,16 @@ export class ListMembersService {
 
   async remove(workspaceId: WorkspaceId, listId: string, contactId: string): Promise<void> {
     await this.requireList(workspaceId, listId);
-    if (!isUuid(contactId) || !(await this.memberships.remove(workspaceId, listId, contactId))) {
+    if (!(await this.memberships.remove(workspaceId, listId, contactId))) {
       throw memberNotFound(contactId, listId);
     }
   }
 
   private async requireList(workspaceId: WorkspaceId, listId: string): Promise<void> {
-    if (!isUuid(listId) || !(await this.lists.findById(workspaceId, listId))) throw listNotFound(listId);
+    if (!(await this.lists.findById(workspaceId, listId))) throw listNotFound(listId);
   }
 
   private inListTransaction<T>(workspaceId: WorkspaceId, listId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!isUuid(listId)) return Promise.reject(listNotFound(listId));
     return this.transactions.run(async (manager) => {
       if (!(await this.lists.lockForMembers(workspaceId, listId, manager))) throw listNotFound(listId);
       return work(manager);

@@ -2,10 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { PageQuery } from '../http/page-query.dto';
 import { CreateListDto, UpdateListDto } from './list.dto';
 import { ListListResponse, ListResponse } from './list.response';
 import { ListsService } from './lists.service';
+
+const LIST_ID = new UuidParamPipe('List');
 
 @ApiTags('lists')
 @ApiBearerAuth()
@@ -24,19 +27,19 @@ export class ListsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<ListResponse> {
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string): Promise<ListResponse> {
     return this.lists.get(workspaceId, id);
   }
 
   @Patch(':id')
-  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string, @Body() dto: UpdateListDto): Promise<ListResponse> {
+  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Body() dto: UpdateListDto): Promise<ListResponse> {
     return this.lists.update(workspaceId, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted with its memberships; the contacts stay' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<void> {
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string): Promise<void> {
     return this.lists.remove(workspaceId, id);
   }
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query.dto';
 import { CreateListDto, UpdateListDto } from './list.dto';
@@ -24,7 +24,7 @@ export class ListsService {
   }
 
   async get(workspaceId: WorkspaceId, id: string): Promise<ListResponse> {
-    const list = isUuid(id) ? await this.lists.findById(workspaceId, id) : null;
+    const list = await this.lists.findById(workspaceId, id);
     if (!list) throw listNotFound(id);
     const counts = await this.lists.counts(workspaceId, [id]);
     return ListResponse.from(list, counts.get(id));
@@ -32,13 +32,13 @@ export class ListsService {
 
   async update(workspaceId: WorkspaceId, id: string, dto: UpdateListDto): Promise<ListResponse> {
     const changes = { ...(dto.name !== undefined && { name: dto.name }), ...(dto.description !== undefined && { description: dto.description }) };
-    if (!isUuid(id) || !(await this.lists.update(workspaceId, id, changes))) throw listNotFound(id);
+    if (!(await this.lists.update(workspaceId, id, changes))) throw listNotFound(id);
     return this.get(workspaceId, id);
   }
 
   /** Removes the list and its memberships; the contacts stay. */
   async remove(workspaceId: WorkspaceId, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.lists.remove(workspaceId, id))) throw listNotFound(id);
+    if (!(await this.lists.remove(workspaceId, id))) throw listNotFound(id);
   }
 }
 

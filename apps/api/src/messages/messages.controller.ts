@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags }
 import type { Response } from 'express';
 import { CurrentWorkspace, RequiredScope } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { BatchSendDto, ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, BatchAcceptedResponse, MessageListResponse, MessageResponse } from './message.response';
 import { MessagesService } from './messages.service';
@@ -43,7 +44,7 @@ export class MessagesController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id') id: string): Promise<MessageResponse> {
+  get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', new UuidParamPipe('Message')) id: string): Promise<MessageResponse> {
     return this.messages.get(workspaceId, id);
   }
 }

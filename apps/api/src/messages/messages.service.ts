@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException, UnprocessableEntity
 import type { MessageType } from '@app/database';
 import { IntegrationsRepository, SharedIntegration } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
-import { isUuid, WorkspaceId } from '@app/workspace-id';
+import { WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { WorkspaceSettingsCache } from '../workspaces/workspace-settings.cache';
@@ -58,7 +58,7 @@ export class MessagesService {
   }
 
   async get(workspaceId: WorkspaceId, id: string): Promise<MessageResponse> {
-    const message = isUuid(id) ? await this.messages.findById(workspaceId, id) : null;
+    const message = await this.messages.findById(workspaceId, id);
     if (!message) throw new NotFoundException(`Message ${id} not found`);
     return MessageResponse.withEvents(message, await this.messages.eventsOf(workspaceId, id));
   }

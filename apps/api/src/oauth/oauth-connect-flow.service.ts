@@ -12,7 +12,7 @@ import {
   OAuthStateRepository,
   OAuthTokenError,
 } from '@app/oauth';
-import { isUuid, trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import {
   changedMeanwhilePage,
   connectedPage,
@@ -56,7 +56,7 @@ export class OAuthConnectFlowService {
   ) {}
 
   async authorize(workspaceId: WorkspaceId, id: string, returnUrl?: string): Promise<AuthorizationResponse> {
-    const integration = isUuid(id) ? await this.integrations.findById(workspaceId, id) : null;
+    const integration = await this.integrations.findById(workspaceId, id);
     if (!integration) throw new NotFoundException(`Integration ${id} not found`);
     const refusal = this.refusal(integration);
     if (refusal) throw new UnprocessableEntityException([refusal]);

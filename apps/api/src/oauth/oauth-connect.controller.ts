@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { AuthorizeIntegrationDto } from './oauth-authorize.dto';
 import { AuthorizationResponse } from './oauth-authorize.response';
 import { OAuthConnectFlowService } from './oauth-connect-flow.service';
@@ -25,7 +26,7 @@ export class OAuthConnectController {
   })
   authorize(
     @CurrentWorkspace() workspaceId: WorkspaceId,
-    @Param('id') id: string,
+    @Param('id', new UuidParamPipe('Integration')) id: string,
     @Body() dto: AuthorizeIntegrationDto,
   ): Promise<AuthorizationResponse> {
     return this.flow.authorize(workspaceId, id, dto.returnUrl);
