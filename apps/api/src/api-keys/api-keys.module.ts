@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '@app/redis';
+import { TenancyModule } from '@app/tenancy';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
-  imports: [RedisModule],
+  imports: [RedisModule, TenancyModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService],
   exports: [ApiKeysService],
