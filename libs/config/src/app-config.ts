@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -25,6 +26,9 @@ const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
 
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const SYSTEM_INTEGRATION = new RegExp(`^${UUID}/${UUID}$`);
 
 /**
  * Every setting Mailroom reads, typed. Built only by `loadConfig`, which validates it at boot;
@@ -198,4 +202,58 @@ export class AppConfig {
   @Transform(toList)
   @Matches(/^[^\s:/@]+:\d{1,5}$/, { each: true, message: 'REDIS_CLUSTER_NODES must be a comma-separated list of host:port, such as 10.0.0.1:6379,10.0.0.2:6379' })
   REDIS_CLUSTER_NODES: string[];
+
+  /**
+   * Origins besides PUBLIC_BASE_URL's whose pages may make cookie-authenticated changes (a
+   * dashboard served elsewhere, a local dev server). Comma-separated `scheme://host[:port]`.
+   */
+  @Transform(toList)
+  @Matches(ORIGIN, { each: true, message: 'DASHBOARD_ORIGINS must be a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)' })
+  DASHBOARD_ORIGINS: string[];
+
+  /** How long the first-run set-up link works; a start after that prints a new one. */
+  @Transform(toInteger) @IsInt() @Min(60_000)
+  SETUP_TOKEN_TTL_MS: number;
+
+  /** How long a password-reset link (mailed, or issued by an admin) works. */
+  @Transform(toInteger) @IsInt() @Min(60_000)
+  PASSWORD_RESET_TTL_MS: number;
+
+  /** A session unused this long ends (idle expiry). */
+  @Transform(toInteger) @IsInt() @Min(60_000)
+  SESSION_IDLE_TIMEOUT_MS: number;
+
+  /** A session ends this long after sign-in, however busy (absolute expiry). */
+  @Transform(toInteger) @IsInt() @Min(60_000)
+  SESSION_MAX_AGE_MS: number;
+
+  /**
+   * Failed sign-ins (wrong password or second factor) one account may have from one address per
+   * LOGIN_FAILURE_WINDOW_MS, and, looser, one address across all accounts. Counting the pair keeps
+   * a guesser elsewhere from locking the account's owner out.
+   */
+  @Transform(toInteger) @IsInt() @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT: number;
+
+  @Transform(toInteger) @IsInt() @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS: number;
+
+  @Transform(toInteger) @IsInt() @Min(1000)
+  LOGIN_FAILURE_WINDOW_MS: number;
+
+  /** Creates the first operator at start when none exists yet, instead of the set-up link (automated deployments). */
+  @IsOptional()
+  @IsEmail({}, { message: 'MAILROOM_OPERATOR_EMAIL must be an email address' })
+  MAILROOM_OPERATOR_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAILROOM_OPERATOR_PASSWORD?: string;
+
+  /** `{workspaceId}/{integrationId}`: the integration that sends Mailroom's own mail (password resets, invitations). */
+  @IsOptional()
+  @Matches(SYSTEM_INTEGRATION, {
+    message: 'MAILROOM_SYSTEM_INTEGRATION must be {workspaceId}/{integrationId}, two UUIDs, such as the ids in /v1/workspaces/{ws}/integrations/{id}',
+  })
+  MAILROOM_SYSTEM_INTEGRATION?: string;
 }

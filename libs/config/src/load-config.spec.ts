@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, loadConfig } from './load-config';
+import { keepLocalSetupToken, readLocalSetupToken } from './local-secrets';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
 const TOKEN = 'operator-token-with-enough-length';
@@ -111,5 +112,46 @@ describe('loadConfig', () => {
 
   it('accepts a hash tag anywhere in the prefix, as Redis hashes the first one', () => {
     expect(loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: 'eu-{mailroom}' }).REDIS_PREFIX).toBe('eu-{mailroom}');
+  });
+
+  it('keeps sessions 12 hours idle and 7 days at most, and allows ten failed sign-ins per account and address in 15 minutes', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    expect(config.SESSION_IDLE_TIMEOUT_MS).toBe(12 * 3_600_000);
+    expect(config.SESSION_MAX_AGE_MS).toBe(7 * 24 * 3_600_000);
+    expect(config.LOGIN_FAILURES_PER_ACCOUNT).toBe(10);
+    expect(config.LOGIN_FAILURES_PER_ADDRESS).toBe(100);
+    expect(config.LOGIN_FAILURE_WINDOW_MS).toBe(15 * 60_000);
+    expect(config.DASHBOARD_ORIGINS).toEqual([]);
+  });
+
+  it('reads DASHBOARD_ORIGINS as a list of origins', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, DASHBOARD_ORIGINS: 'https://admin.example.com, http://localhost:5173' });
+    expect(config.DASHBOARD_ORIGINS).toEqual(['https://admin.example.com', 'http://localhost:5173']);
+  });
+
+  it('refuses a DASHBOARD_ORIGINS entry with a path, which no Origin header carries', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, DASHBOARD_ORIGINS: 'https://admin.example.com/app' })).toThrow(
+      /DASHBOARD_ORIGINS must be a comma-separated list of origins/,
+    );
+  });
+
+  it('refuses MAILROOM_OPERATOR_EMAIL without MAILROOM_OPERATOR_PASSWORD', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, MAILROOM_OPERATOR_EMAIL: 'ops@example.com' })).toThrow(
+      /MAILROOM_OPERATOR_EMAIL and MAILROOM_OPERATOR_PASSWORD go together/,
+    );
+  });
+
+  it('refuses a MAILROOM_SYSTEM_INTEGRATION that is not a workspace id and an integration id', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, MAILROOM_SYSTEM_INTEGRATION: 'smtp-1' })).toThrow(
+      /MAILROOM_SYSTEM_INTEGRATION must be \{workspaceId\}\/\{integrationId\}/,
+    );
+  });
+
+  it('keeps the set-up token in the local file beside the generated secrets', () => {
+    const file = scratch();
+    const generated = loadConfig({ LOCAL_SECRETS_FILE: file });
+    keepLocalSetupToken(file, 'setup-token-value');
+    expect(readLocalSetupToken(file)).toBe('setup-token-value');
+    expect(loadConfig({ LOCAL_SECRETS_FILE: file }).PLATFORM_ADMIN_TOKEN).toBe(generated.PLATFORM_ADMIN_TOKEN);
   });
 });

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig, NodeEnv } from './app-config';
-import { readOrCreateLocalSecrets } from './local-secrets';
+import { DEFAULT_LOCAL_SECRETS_FILE, readOrCreateLocalSecrets } from './local-secrets';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -54,6 +54,14 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     AUTH_FAILURES_PER_MINUTE: '30',
     TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
     REDIS_CLUSTER_NODES: '',
+    DASHBOARD_ORIGINS: '',
+    SETUP_TOKEN_TTL_MS: String(24 * 60 * 60_000),
+    PASSWORD_RESET_TTL_MS: String(60 * 60_000),
+    SESSION_IDLE_TIMEOUT_MS: String(12 * 60 * 60_000),
+    SESSION_MAX_AGE_MS: String(7 * 24 * 60 * 60_000),
+    LOGIN_FAILURES_PER_ACCOUNT: '10',
+    LOGIN_FAILURES_PER_ADDRESS: '100',
+    LOGIN_FAILURE_WINDOW_MS: String(15 * 60_000),
   };
 }
 
@@ -76,7 +84,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       throw new ConfigurationError(missing.map((name) => `${name} is required when NODE_ENV=production`));
     }
   } else if (!raw.PLATFORM_ADMIN_TOKEN || !raw.ENCRYPTION_KEY) {
-    const local = readOrCreateLocalSecrets(raw.LOCAL_SECRETS_FILE ?? '.mailroom.local.json');
+    const local = readOrCreateLocalSecrets(raw.LOCAL_SECRETS_FILE ?? DEFAULT_LOCAL_SECRETS_FILE);
     raw.PLATFORM_ADMIN_TOKEN ??= local.PLATFORM_ADMIN_TOKEN;
     raw.ENCRYPTION_KEY ??= local.ENCRYPTION_KEY;
   }
@@ -88,6 +96,9 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       `REDIS_PREFIX must contain a hash tag such as {mailroom} when REDIS_CLUSTER_NODES is set: Redis Cluster ` +
         `keeps keys in one slot only by their tag, and BullMQ and the caches use several keys at once (got "${config.REDIS_PREFIX}")`,
     );
+  }
+  if (Boolean(config.MAILROOM_OPERATOR_EMAIL) !== Boolean(config.MAILROOM_OPERATOR_PASSWORD)) {
+    problems.push('MAILROOM_OPERATOR_EMAIL and MAILROOM_OPERATOR_PASSWORD go together: set both to create the first operator at start, or neither');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
