@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import { BroadcastsModule } from './broadcasts/broadcasts.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ListsModule } from './lists/lists.module';
@@ -34,6 +35,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     TrackingApiModule,
     SuppressionsModule,
     BroadcastsModule,
+    AuthModule,
   ],
 })
 export class ApiModule {}

@@ -4,3 +4,5 @@ export * from './password-hasher';
 export * from './password-policy';
 export * from './users.repository';
 export * from './workspace-members.repository';
+export * from './single-use-tokens.repository';
+export * from './single-use-tokens.service';
