@@ -1,3 +1,4 @@
 export * from './cache-invalidation';
 export * from './redis-client';
 export * from './redis.module';
+export * from './failure-counter';
