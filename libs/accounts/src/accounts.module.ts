@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
+import { SessionsService } from './sessions.service';
 import { SingleUseTokensRepository } from './single-use-tokens.repository';
 import { SingleUseTokensService } from './single-use-tokens.service';
+import { UserSessionsRepository } from './user-sessions.repository';
 import { UsersRepository } from './users.repository';
 import { WorkspaceMembersRepository } from './workspace-members.repository';
 
-const providers = [UsersRepository, WorkspaceMembersRepository, SingleUseTokensRepository, SingleUseTokensService];
+const providers = [
+  UsersRepository,
+  WorkspaceMembersRepository,
+  SingleUseTokensRepository,
+  SingleUseTokensService,
+  UserSessionsRepository,
+  SessionsService,
+];
 
 @Module({ providers, exports: providers })
 export class AccountsModule {}

@@ -6,3 +6,6 @@ export * from './users.repository';
 export * from './workspace-members.repository';
 export * from './single-use-tokens.repository';
 export * from './single-use-tokens.service';
+export * from './session-cookie';
+export * from './sessions.service';
+export * from './user-sessions.repository';

@@ -17,13 +17,14 @@ export class SingleUseTokensRepository {
     await this.tokens.insert({ purpose, tokenHash, userId, expiresAt });
   }
 
-  /** True while the link is unused and unexpired. */
-  isUsable(purpose: SingleUseTokenPurpose, tokenHash: string): Promise<boolean> {
-    return this.tokens
+  /** When the link expires, while it is unused and unexpired; otherwise null. */
+  async usableUntil(purpose: SingleUseTokenPurpose, tokenHash: string): Promise<Date | null> {
+    const token = await this.tokens
       .createQueryBuilder('token')
       .where('token.purpose = :purpose AND token.token_hash = :tokenHash', { purpose, tokenHash })
       .andWhere('token.used_at IS NULL AND token.expires_at > now()')
-      .getExists();
+      .getOne();
+    return token?.expiresAt ?? null;
   }
 
   /** Marks the link used, at most once however many requests race for it; null when it was not usable. */

@@ -37,8 +37,8 @@ export class SingleUseTokensService {
     return this.issue('setup', null, this.config.SETUP_TOKEN_TTL_MS);
   }
 
-  isUsable(purpose: SingleUseTokenPurpose, token: string): Promise<boolean> {
-    return this.tokens.isUsable(purpose, sha256Hex(token));
+  usableUntil(purpose: SingleUseTokenPurpose, token: string): Promise<Date | null> {
+    return this.tokens.usableUntil(purpose, sha256Hex(token));
   }
 
   consume(purpose: SingleUseTokenPurpose, token: string, manager?: EntityManager): Promise<UsedToken | null> {
