@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyScope } from '@app/database';
-import { PLATFORM_ONLY, PUBLIC_ROUTE, REQUIRED_SCOPE } from './access.decorators';
+import { DASHBOARD_FORM, PLATFORM_ONLY, PUBLIC_ROUTE, REQUIRED_SCOPE } from './access.decorators';
+import { DashboardOrigin } from './dashboard-origin';
 import type { GuardedRequest, GuardedResponse } from './guarded-request';
 import { RequestAuthenticator } from './request-authenticator';
 import { WorkspaceAccess } from './workspace-access';
@@ -16,14 +17,18 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: RequestAuthenticator,
     private readonly access: WorkspaceAccess,
+    private readonly dashboard: DashboardOrigin,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-
     const http = context.switchToHttp();
     const request = http.getRequest<GuardedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      if (this.reflector.getAllAndOverride<boolean>(DASHBOARD_FORM, targets)) this.dashboard.checkForm(request);
+      return true;
+    }
+
     const principal = await this.authenticator.authenticate(request, http.getResponse<GuardedResponse>());
     request.principal = principal;
     request.workspaceId = await this.access.check(
