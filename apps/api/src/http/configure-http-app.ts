@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Application } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { SESSION_COOKIE } from '@app/accounts';
 import { AppConfig } from '@app/config';
 import { requestLogging, ROOT_LOGGER, RootLogger } from '@app/logging';
 import { serveTrackingAheadOfExpress, TrustProxyFn } from '../tracking/tracking-fast-path';
@@ -43,6 +44,11 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       .setDescription('Multi-tenant notification backend: SMTP integrations, queued sending, tracking, marketing.')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Platform admin token or a workspace API key (mr_…)' })
+      .addCookieAuth(SESSION_COOKIE, {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'A signed-in person (POST /v1/auth/login); changes also need the dashboard\'s Origin and X-Mailroom-Client: dashboard',
+      })
       .build(),
   );
   describeTrackingRoutes(document);
