@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { MessagesApiModule } from '../messages/messages.module';
 import { AccountService } from './account.service';
 import { FirstRunService } from './first-run.service';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { SecondFactorController } from './second-factor.controller';
 import { SecondFactorService } from './second-factor.service';
 import { SessionsController } from './sessions.controller';
@@ -10,10 +13,10 @@ import { SignInController } from './sign-in.controller';
 import { SignInService } from './sign-in.service';
 import { SignInThrottle } from './sign-in-throttle';
 
-/** People signing in: first-run set-up, sessions, password changes, the second factor. */
+/** People signing in: first-run set-up, sessions, password changes and resets, the second factor. */
 @Module({
-  imports: [AccountsModule],
-  controllers: [SetupController, SignInController, SessionsController, SecondFactorController],
-  providers: [FirstRunService, SignInService, SignInThrottle, AccountService, SecondFactorService],
+  imports: [AccountsModule, MessagesApiModule],
+  controllers: [SetupController, SignInController, SessionsController, SecondFactorController, PasswordResetController],
+  providers: [FirstRunService, SignInService, SignInThrottle, AccountService, SecondFactorService, PasswordResetService],
 })
 export class AuthModule {}

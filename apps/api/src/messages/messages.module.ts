@@ -6,10 +6,12 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MessagesController } from './messages.controller';
 import { AcceptedMessagesWriter } from './accepted-messages.writer';
 import { MessagesService } from './messages.service';
+import { SystemMail } from './system-mail.service';
 
 @Module({
   imports: [IntegrationsModule, MessagesModule, QueueModule, WorkspacesModule],
   controllers: [MessagesController],
-  providers: [MessagesService, AcceptedMessagesWriter],
+  providers: [MessagesService, AcceptedMessagesWriter, SystemMail],
+  exports: [SystemMail],
 })
 export class MessagesApiModule {}
