@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { clearedSessionCookie, hashPassword, passwordMatches, SessionsService, UsersRepository } from '@app/accounts';
 import { AppConfig } from '@app/config';
 import type { UserPrincipal } from '@app/tenancy';
-import { isUuid } from '@app/workspace-id';
+import { TransactionRunner } from '@app/database';
 import type { ChangePasswordDto } from './auth.dto';
 import { MeResponse, SessionResponse, TotpEnrollmentResponse } from './auth.response';
 import type { ClientInfo } from './client.decorator';
@@ -16,7 +15,7 @@ import { HeaderSink, SignInThrottle } from './sign-in-throttle';
 export class AccountService {
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly signIn: SignInService,
@@ -40,7 +39,7 @@ export class AccountService {
       throw new UnprocessableEntityException(['current is not your current password']);
     }
     const passwordHash = await hashPassword(dto.next);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.users.setPasswordHash(user.id, passwordHash, manager);
       await this.sessions.endAllOf(user.id, manager);
     });
@@ -53,7 +52,7 @@ export class AccountService {
 
   /** Only one's own sessions: anyone else's id is as unknown as a made-up one. */
   async endSession(principal: UserPrincipal, id: string, response: HeaderSink): Promise<void> {
-    if (!isUuid(id) || !(await this.sessions.end(principal.userId, id))) throw new NotFoundException(`Session ${id} not found`);
+    if (!(await this.sessions.end(principal.userId, id))) throw new NotFoundException(`Session ${id} not found`);
     if (id === principal.sessionId) response.setHeader('Set-Cookie', clearedSessionCookie(this.config));
   }
 

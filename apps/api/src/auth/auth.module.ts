@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { CryptoModule } from '@app/crypto';
+import { RedisModule } from '@app/redis';
 import { MessagesApiModule } from '../messages/messages.module';
 import { AccountService } from './account.service';
 import { FirstRunService } from './first-run.service';
@@ -15,7 +17,7 @@ import { SignInThrottle } from './sign-in-throttle';
 
 /** People signing in: first-run set-up, sessions, password changes and resets, the second factor. */
 @Module({
-  imports: [AccountsModule, MessagesApiModule],
+  imports: [AccountsModule, CryptoModule, MessagesApiModule, RedisModule],
   controllers: [SetupController, SignInController, SessionsController, SecondFactorController, PasswordResetController],
   providers: [FirstRunService, SignInService, SignInThrottle, AccountService, SecondFactorService, PasswordResetService],
 })

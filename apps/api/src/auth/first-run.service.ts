@@ -1,8 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { hashPassword, passwordProblem, SingleUseTokensService, UsersRepository } from '@app/accounts';
 import { AppConfig, DEFAULT_LOCAL_SECRETS_FILE, keepLocalSetupToken, readLocalSetupToken } from '@app/config';
-import { errorCodeOf, UserEntity } from '@app/database';
+import { errorCodeOf, TransactionRunner, UserEntity } from '@app/database';
 import type { SetupDto } from './auth.dto';
 import { SetupResponse, UserResponse } from './auth.response';
 
@@ -20,7 +20,7 @@ export class FirstRunService implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly tokens: SingleUseTokensService,
   ) {}
@@ -78,7 +78,7 @@ export class FirstRunService implements OnApplicationBootstrap {
   }
 
   private createOperator(email: string, name: string, passwordHash: string, claim: (manager: EntityManager) => Promise<void>): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await manager.query(FIRST_OPERATOR_LOCK, ['mailroom:first-operator']);
       if (await this.users.operatorExists(manager)) {
         throw new ConflictException('An operator exists already: sign in with POST /v1/auth/login; further people are invited to workspaces');

@@ -1,9 +1,9 @@
 import { ForbiddenException, Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { hashPassword, SessionsService, SingleUseTokensService, UsersRepository } from '@app/accounts';
 import { AppConfig } from '@app/config';
 import { hmacSha256 } from '@app/crypto';
 import { FailureCounter, REDIS_CLIENT, RedisClient } from '@app/redis';
+import { TransactionRunner } from '@app/database';
 import { SystemMail } from '../messages/system-mail.service';
 import { resetMail } from './reset-mail';
 
@@ -20,7 +20,7 @@ export class PasswordResetService {
   constructor(
     config: AppConfig,
     @Inject(REDIS_CLIENT) redis: RedisClient,
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly tokens: SingleUseTokensService,
@@ -44,7 +44,7 @@ export class PasswordResetService {
     // Looked at first so that a made-up token costs no password hash.
     if (!(await this.tokens.usableUntil('password-reset', token))) throw invalidLink();
     const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const used = await this.tokens.consume('password-reset', token, manager);
       if (!used?.userId) throw invalidLink();
       await this.users.setPasswordHash(used.userId, passwordHash, manager);
