@@ -7,8 +7,6 @@ import { SessionDocs } from './auth-openapi';
 import { SessionListResponse } from './auth.response';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 
-const SESSION_ID = new UuidParamPipe('Session');
-
 @ApiTags('auth')
 @Controller('v1/auth/sessions')
 export class SessionsController {
@@ -28,7 +26,7 @@ export class SessionsController {
   @SessionDocs(true)
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiNotFoundResponse({ description: 'No session of yours has this id' })
-  end(@CurrentUser() principal: UserPrincipal, @Param('id', SESSION_ID) id: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+  end(@CurrentUser() principal: UserPrincipal, @Param('id', new UuidParamPipe('Session')) id: string, @Res({ passthrough: true }) response: Response): Promise<void> {
     return this.account.endSession(principal, id, response);
   }
 }
