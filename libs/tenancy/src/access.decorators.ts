@@ -1,9 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import type { ApiKeyScope } from '@app/database';
 
 export const PUBLIC_ROUTE = 'mailroom:public';
 export const PLATFORM_ONLY = 'mailroom:platform-only';
-export const REQUIRED_SCOPE = 'mailroom:required-scope';
 export const DASHBOARD_FORM = 'mailroom:dashboard-form';
 
 /** No bearer token needed (health, tracking pixels, OAuth callback). */
@@ -15,8 +13,5 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  */
 export const DashboardForm = () => applyDecorators(Public(), SetMetadata(DASHBOARD_FORM, true));
 
-/** Only the operator's platform admin token (creating and listing workspaces). */
+/** Only operators: the platform admin token or a person with operator rights (creating and listing workspaces). */
 export const PlatformOnly = () => SetMetadata(PLATFORM_ONLY, true);
-
-/** Workspace routes need the `admin` scope unless they say otherwise. */
-export const RequiredScope = (scope: ApiKeyScope) => SetMetadata(REQUIRED_SCOPE, scope);

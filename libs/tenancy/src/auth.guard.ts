@@ -1,15 +1,15 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyScope } from '@app/database';
-import { DASHBOARD_FORM, PLATFORM_ONLY, PUBLIC_ROUTE, REQUIRED_SCOPE } from './access.decorators';
+import { DASHBOARD_FORM, PLATFORM_ONLY, PUBLIC_ROUTE } from './access.decorators';
 import { DashboardOrigin } from './dashboard-origin';
 import type { GuardedRequest, GuardedResponse } from './guarded-request';
 import { RequestAuthenticator } from './request-authenticator';
+import { operationOf } from './route-permissions';
 import { WorkspaceAccess } from './workspace-access';
 
 /**
  * Every route is closed unless it says it is public: the caller is authenticated once per request
- * (401 without valid credentials), then the route's access rules decide (403 / 404).
+ * (401 without valid credentials), then the route's line in ROUTE_PERMISSIONS decides (403 / 404).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
       principal,
       {
         platformOnly: this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, targets) ?? false,
-        requiredScope: this.reflector.getAllAndOverride<ApiKeyScope>(REQUIRED_SCOPE, targets) ?? 'admin',
+        operation: operationOf(request.method, request.route.path),
       },
       request.params.ws,
     );

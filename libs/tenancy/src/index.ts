@@ -5,4 +5,6 @@ export * from './current-workspace.decorator';
 export * from './current-user.decorator';
 export * from './dashboard-origin';
 export * from './principal';
+export * from './route-permissions';
 export * from './tenancy.module';
+export * from './workspace-access';

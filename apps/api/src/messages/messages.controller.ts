@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentWorkspace, RequiredScope } from '@app/tenancy';
+import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { BatchSendDto, ListMessagesQuery, SendMessageDto } from './message.dto';
@@ -10,7 +10,6 @@ import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
 @ApiBearerAuth()
-@RequiredScope('send')
 @Controller('v1/workspaces/:ws/messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}

@@ -1,0 +1,41 @@
+import { ROUTE_PERMISSIONS } from './route-permissions';
+
+const operations = Object.entries(ROUTE_PERMISSIONS);
+const allowedTo = (role: 'admin' | 'member' | 'viewer') =>
+  operations.filter(([, permission]) => permission.roles.includes(role)).map(([operation]) => operation);
+
+describe('route permissions', () => {
+  it('lets admins call every workspace route', () => {
+    expect(allowedTo('admin')).toEqual(operations.map(([operation]) => operation));
+  });
+
+  it('lets viewers read and nothing else', () => {
+    expect(allowedTo('viewer').filter((operation) => !operation.startsWith('GET '))).toEqual([]);
+  });
+
+  it('keeps viewers out of API keys, invitations and the audit log', () => {
+    const viewer = allowedTo('viewer');
+    expect(viewer.filter((operation) => /\/(api-keys|invitations|audit)/.test(operation))).toEqual([]);
+  });
+
+  it('lets members write contacts, lists, broadcasts, suppressions and messages, and only read integrations', () => {
+    const writes = allowedTo('member').filter((operation) => !operation.startsWith('GET '));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((operation) => !/\{ws\}\/(contacts|lists|broadcasts|suppressions|messages)\b/.test(operation))).toEqual([]);
+    expect(allowedTo('member').filter((operation) => operation.includes('/integrations'))).toEqual([
+      'GET /v1/workspaces/{ws}/integrations',
+      'GET /v1/workspaces/{ws}/integrations/{id}',
+    ]);
+  });
+
+  it('gives send-scope keys exactly the messages routes, as before roles existed', () => {
+    const send = operations.filter(([, permission]) => permission.apiKeyScope === 'send').map(([operation]) => operation);
+    expect(send.sort()).toEqual([
+      'GET /v1/workspaces/{ws}/messages',
+      'GET /v1/workspaces/{ws}/messages/{id}',
+      'POST /v1/workspaces/{ws}/messages',
+      'POST /v1/workspaces/{ws}/messages/batch',
+    ]);
+  });
+
+});

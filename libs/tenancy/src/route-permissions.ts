@@ -1,0 +1,79 @@
+import type { ApiKeyScope, MemberRole } from '@app/database';
+
+/** Who may call one workspace route: the member roles, and the API-key scope it needs (null: no API key at all). */
+export interface RoutePermission {
+  roles: readonly MemberRole[];
+  apiKeyScope: ApiKeyScope | null;
+}
+
+const EVERYONE: readonly MemberRole[] = ['admin', 'member', 'viewer'];
+const MEMBERS: readonly MemberRole[] = ['admin', 'member'];
+const ADMINS: readonly MemberRole[] = ['admin'];
+
+const allow = (roles: readonly MemberRole[], apiKeyScope: ApiKeyScope | null): RoutePermission => ({ roles, apiKeyScope });
+
+/**
+ * Every route of a workspace (`/v1/workspaces/{ws}…`), as `METHOD path` in the OpenAPI
+ * document's spelling, and who may call it. The platform token and operators may call all of
+ * them. An `admin` key has every scope; a `send` key only what asks for `send`.
+ * test/route-permissions.e2e-spec.ts holds this table and the OpenAPI document to each other:
+ * a new route without a line here fails that test, and the guard refuses it.
+ */
+export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
+  'GET /v1/workspaces/{ws}': allow(EVERYONE, 'admin'),
+  'PATCH /v1/workspaces/{ws}': allow(ADMINS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/api-keys': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/api-keys': allow(ADMINS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/api-keys/{id}': allow(ADMINS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/integrations': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/integrations/{id}': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/integrations': allow(ADMINS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/integrations/{id}': allow(ADMINS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/integrations/{id}': allow(ADMINS, 'admin'),
+  // Records a new status and may send mail through the integration: operating it, not reading it.
+  'POST /v1/workspaces/{ws}/integrations/{id}/test': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/integrations/{id}/oauth2/authorize': allow(ADMINS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/messages': allow(EVERYONE, 'send'),
+  'GET /v1/workspaces/{ws}/messages/{id}': allow(EVERYONE, 'send'),
+  'POST /v1/workspaces/{ws}/messages': allow(MEMBERS, 'send'),
+  'POST /v1/workspaces/{ws}/messages/batch': allow(MEMBERS, 'send'),
+
+  'GET /v1/workspaces/{ws}/contacts': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/contacts/{id}': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/contacts': allow(MEMBERS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/contacts/{id}': allow(MEMBERS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/contacts/{id}': allow(MEMBERS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/lists': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/lists/{id}': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/lists/{id}/contacts': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/lists': allow(MEMBERS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/lists/{id}': allow(MEMBERS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/lists/{id}': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/lists/{id}/contacts': allow(MEMBERS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/lists/{id}/contacts/{contactId}': allow(MEMBERS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/lists/{id}/contacts/{contactId}': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/lists/{id}/import': allow(MEMBERS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/broadcasts': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/broadcasts/{id}': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/send': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/pause': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/resume': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/cancel': allow(MEMBERS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/suppressions': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/suppressions': allow(MEMBERS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/suppressions/{email}': allow(MEMBERS, 'admin'),
+};
+
+/** The table's key for a request: Express's route path (`/v1/workspaces/:ws`) in OpenAPI's spelling. */
+export function operationOf(method: string, routePath: string): string {
+  // Express answers HEAD with the GET route.
+  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return `${verb} ${routePath.replace(/:(\w+)/g, '{$1}')}`;
+}
