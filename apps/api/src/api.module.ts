@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/logging';
 import { TenancyModule } from '@app/tenancy';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { AuditApiModule } from './audit/audit.module';
 import { BroadcastsModule } from './broadcasts/broadcasts.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ListsModule } from './lists/lists.module';
@@ -36,6 +37,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     SuppressionsModule,
     BroadcastsModule,
     AuthModule,
+    AuditApiModule,
   ],
 })
 export class ApiModule {}

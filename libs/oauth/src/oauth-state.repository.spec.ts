@@ -9,6 +9,7 @@ const pending = {
   workspaceId: 'ws-1',
   integrationId: 'int-1',
   codeVerifier: randomBytes(48).toString('base64url'),
+  actor: { type: 'user' as const, id: 'user-1', label: 'ada@example.com' },
   returnUrl: 'https://dashboard.example.com/integrations/int-1',
 };
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuditActor } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { REDIS_CLIENT, RedisClient } from '@app/redis';
 import { SecretBox, sha256Hex, UndecryptableSecretError } from '@app/crypto';
@@ -9,6 +10,8 @@ export interface OAuthConnectState {
   integrationId: string;
   codeVerifier: string;
   returnUrl?: string;
+  /** Who pressed "connect": the callback records the connection in their name. */
+  actor: AuditActor;
 }
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;

@@ -1,6 +1,7 @@
 export * from './access.decorators';
 export * from './api-key-secret';
 export * from './api-keys.repository';
+export * from './current-principal.decorator';
 export * from './current-workspace.decorator';
 export * from './current-user.decorator';
 export * from './dashboard-origin';

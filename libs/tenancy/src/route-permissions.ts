@@ -27,6 +27,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/workspaces/{ws}/api-keys': allow(ADMINS, 'admin'),
   'DELETE /v1/workspaces/{ws}/api-keys/{id}': allow(ADMINS, 'admin'),
 
+  'GET /v1/workspaces/{ws}/audit': allow(ADMINS, 'admin'),
+
   'GET /v1/workspaces/{ws}/integrations': allow(EVERYONE, 'admin'),
   'GET /v1/workspaces/{ws}/integrations/{id}': allow(EVERYONE, 'admin'),
   'POST /v1/workspaces/{ws}/integrations': allow(ADMINS, 'admin'),

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace } from '@app/tenancy';
+import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateApiKeyDto } from './api-key.dto';
@@ -14,8 +14,12 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
-    return this.keys.create(workspaceId, dto);
+  create(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyResponse> {
+    return this.keys.create(workspaceId, principal, dto);
   }
 
   @Get()
@@ -26,7 +30,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the next request with this key gets 401' })
-  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', new UuidParamPipe('API key')) id: string): Promise<void> {
-    return this.keys.revoke(workspaceId, id);
+  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', new UuidParamPipe('API key')) id: string): Promise<void> {
+    return this.keys.revoke(workspaceId, principal, id);
   }
 }

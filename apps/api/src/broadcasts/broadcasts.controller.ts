@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace } from '@app/tenancy';
+import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateBroadcastDto, SendBroadcastDto } from './broadcast.dto';
@@ -32,25 +32,30 @@ export class BroadcastsController {
 
   @Post(':id/send')
   @HttpCode(200)
-  send(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string, @Body() dto: SendBroadcastDto): Promise<BroadcastResponse> {
-    return this.broadcasts.send(workspaceId, id, dto.scheduledAt);
+  send(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', BROADCAST_ID) id: string,
+    @Body() dto: SendBroadcastDto,
+  ): Promise<BroadcastResponse> {
+    return this.broadcasts.send(workspaceId, principal, id, dto.scheduledAt);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
-    return this.broadcasts.pause(workspaceId, id);
+  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.pause(workspaceId, principal, id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
-    return this.broadcasts.resume(workspaceId, id);
+  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.resume(workspaceId, principal, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
-    return this.broadcasts.cancel(workspaceId, id);
+  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.cancel(workspaceId, principal, id);
   }
 }

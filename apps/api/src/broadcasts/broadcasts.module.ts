@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { IntegrationsModule } from '@app/integrations';
 import { MarketingModule } from '@app/marketing';
 import { QueueModule } from '@app/queue';
@@ -6,7 +7,7 @@ import { BroadcastsController } from './broadcasts.controller';
 import { BroadcastsService } from './broadcasts.service';
 
 @Module({
-  imports: [IntegrationsModule, MarketingModule, QueueModule],
+  imports: [AuditModule, IntegrationsModule, MarketingModule, QueueModule],
   controllers: [BroadcastsController],
   providers: [BroadcastsService],
 })

@@ -1,10 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AuditAction, AuditLog } from '@app/audit';
 import { BroadcastEntity, BroadcastStatus, IntegrationEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
 import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
+import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { resolveSender, toMailbox } from '../messages/message-draft';
 import { CreateBroadcastDto } from './broadcast.dto';
@@ -17,6 +19,7 @@ export class BroadcastsService {
     private readonly integrations: IntegrationsRepository,
     private readonly producer: BroadcastProducer,
     private readonly lists: ListsRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(workspaceId: WorkspaceId, dto: CreateBroadcastDto): Promise<BroadcastResponse> {
@@ -56,7 +59,7 @@ export class BroadcastsService {
   }
 
   /** Checks the sender against the marketing integration now, then fans out at once or at `scheduledAt`. */
-  async send(workspaceId: WorkspaceId, id: string, scheduledAt?: string): Promise<BroadcastResponse> {
+  async send(workspaceId: WorkspaceId, principal: Principal, id: string, scheduledAt?: string): Promise<BroadcastResponse> {
     const broadcast = await this.find(workspaceId, id);
     if (broadcast.status !== 'draft') throw this.refused(broadcast, 'send', ['draft']);
     const integration = await this.marketingIntegration(workspaceId);
@@ -70,27 +73,40 @@ export class BroadcastsService {
     });
     if (!moved) throw new ConflictException('The broadcast changed meanwhile; reload it');
     await this.producer.fanOut(workspaceId, id, later ? startAt.getTime() - Date.now() : 0);
-    return this.get(workspaceId, id);
+    return this.recorded(workspaceId, principal, 'broadcast.sent', id, { scheduledAt: later ? startAt : null });
   }
 
   /** New deliveries stop within seconds; fan-out stops at its next page. */
-  async pause(workspaceId: WorkspaceId, id: string): Promise<BroadcastResponse> {
+  async pause(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
     await this.move(workspaceId, id, ['sending', 'scheduled'], 'paused', 'pause');
-    return this.get(workspaceId, id);
+    return this.recorded(workspaceId, principal, 'broadcast.paused', id);
   }
 
   /** Carries on where it stopped: the fan-out continues after the last contact it reached. */
-  async resume(workspaceId: WorkspaceId, id: string): Promise<BroadcastResponse> {
+  async resume(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
     await this.move(workspaceId, id, ['paused'], 'sending', 'resume');
     await this.producer.fanOut(workspaceId, id);
-    return this.get(workspaceId, id);
+    return this.recorded(workspaceId, principal, 'broadcast.resumed', id);
   }
 
   /** For good: what was not sent yet is dropped. */
-  async cancel(workspaceId: WorkspaceId, id: string): Promise<BroadcastResponse> {
+  async cancel(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
     await this.move(workspaceId, id, ['draft', 'scheduled', 'sending', 'paused'], 'cancelled', 'cancel');
     await this.broadcasts.cancelUnsent(workspaceId, id);
-    return this.get(workspaceId, id);
+    return this.recorded(workspaceId, principal, 'broadcast.cancelled', id);
+  }
+
+  /** The broadcast as it is now, once the action on it is in the audit log under its name. */
+  private async recorded(
+    workspaceId: WorkspaceId,
+    principal: Principal,
+    action: AuditAction,
+    id: string,
+    details: Record<string, unknown> = {},
+  ): Promise<BroadcastResponse> {
+    const broadcast = await this.get(workspaceId, id);
+    await this.audit.record(workspaceId, principal, action, `broadcast:${id}`, { name: broadcast.name, ...details });
+    return broadcast;
   }
 
   private async move(workspaceId: WorkspaceId, id: string, from: BroadcastStatus[], to: BroadcastStatus, action: string): Promise<void> {

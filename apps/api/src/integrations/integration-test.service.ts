@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import type { IntegrationEntity, IntegrationState } from '@app/database';
 import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import { probeSmtp, SmtpProbeResult } from '@app/smtp';
+import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { IntegrationTestResponse } from './integration-test.response';
 import { IntegrationsService } from './integrations.service';
@@ -19,9 +21,10 @@ export class IntegrationTestService {
     private readonly integrations: IntegrationsRepository,
     private readonly credentials: SmtpCredentialsService,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
-  async test(workspaceId: WorkspaceId, id: string, to?: string): Promise<IntegrationTestResponse> {
+  async test(workspaceId: WorkspaceId, principal: Principal, id: string, to?: string): Promise<IntegrationTestResponse> {
     const integration = await this.integrationsService.find(workspaceId, id);
     const from = integration.senders.find((sender) => sender.isDefault) ?? integration.senders[0];
     const result = await probeSmtp({
@@ -40,6 +43,8 @@ export class IntegrationTestService {
       lastError: this.lastError(result),
       hint: result.hint,
     });
+    const details = { name: integration.name, ok: result.ok, sent: result.steps.some((step) => step.name === 'send' && step.ok) };
+    await this.audit.record(workspaceId, principal, 'integration.tested', `integration:${integration.id}`, details);
     return { ok: result.ok, steps: result.steps, hint: result.hint };
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentWorkspace } from '@app/tenancy';
+import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { CreateIntegrationDto, TestIntegrationDto, UpdateIntegrationDto } from './integration.dto';
@@ -22,8 +22,12 @@ export class IntegrationsController {
 
   @Post()
   @ApiConflictResponse({ description: 'Another integration already holds a requested usage' })
-  create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateIntegrationDto): Promise<IntegrationResponse> {
-    return this.integrations.create(workspaceId, dto);
+  create(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateIntegrationDto,
+  ): Promise<IntegrationResponse> {
+    return this.integrations.create(workspaceId, principal, dto);
   }
 
   @Get()
@@ -54,10 +58,11 @@ export class IntegrationsController {
   })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', INTEGRATION_ID) id: string,
     @Body() dto: UpdateIntegrationDto,
   ): Promise<IntegrationResponse> {
-    return this.integrations.update(workspaceId, id, dto);
+    return this.integrations.update(workspaceId, principal, id, dto);
   }
 
   /** A real SMTP session, step by step, with a hint for the failure; the outcome becomes the status. */
@@ -65,16 +70,17 @@ export class IntegrationsController {
   @HttpCode(200)
   test(
     @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', INTEGRATION_ID) id: string,
     @Body() dto: TestIntegrationDto,
   ): Promise<IntegrationTestResponse> {
-    return this.tester.test(workspaceId, id, dto.to);
+    return this.tester.test(workspaceId, principal, id, dto.to);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', INTEGRATION_ID) id: string): Promise<void> {
-    return this.integrations.remove(workspaceId, id);
+  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', INTEGRATION_ID) id: string): Promise<void> {
+    return this.integrations.remove(workspaceId, principal, id);
   }
 }

@@ -1,9 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
+import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-auth.rules';
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
@@ -21,16 +23,19 @@ export class IntegrationsService {
     private readonly integrations: IntegrationsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(workspaceId: WorkspaceId, dto: CreateIntegrationDto): Promise<IntegrationResponse> {
+  async create(workspaceId: WorkspaceId, principal: Principal, dto: CreateIntegrationDto): Promise<IntegrationResponse> {
     const integration = Object.assign(new IntegrationEntity(), { id: randomUUID(), workspaceId, credentialsVersion: 1 });
     this.applySettings(integration, dto);
     this.applyAuth(integration, dto.auth);
     this.applySenders(workspaceId, integration, dto.senders);
     await this.checkHost(integration.host);
     this.resetStatus(integration);
-    return IntegrationResponse.from(await this.persist(workspaceId, integration, false));
+    const saved = await this.persist(workspaceId, integration, false);
+    await this.audit.record(workspaceId, principal, 'integration.created', `integration:${saved.id}`, { name: saved.name });
+    return IntegrationResponse.from(saved);
   }
 
   async list(workspaceId: WorkspaceId): Promise<IntegrationResponse[]> {
@@ -46,7 +51,7 @@ export class IntegrationsService {
    * changes where or how credentials are sent (see secret-resend.rules.ts): then every stored
    * secret must come again, or the update is refused with 422 naming each.
    */
-  async update(workspaceId: WorkspaceId, id: string, dto: UpdateIntegrationDto): Promise<IntegrationResponse> {
+  async update(workspaceId: WorkspaceId, principal: Principal, id: string, dto: UpdateIntegrationDto): Promise<IntegrationResponse> {
     const integration = await this.find(workspaceId, id);
     const hostChanged = dto.host !== undefined && dto.host !== integration.host;
     const before = credentialDestinationOf(integration);
@@ -61,11 +66,15 @@ export class IntegrationsService {
       integration.credentialsVersion += 1;
       this.resetStatus(integration);
     }
-    return IntegrationResponse.from(await this.persist(workspaceId, integration, dto.senders !== undefined));
+    const saved = await this.persist(workspaceId, integration, dto.senders !== undefined);
+    // Field names only: the values of auth are secrets.
+    await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, { name: saved.name, fields: Object.keys(dto) });
+    return IntegrationResponse.from(saved);
   }
 
-  async remove(workspaceId: WorkspaceId, id: string): Promise<void> {
+  async remove(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<void> {
     if (!(await this.integrations.remove(workspaceId, id))) throw this.notFound(id);
+    await this.audit.record(workspaceId, principal, 'integration.deleted', `integration:${id}`);
   }
 
   async find(workspaceId: WorkspaceId, id: string): Promise<IntegrationEntity> {

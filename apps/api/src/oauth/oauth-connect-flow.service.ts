@@ -1,4 +1,5 @@
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { randomToken } from '@app/crypto';
 import type { IntegrationEntity } from '@app/database';
@@ -12,6 +13,7 @@ import {
   OAuthStateRepository,
   OAuthTokenError,
 } from '@app/oauth';
+import type { Principal } from '@app/tenancy';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import {
   changedMeanwhilePage,
@@ -53,9 +55,10 @@ export class OAuthConnectFlowService {
     private readonly secrets: IntegrationSecrets,
     private readonly credentials: SmtpCredentialsService,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
-  async authorize(workspaceId: WorkspaceId, id: string, returnUrl?: string): Promise<AuthorizationResponse> {
+  async authorize(workspaceId: WorkspaceId, principal: Principal, id: string, returnUrl?: string): Promise<AuthorizationResponse> {
     const integration = await this.integrations.findById(workspaceId, id);
     if (!integration) throw new NotFoundException(`Integration ${id} not found`);
     const refusal = this.refusal(integration);
@@ -64,7 +67,7 @@ export class OAuthConnectFlowService {
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     const { codeVerifier, codeChallenge } = createPkcePair();
     const state = randomToken(24);
-    await this.states.save(state, { workspaceId, integrationId: integration.id, returnUrl, codeVerifier });
+    await this.states.save(state, { workspaceId, integrationId: integration.id, returnUrl, codeVerifier, actor: await this.audit.actorOf(principal) });
     const authorizationUrl = this.codes.consentUrl(this.consentClient(integration), { redirectUri: this.redirectUri, state, codeChallenge });
     this.logger.log({ workspaceId, integrationId: integration.id, provider: integration.provider }, 'oauth connect started');
     return { authorizationUrl, redirectUri: this.redirectUri, expiresAt };
@@ -106,6 +109,10 @@ export class OAuthConnectFlowService {
       return changedMeanwhilePage();
     }
     this.logger.log(log, 'oauth connect completed');
+    await this.audit.recordAs(workspaceId, pending.actor, 'integration.connected', `integration:${integration.id}`, {
+      name: integration.name,
+      provider: integration.provider,
+    });
     const location = allowedReturnUrl(pending.returnUrl, this.config.PUBLIC_BASE_URL);
     return location ? { kind: 'redirect', location } : connectedPage(integration);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentWorkspace } from '@app/tenancy';
+import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { AuthorizeIntegrationDto } from './oauth-authorize.dto';
@@ -26,9 +26,10 @@ export class OAuthConnectController {
   })
   authorize(
     @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new UuidParamPipe('Integration')) id: string,
     @Body() dto: AuthorizeIntegrationDto,
   ): Promise<AuthorizationResponse> {
-    return this.flow.authorize(workspaceId, id, dto.returnUrl);
+    return this.flow.authorize(workspaceId, principal, id, dto.returnUrl);
   }
 }

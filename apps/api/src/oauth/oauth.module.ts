@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { IntegrationsModule } from '@app/integrations';
 import { OAuthModule } from '@app/oauth';
 import { OAuthCallbackController } from './oauth-callback.controller';
@@ -7,7 +8,7 @@ import { OAuthConnectFlowService } from './oauth-connect-flow.service';
 
 /** The connect flow of OAuth2 integrations. */
 @Module({
-  imports: [IntegrationsModule, OAuthModule],
+  imports: [AuditModule, IntegrationsModule, OAuthModule],
   controllers: [OAuthConnectController, OAuthCallbackController],
   providers: [OAuthConnectFlowService],
 })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, PlatformOnly } from '@app/tenancy';
+import { CurrentPrincipal, CurrentWorkspace, PlatformOnly, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
 import { CreatedWorkspaceResponse, WorkspaceListResponse, WorkspaceResponse } from './workspace.response';
@@ -14,8 +14,8 @@ export class WorkspacesController {
 
   @Post()
   @PlatformOnly()
-  create(@Body() dto: CreateWorkspaceDto): Promise<CreatedWorkspaceResponse> {
-    return this.workspaces.create(dto);
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWorkspaceDto): Promise<CreatedWorkspaceResponse> {
+    return this.workspaces.create(principal, dto);
   }
 
   @Get()
@@ -30,7 +30,11 @@ export class WorkspacesController {
   }
 
   @Patch(':ws')
-  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: UpdateWorkspaceDto): Promise<WorkspaceResponse> {
-    return this.workspaces.update(workspaceId, dto);
+  update(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: UpdateWorkspaceDto,
+  ): Promise<WorkspaceResponse> {
+    return this.workspaces.update(workspaceId, principal, dto);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { RedisModule } from '@app/redis';
 import { WorkspacesDataModule } from '@app/workspaces';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
@@ -7,7 +8,7 @@ import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [ApiKeysModule, RedisModule, WorkspacesDataModule],
+  imports: [AuditModule, ApiKeysModule, RedisModule, WorkspacesDataModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService, WorkspaceSettingsCache],
   exports: [WorkspaceSettingsCache],

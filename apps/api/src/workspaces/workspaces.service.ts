@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@app/audit';
 import { TransactionRunner } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
+import type { Principal } from '@app/tenancy';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import { WorkspacesRepository } from '@app/workspaces';
 import { ApiKeysService } from '../api-keys/api-keys.service';
@@ -14,13 +16,16 @@ export class WorkspacesService {
     private readonly workspaces: WorkspacesRepository,
     private readonly apiKeys: ApiKeysService,
     private readonly invalidation: CacheInvalidation,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The workspace and its first admin key are created together or not at all. */
-  async create(dto: CreateWorkspaceDto): Promise<CreatedWorkspaceResponse> {
+  async create(principal: Principal, dto: CreateWorkspaceDto): Promise<CreatedWorkspaceResponse> {
     return this.transactions.run(async (manager) => {
       const workspace = await this.workspaces.insert(dto.name, manager);
-      const apiKey = await this.apiKeys.create(trustedWorkspaceId(workspace.id), { name: 'Default admin key', scopes: ['admin'] }, manager);
+      const workspaceId = trustedWorkspaceId(workspace.id);
+      await this.audit.record(null, principal, 'workspace.created', `workspace:${workspace.id}`, { name: workspace.name }, manager);
+      const apiKey = await this.apiKeys.create(workspaceId, principal, { name: 'Default admin key', scopes: ['admin'] }, manager);
       return { ...WorkspaceResponse.from(workspace), apiKey };
     });
   }
@@ -34,13 +39,14 @@ export class WorkspacesService {
     return WorkspaceResponse.from(await this.workspaces.get(workspaceId));
   }
 
-  async update(workspaceId: WorkspaceId, dto: UpdateWorkspaceDto): Promise<WorkspaceResponse> {
+  async update(workspaceId: WorkspaceId, principal: Principal, dto: UpdateWorkspaceDto): Promise<WorkspaceResponse> {
     const workspace = await this.workspaces.get(workspaceId);
     workspace.name = dto.name ?? workspace.name;
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
     const saved = await this.workspaces.save(workspaceId, workspace);
     await this.invalidation.publish('workspace', workspaceId);
+    await this.audit.record(workspaceId, principal, 'workspace.updated', `workspace:${workspaceId}`, { fields: Object.keys(dto) });
     return WorkspaceResponse.from(saved);
   }
 }
