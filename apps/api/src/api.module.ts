@@ -11,6 +11,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { ListsModule } from './lists/lists.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsApiModule } from './integrations/integrations.module';
+import { MembersModule } from './members/members.module';
 import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
@@ -38,6 +39,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     BroadcastsModule,
     AuthModule,
     AuditApiModule,
+    MembersModule,
   ],
 })
 export class ApiModule {}

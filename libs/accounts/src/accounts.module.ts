@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvitationsRepository } from './invitations.repository';
 import { SessionsService } from './sessions.service';
 import { SingleUseTokensRepository } from './single-use-tokens.repository';
 import { SingleUseTokensService } from './single-use-tokens.service';
@@ -7,6 +8,7 @@ import { UsersRepository } from './users.repository';
 import { WorkspaceMembersRepository } from './workspace-members.repository';
 
 const providers = [
+  InvitationsRepository,
   UsersRepository,
   WorkspaceMembersRepository,
   SingleUseTokensRepository,

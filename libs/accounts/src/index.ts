@@ -1,5 +1,6 @@
 // People: users and their passwords, sessions, workspace memberships and invitations.
 export * from './accounts.module';
+export * from './invitations.repository';
 export * from './password-hasher';
 export * from './password-policy';
 export * from './users.repository';

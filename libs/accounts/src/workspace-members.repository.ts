@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { MemberRole, WorkspaceMemberEntity } from '@app/database';
 import type { WorkspaceId } from '@app/workspace-id';
+
+/** A member as the members page lists them. */
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: MemberRole;
+  since: Date;
+}
+
+/** Why a role change or a removal did not happen. */
+export type MemberChangeRefusal = 'not_member' | 'last_admin';
 
 /** How a person stands in a workspace, as the guard needs it on each of their requests. */
 export interface PersonAccess {
@@ -52,5 +64,63 @@ export class WorkspaceMembersRepository {
   /** Adds the person, or changes their role if they already belong. */
   async upsert(workspaceId: WorkspaceId, userId: string, role: MemberRole): Promise<void> {
     await this.members.upsert({ workspaceId, userId, role }, ['workspaceId', 'userId']);
+  }
+
+  /** Oldest member first. */
+  list(workspaceId: WorkspaceId): Promise<MemberRow[]> {
+    return this.rows('m.workspace_id = $1', [workspaceId]);
+  }
+
+  async find(workspaceId: WorkspaceId, userId: string): Promise<MemberRow | null> {
+    return (await this.rows('m.workspace_id = $1 AND m.user_id = $2', [workspaceId, userId]))[0] ?? null;
+  }
+
+  /** Adds the person unless they already belong; either way, the role they have now. */
+  async addIfAbsent(workspaceId: WorkspaceId, userId: string, role: MemberRole, manager: EntityManager = this.members.manager): Promise<MemberRole> {
+    await manager.query(
+      `INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (workspace_id, user_id) DO NOTHING`,
+      [workspaceId, userId, role],
+    );
+    const member = await manager.findOneOrFail(WorkspaceMemberEntity, { where: { workspaceId, userId }, select: { role: true } });
+    return member.role;
+  }
+
+  /** The role before the change, or why there was none. A workspace never loses its last admin this way. */
+  changeRole(workspaceId: WorkspaceId, userId: string, role: MemberRole): Promise<MemberRole | MemberChangeRefusal> {
+    return this.changeMembership(workspaceId, userId, role);
+  }
+
+  /** The role the person had, or why they were not removed. */
+  remove(workspaceId: WorkspaceId, userId: string): Promise<MemberRole | MemberChangeRefusal> {
+    return this.changeMembership(workspaceId, userId, null);
+  }
+
+  /**
+   * `role` null removes. The workspace's admin rows are locked first: two admins demoting (or
+   * removing) each other at the same moment would otherwise each see the other one stay, and
+   * leave the workspace with none.
+   */
+  private changeMembership(workspaceId: WorkspaceId, userId: string, role: MemberRole | null): Promise<MemberRole | MemberChangeRefusal> {
+    return this.members.manager.transaction(async (manager) => {
+      const admins = await manager.query<{ user_id: string }[]>(
+        `SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'admin' FOR UPDATE`,
+        [workspaceId],
+      );
+      const member = await manager.findOne(WorkspaceMemberEntity, { where: { workspaceId, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!member) return 'not_member';
+      if (member.role === 'admin' && role !== 'admin' && admins.length === 1) return 'last_admin';
+      if (role === null) await manager.delete(WorkspaceMemberEntity, { workspaceId, userId });
+      else await manager.update(WorkspaceMemberEntity, { workspaceId, userId }, { role });
+      return member.role;
+    });
+  }
+
+  private async rows(where: string, parameters: string[]): Promise<MemberRow[]> {
+    const rows = await this.members.query<{ user_id: string; email: string; name: string; role: MemberRole; created_at: Date }[]>(
+      `SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM workspace_members m JOIN users u ON u.id = m.user_id
+        WHERE ${where} ORDER BY m.created_at, m.user_id`,
+      parameters,
+    );
+    return rows.map((row) => ({ userId: row.user_id, email: row.email, name: row.name, role: row.role, since: row.created_at }));
   }
 }

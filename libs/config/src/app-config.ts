@@ -182,6 +182,10 @@ export class AppConfig {
   })
   TRUST_PROXY: TrustProxy;
 
+  /** How long an invitation link to a workspace works. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(90)
+  INVITATION_TTL_DAYS: number;
+
   /** Failed authentications (unknown key, wrong token) one client address may make per minute before it gets 429. */
   @Transform(toInteger) @IsInt() @Min(1)
   AUTH_FAILURES_PER_MINUTE: number;

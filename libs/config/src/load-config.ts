@@ -52,6 +52,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     CSV_IMPORT_MAX_ROWS: '100000',
     TRUST_PROXY: 'off',
     AUTH_FAILURES_PER_MINUTE: '30',
+    INVITATION_TTL_DAYS: '7',
     TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
     REDIS_CLUSTER_NODES: '',
     DASHBOARD_ORIGINS: '',

@@ -38,4 +38,9 @@ describe('route permissions', () => {
     ]);
   });
 
+  it('lets no API key near the members and invitations routes', () => {
+    const people = operations.filter(([operation]) => /\/(members|invitations)/.test(operation));
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.filter(([, permission]) => permission.apiKeyScope !== null)).toEqual([]);
+  });
 });

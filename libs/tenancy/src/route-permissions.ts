@@ -10,6 +10,12 @@ const EVERYONE: readonly MemberRole[] = ['admin', 'member', 'viewer'];
 const MEMBERS: readonly MemberRole[] = ['admin', 'member'];
 const ADMINS: readonly MemberRole[] = ['admin'];
 
+/**
+ * People, never keys: a leaked key must not be able to add a person whose access outlives the
+ * key, nor read who the people of the workspace are.
+ */
+const NO_API_KEY = null;
+
 const allow = (roles: readonly MemberRole[], apiKeyScope: ApiKeyScope | null): RoutePermission => ({ roles, apiKeyScope });
 
 /**
@@ -26,6 +32,14 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/workspaces/{ws}/api-keys': allow(ADMINS, 'admin'),
   'POST /v1/workspaces/{ws}/api-keys': allow(ADMINS, 'admin'),
   'DELETE /v1/workspaces/{ws}/api-keys/{id}': allow(ADMINS, 'admin'),
+
+  'GET /v1/workspaces/{ws}/members': allow(EVERYONE, NO_API_KEY),
+  'POST /v1/workspaces/{ws}/members': allow(ADMINS, NO_API_KEY),
+  'PATCH /v1/workspaces/{ws}/members/{userId}': allow(ADMINS, NO_API_KEY),
+  'DELETE /v1/workspaces/{ws}/members/{userId}': allow(ADMINS, NO_API_KEY),
+  'GET /v1/workspaces/{ws}/invitations': allow(ADMINS, NO_API_KEY),
+  'POST /v1/workspaces/{ws}/invitations/{id}/resend': allow(ADMINS, NO_API_KEY),
+  'DELETE /v1/workspaces/{ws}/invitations/{id}': allow(ADMINS, NO_API_KEY),
 
   'GET /v1/workspaces/{ws}/audit': allow(ADMINS, 'admin'),
 

@@ -12,6 +12,6 @@ import { SystemMail } from './system-mail.service';
   imports: [IntegrationsModule, MessagesModule, QueueModule, WorkspacesModule],
   controllers: [MessagesController],
   providers: [MessagesService, AcceptedMessagesWriter, SystemMail],
-  exports: [SystemMail],
+  exports: [MessagesService, SystemMail],
 })
 export class MessagesApiModule {}
