@@ -4,3 +4,4 @@ export * from './audit-actor';
 export * from './audit-events.repository';
 export * from './audit-log.service';
 export * from './audit.module';
+export * from './given-fields';

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditLog } from '@app/audit';
+import { AuditLog, givenFields } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
 import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
@@ -67,8 +67,7 @@ export class IntegrationsService {
       this.resetStatus(integration);
     }
     const saved = await this.persist(workspaceId, integration, dto.senders !== undefined);
-    // Field names only: the values of auth are secrets.
-    await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, { name: saved.name, fields: Object.keys(dto) });
+    await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, { name: saved.name, fields: givenFields(dto) });
     return IntegrationResponse.from(saved);
   }
 

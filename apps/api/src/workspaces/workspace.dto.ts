@@ -38,4 +38,13 @@ export class UpdateWorkspaceDto {
   @ValidateNested()
   @Type(() => TrackingSettingsDto)
   tracking?: TrackingSettingsDto;
+
+  @ApiPropertyOptional({
+    description:
+      'People must have a confirmed second factor (POST /v1/auth/totp) to act in this workspace; others get 403 until they enable one. ' +
+      'API keys and the operator token are not people and are unaffected.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireTotp?: boolean;
 }

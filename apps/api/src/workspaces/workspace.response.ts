@@ -11,6 +11,7 @@ export class WorkspaceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: TrackingSettingsResponse }) tracking: TrackingSettingsResponse;
+  @ApiProperty({ description: 'People need a second factor to act in this workspace' }) requireTotp: boolean;
   @ApiProperty() createdAt: Date;
 
   static from(workspace: WorkspaceEntity): WorkspaceResponse {
@@ -18,6 +19,7 @@ export class WorkspaceResponse {
       id: workspace.id,
       name: workspace.name,
       tracking: { opens: workspace.trackingOpens, clicks: workspace.trackingClicks },
+      requireTotp: workspace.requireTotp,
       createdAt: workspace.createdAt,
     };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, PlatformOnly, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspace.dto';
@@ -30,6 +30,7 @@ export class WorkspacesController {
   }
 
   @Patch(':ws')
+  @ApiUnprocessableEntityResponse({ description: 'requireTotp: the person asking has no second factor yet, and would lock themselves out' })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

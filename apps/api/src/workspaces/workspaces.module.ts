@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
 import { AuditModule } from '@app/audit';
 import { RedisModule } from '@app/redis';
 import { WorkspacesDataModule } from '@app/workspaces';
@@ -8,7 +9,7 @@ import { WorkspaceSettingsCache } from './workspace-settings.cache';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [AuditModule, ApiKeysModule, RedisModule, WorkspacesDataModule],
+  imports: [AccountsModule, AuditModule, ApiKeysModule, RedisModule, WorkspacesDataModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService, WorkspaceSettingsCache],
   exports: [WorkspaceSettingsCache],

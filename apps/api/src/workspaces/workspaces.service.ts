@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AuditLog } from '@app/audit';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { UsersRepository } from '@app/accounts';
+import { AuditLog, givenFields } from '@app/audit';
 import { TransactionRunner } from '@app/database';
 import { CacheInvalidation } from '@app/redis';
 import type { Principal } from '@app/tenancy';
@@ -17,6 +18,7 @@ export class WorkspacesService {
     private readonly apiKeys: ApiKeysService,
     private readonly invalidation: CacheInvalidation,
     private readonly audit: AuditLog,
+    private readonly users: UsersRepository,
   ) {}
 
   /** The workspace and its first admin key are created together or not at all. */
@@ -40,13 +42,23 @@ export class WorkspacesService {
   }
 
   async update(workspaceId: WorkspaceId, principal: Principal, dto: UpdateWorkspaceDto): Promise<WorkspaceResponse> {
+    if (dto.requireTotp) await this.refuseSelfLockout(principal);
     const workspace = await this.workspaces.get(workspaceId);
     workspace.name = dto.name ?? workspace.name;
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
+    workspace.requireTotp = dto.requireTotp ?? workspace.requireTotp;
     const saved = await this.workspaces.save(workspaceId, workspace);
     await this.invalidation.publish('workspace', workspaceId);
-    await this.audit.record(workspaceId, principal, 'workspace.updated', `workspace:${workspaceId}`, { fields: Object.keys(dto) });
+    await this.audit.record(workspaceId, principal, 'workspace.updated', `workspace:${workspaceId}`, { fields: givenFields(dto) });
     return WorkspaceResponse.from(saved);
+  }
+
+  /** A person without a second factor who required one would be refused from their very next request. */
+  private async refuseSelfLockout(principal: Principal): Promise<void> {
+    if (principal.kind !== 'user' || (await this.users.findById(principal.userId))?.totpEnabledAt) return;
+    throw new UnprocessableEntityException([
+      'requireTotp: enable your own second factor first (POST /v1/auth/totp, then POST /v1/auth/totp/confirm), or this workspace would lock you out',
+    ]);
   }
 }
