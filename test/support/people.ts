@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { parseSetCookie } from 'cookie';
 import { hashPassword, UsersRepository } from '@app/accounts';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import type { TestApp } from './test-app';
+import { bearer, TestApp } from './test-app';
+import type { CreatedWorkspace } from './workspace-factory';
 
 export const OPERATOR = { email: 'ops@example.com', password: 'operator passphrase 2024!' };
 
@@ -53,4 +55,25 @@ export async function createPerson(t: TestApp, person: { email: string; name: st
   const passwordHash = await hashPassword(person.password);
   const user = await t.app.get(UsersRepository).create({ email: person.email, name: person.name, passwordHash, isOperator: false });
   return user.id;
+}
+
+export const PERSON_PASSWORD = 'a long and uncommon passphrase';
+
+export interface InvitedPerson {
+  userId: string;
+  email: string;
+  password: string;
+}
+
+/** Invites an address with the operator token and accepts as the person would, creating their account. */
+export async function invitePerson(t: TestApp, workspace: CreatedWorkspace, role: string, email = `${randomUUID().slice(0, 8)}@example.com`): Promise<InvitedPerson> {
+  const invited = await t.http.post(`/v1/workspaces/${workspace.id}/members`).set(bearer(t.adminToken)).send({ email, role }).expect(201);
+  const token = new URL(invited.body.invitation.url).pathname.split('/').pop();
+  const accepted = await t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token, name: 'Invited Person', password: PERSON_PASSWORD }).expect(201);
+  return { userId: accepted.body.user.id, email, password: PERSON_PASSWORD };
+}
+
+/** Signs the person in and gives the headers the dashboard's requests carry: the session cookie, its Origin and its header. */
+export async function dashboardSession(t: TestApp, person: { email: string; password: string }): Promise<Record<string, string>> {
+  return { ...cookie(await signIn(t, person.email, person.password)), ...dashboard(t) };
 }
