@@ -121,6 +121,15 @@ describe('workspace members and invitations', () => {
       expect(await members()).toEqual([expect.objectContaining({ userId, role: 'admin' })]);
     });
 
+    it('revokes an invitation for an existing account after 5 wrong passwords, so it cannot be used to guess one', async () => {
+      const address = email();
+      await joined(address, 'viewer');
+      const invitation = await invite(address, 'admin', await createWorkspace(t, 'Other'));
+      for (let guess = 1; guess < 5; guess++) await accept(invitation, { password: `wrong guess number ${guess}` }).expect(401);
+      expect((await accept(invitation, { password: 'wrong guess number 5' }).expect(410)).body.message).toMatch(/was revoked after 5 wrong passwords/);
+      await accept(invitation, { password: PASSWORD }).expect(410);
+    });
+
     it('answers 404 for a token that was never issued and 410 for an expired one', async () => {
       expect((await t.http.post('/v1/auth/invitations/accept').send({ token: 'never-issued' }).expect(404)).body.message).toMatch(/^token: this invitation link is not valid/);
       const invitation = await invite(email(), 'viewer');

@@ -13,6 +13,7 @@ import { sha256Hex } from '@app/crypto';
 import { errorCodeOf, InvitationEntity, MemberRole, TransactionRunner, UserEntity } from '@app/database';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import { WorkspacesRepository } from '@app/workspaces';
+import { INVITATION_PASSWORD_GUESSES, InvitationGuessLimiter } from './invitation-guess-limiter';
 import { AcceptInvitationDto } from './member.dto';
 import { AcceptedInvitationResponse } from './invitation.response';
 
@@ -21,7 +22,8 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Accepting an invitation link: a new address gets an account (name and password), an address
  * that has one joins with it, proven by that account's current password — holding the link
- * alone must not be enough to add a workspace to someone else's account.
+ * alone must not be enough to add a workspace to someone else's account (and guessing that
+ * password here ends the invitation after a few tries).
  */
 @Injectable()
 export class InvitationAcceptance {
@@ -32,12 +34,13 @@ export class InvitationAcceptance {
     private readonly members: WorkspaceMembersRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly audit: AuditLog,
+    private readonly guesses: InvitationGuessLimiter,
   ) {}
 
   async accept(dto: AcceptInvitationDto): Promise<AcceptedInvitationResponse> {
     const invitation = this.usable(await this.invitations.findByTokenHash(sha256Hex(dto.token)));
     const existing = await this.users.findForSignIn(invitation.email);
-    const account = existing ? await this.proven(existing, dto.password) : await this.newUser(invitation.email, dto);
+    const account = existing ? await this.proven(invitation, existing, dto.password) : await this.newUser(invitation.email, dto);
 
     const workspaceId = trustedWorkspaceId(invitation.workspaceId);
     const { user, role } = await this.join(workspaceId, invitation, account);
@@ -96,13 +99,15 @@ export class InvitationAcceptance {
     return { email, name: dto.name!, passwordHash: await hashPassword(dto.password!), isOperator: false };
   }
 
-  private async proven(user: UserEntity, password: string | undefined): Promise<UserEntity> {
+  private async proven(invitation: InvitationEntity, user: UserEntity, password: string | undefined): Promise<UserEntity> {
     if (password === undefined) {
       throw new BadRequestException([`password is required: ${user.email} already has an account; give its current password to join with it`]);
     }
-    if (!(await passwordMatches(user.passwordHash, password))) {
-      throw new UnauthorizedException(`password does not match the account of ${user.email}`);
+    if (await passwordMatches(user.passwordHash, password)) return user;
+    if (await this.guesses.exhausted(invitation.id)) {
+      await this.invitations.revoke(trustedWorkspaceId(invitation.workspaceId), invitation.id);
+      throw this.gone(`was revoked after ${INVITATION_PASSWORD_GUESSES} wrong passwords`);
     }
-    return user;
+    throw new UnauthorizedException(`password does not match the account of ${user.email}`);
   }
 }
