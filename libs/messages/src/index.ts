@@ -1,3 +1,4 @@
+export * from './delivery-status.repository';
 export * from './delivery-status-writer';
 export * from './messages.module';
 export * from './messages.repository';

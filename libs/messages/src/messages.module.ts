@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DeliveryStatusRepository } from './delivery-status.repository';
 import { DeliveryStatusWriter } from './delivery-status-writer';
 import { MessageEventsRepository } from './message-events.repository';
 import { MessageLinksRepository } from './message-links.repository';
 import { MessagesRepository } from './messages.repository';
 
 @Module({
-  providers: [MessageEventsRepository, MessagesRepository, DeliveryStatusWriter, MessageLinksRepository],
+  providers: [MessageEventsRepository, MessagesRepository, DeliveryStatusRepository, DeliveryStatusWriter, MessageLinksRepository],
   exports: [MessageEventsRepository, MessagesRepository, DeliveryStatusWriter, MessageLinksRepository],
 })
 export class MessagesModule {}

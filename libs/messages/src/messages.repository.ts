@@ -20,6 +20,12 @@ export type NewMessage = Omit<
 > &
   Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>>;
 
+/** A message named by its workspace and id, as a delivery job names it. */
+export interface MessageKey {
+  workspaceId: WorkspaceId;
+  id: string;
+}
+
 /** What every message of a broadcast shares. */
 export interface BroadcastMessageTemplate {
   broadcastId: string;
@@ -185,6 +191,19 @@ export class MessagesRepository {
       [graceMs, limit],
     )) as [OutboxMessage[], number];
     return touched;
+  }
+
+  /**
+   * Messages of several workspaces in one query, one answer per key in the same order: a
+   * message is only found inside the workspace its key names, otherwise the answer is null.
+   */
+  async findByKeys(keys: MessageKey[]): Promise<Array<MessageEntity | null>> {
+    const rows = await this.messages.findBy({ id: In([...new Set(keys.map((key) => key.id))]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return keys.map((key) => {
+      const row = byId.get(key.id);
+      return row && row.workspaceId === key.workspaceId ? row : null;
+    });
   }
 
   findByIdempotencyKey(workspaceId: WorkspaceId, idempotencyKey: string): Promise<MessageEntity | null> {

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Batcher, ResultBatch } from '@app/batching';
 import { MessagesRepository, NewMessage } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
 import { WorkspaceId } from '@app/workspace-id';
 
-interface Pending {
+interface Accepted {
   workspaceId: WorkspaceId;
   row: NewMessage;
-  resolve: (inserted: boolean) => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -19,7 +18,7 @@ interface Pending {
 @Injectable()
 export class AcceptedMessagesWriter {
   private readonly logger = new Logger(AcceptedMessagesWriter.name);
-  private pending: Pending[] = [];
+  private readonly batcher = new Batcher<Accepted, Promise<boolean>>(() => new ResultBatch((accepted) => this.writeBatch(accepted)), { linger: 'end-of-turn' });
 
   constructor(
     private readonly messages: MessagesRepository,
@@ -28,18 +27,7 @@ export class AcceptedMessagesWriter {
 
   /** True when the row was inserted, false when its Idempotency-Key already existed. */
   write(workspaceId: WorkspaceId, row: NewMessage): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => void this.flush());
-      this.pending.push({ workspaceId, row, resolve, reject });
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    const byWorkspace = new Map<WorkspaceId, Pending[]>();
-    for (const item of batch) byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), item]);
-    await Promise.all([...byWorkspace].map(([workspaceId, items]) => this.writeWorkspace(workspaceId, items)));
+    return this.batcher.add({ workspaceId, row });
   }
 
   /**
@@ -58,12 +46,15 @@ export class AcceptedMessagesWriter {
     return inserted;
   }
 
-  private async writeWorkspace(workspaceId: WorkspaceId, items: Pending[]): Promise<void> {
-    try {
-      const inserted = await this.writeAll(workspaceId, items.map((item) => item.row));
-      for (const item of items) item.resolve(inserted.has(item.row.id));
-    } catch (error) {
-      for (const item of items) item.reject(error);
+  /** One statement per workspace; each request learns its own workspace's outcome as soon as that is known. */
+  private async writeBatch(batch: Accepted[]): Promise<Array<Promise<boolean>>> {
+    const rowsByWorkspace = new Map<WorkspaceId, NewMessage[]>();
+    for (const { workspaceId, row } of batch) {
+      const rows = rowsByWorkspace.get(workspaceId);
+      if (rows) rows.push(row);
+      else rowsByWorkspace.set(workspaceId, [row]);
     }
+    const inserted = new Map([...rowsByWorkspace].map(([workspaceId, rows]) => [workspaceId, this.writeAll(workspaceId, rows)] as const));
+    return batch.map(({ workspaceId, row }) => inserted.get(workspaceId)!.then((ids) => ids.has(row.id)));
   }
 }

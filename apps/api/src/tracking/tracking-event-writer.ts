@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Batch, Batcher } from '@app/batching';
 import { MessageEventRows, MessageEventsRepository, NewMessageEvent } from '@app/messages';
 
 /**
@@ -19,38 +20,39 @@ const LINGER_MS = 100;
 @Injectable()
 export class TrackingEventWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(TrackingEventWriter.name);
-  private rows = new MessageEventRows();
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly batcher = new Batcher<NewMessageEvent, void>(() => this.newBatch(), { linger: LINGER_MS, maxSize: MAX_BATCH, inOrder: true });
 
   constructor(private readonly events: MessageEventsRepository) {}
 
   record(event: NewMessageEvent): void {
-    this.rows.add(event);
-    if (this.rows.count >= MAX_BATCH) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), LINGER_MS);
+    this.batcher.add(event);
   }
 
+  /** Writes what is buffered now; resolves once every batch so far is written (or given up). */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.rows;
-    if (batch.count > 0) {
-      this.rows = new MessageEventRows();
-      this.writing = this.writing.then(() => this.write(batch));
-    }
-    return this.writing;
-  }
-
-  private async write(batch: MessageEventRows): Promise<void> {
-    try {
-      await this.events.write(batch);
-    } catch (error) {
-      this.logger.error({ err: error, events: batch.count }, 'tracking events could not be written');
-    }
+    return this.batcher.drain();
   }
 
   onApplicationShutdown(): Promise<void> {
     return this.flush();
+  }
+
+  private newBatch(): Batch<NewMessageEvent, void> {
+    const rows = new MessageEventRows();
+    return {
+      add: (event) => rows.add(event),
+      get size() {
+        return rows.count;
+      },
+      run: () => this.write(rows),
+    };
+  }
+
+  private async write(rows: MessageEventRows): Promise<void> {
+    try {
+      await this.events.write(rows);
+    } catch (error) {
+      this.logger.error({ err: error, events: rows.count }, 'tracking events could not be written');
+    }
   }
 }

@@ -64,7 +64,7 @@ export class DeliveryService implements BeforeApplicationShutdown {
    * message back until the lease runs out.
    */
   async deliver({ workspaceId, messageId }: JobPayloads[JobName.DeliverMessage], afterFailedAttempt = false): Promise<DeliveryOutcome> {
-    const loaded = await this.messages.load(workspaceId, messageId);
+    const loaded = await this.messages.load(trustedWorkspaceId(workspaceId), messageId);
     if (!loaded || FINISHED.has(loaded.status)) return null;
     // Leased: another delivery holds it; if that one dies, the outbox reconciler queues it again.
     if (isLeased(loaded) && (loaded.broadcastId || !afterFailedAttempt)) return null;
@@ -161,7 +161,7 @@ export class DeliveryService implements BeforeApplicationShutdown {
       workspaceId: message.workspaceId,
       messageId: message.id,
       status: 'sent' as const,
-      attempts: 1,
+      attemptsAdded: 1,
       smtpResponse: response,
       sentAt: new Date(),
       leaseUntil: null,
@@ -254,7 +254,7 @@ export class DeliveryService implements BeforeApplicationShutdown {
         workspaceId,
         messageId,
         status: 'queued',
-        attempts: 1,
+        attemptsAdded: 1,
         leaseUntil: null,
         error: failure,
         event: { type: 'retry', detail: `held until the integration is reconnected: ${failure.message}` },
@@ -267,17 +267,17 @@ export class DeliveryService implements BeforeApplicationShutdown {
       await this.fail(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` }, 1);
       return null;
     }
-    await this.writer.write({ workspaceId, messageId, status: 'queued', attempts: 1, leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
+    await this.writer.write({ workspaceId, messageId, status: 'queued', attemptsAdded: 1, leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
     return { retryInMs: delay };
   }
 
-  /** `attempts` is 1 when the failure was an SMTP attempt, 0 when the message never got that far. */
-  private fail(message: MessageEntity, failure: DeliveryFailure, attempts = 0): Promise<void> {
+  /** `attemptsAdded` is 1 when the failure was an SMTP attempt, 0 when the message never got that far. */
+  private fail(message: MessageEntity, failure: DeliveryFailure, attemptsAdded = 0): Promise<void> {
     return this.writer.write({
       workspaceId: message.workspaceId,
       messageId: message.id,
       status: 'failed',
-      attempts,
+      attemptsAdded,
       leaseUntil: null,
       error: { code: failure.code, message: failure.message, hint: failure.hint },
       event: { type: 'failed', detail: failure.message },

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Batcher, ResultBatch } from '@app/batching';
 import { MessageEntity } from '@app/database';
-
-interface Waiter {
-  workspaceId: string;
-  resolve: (message: MessageEntity | null) => void;
-  reject: (error: unknown) => void;
-}
+import { MessageKey, MessagesRepository } from '@app/messages';
+import { WorkspaceId } from '@app/workspace-id';
 
 /**
  * Deliveries start in bursts (a worker takes up to its concurrency in jobs at once), so the
@@ -15,30 +10,15 @@ interface Waiter {
  */
 @Injectable()
 export class MessageLoader {
-  private waiting = new Map<string, Waiter[]>();
+  private readonly batcher = new Batcher<MessageKey, Promise<MessageEntity | null>>(
+    () => new ResultBatch((keys) => this.messages.findByKeys(keys)),
+    { linger: 'end-of-turn' },
+  );
 
-  constructor(@InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>) {}
+  constructor(private readonly messages: MessagesRepository) {}
 
-  load(workspaceId: string, messageId: string): Promise<MessageEntity | null> {
-    return new Promise((resolve, reject) => {
-      if (this.waiting.size === 0) setImmediate(() => void this.flush());
-      this.waiting.set(messageId, [...(this.waiting.get(messageId) ?? []), { workspaceId, resolve, reject }]);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.waiting;
-    this.waiting = new Map();
-    try {
-      const rows = await this.messages.findBy({ id: In([...batch.keys()]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      for (const [id, waiters] of batch) {
-        const row = byId.get(id);
-        // The job names the workspace too: a message is only ever loaded inside its own.
-        for (const waiter of waiters) waiter.resolve(row && row.workspaceId === waiter.workspaceId ? row : null);
-      }
-    } catch (error) {
-      for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
-    }
+  /** The job names the workspace too: a message is only ever loaded inside its own. */
+  load(workspaceId: WorkspaceId, messageId: string): Promise<MessageEntity | null> {
+    return this.batcher.add({ workspaceId, id: messageId });
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ContactEntity, MessageEntity } from '@app/database';
+import { MessageEntity } from '@app/database';
+import { ContactsRepository } from '@app/marketing';
 import { MessageEventsRepository, MessageLinksRepository } from '@app/messages';
 import { renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId } from '@app/workspace-id';
@@ -32,7 +31,7 @@ export class TrackedContent {
     private readonly links: MessageLinksRepository,
     private readonly events: MessageEventsRepository,
     private readonly broadcasts: BroadcastSnapshots,
-    @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   async build(message: MessageEntity): Promise<MailContent> {
@@ -65,7 +64,7 @@ export class TrackedContent {
   private async personalised(message: MessageEntity, url: TrackingLinkBuilder): Promise<{ html: string | null; text: string | null }> {
     if (!message.broadcastId) return { html: message.html, text: message.text };
     const { templates } = await this.broadcasts.get(message.workspaceId, message.broadcastId);
-    const contact = message.contactId ? await this.contacts.findOneBy({ workspaceId: message.workspaceId, id: message.contactId }) : null;
+    const contact = message.contactId ? await this.contacts.findById(trustedWorkspaceId(message.workspaceId), message.contactId) : null;
     if (!templates) return { html: message.html, text: message.text };
     const fallback = { email: message.to[0]!.email, firstName: null, lastName: null, attributes: {} };
     const rendered = renderMailTemplates(templates, broadcastTemplateContext(contact ?? fallback, () => url('unsubscribe')));
