@@ -1,6 +1,6 @@
 /**
- * Unit specs live beside the code, medium specs (worker services on the real Postgres and Redis,
- * no HTTP) in test/medium/, end-to-end specs in test/. Each file gets its own database and Redis prefix.
+ * Unit specs live beside the code; medium specs (real Postgres and Redis, real repositories, no HTTP
+ * app) in test/medium/; end-to-end specs in test/. Each file gets its own database and Redis prefix.
  */
 const { readdirSync } = require('node:fs');
 

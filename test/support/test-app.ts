@@ -6,12 +6,11 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
 import { LogDestination } from '@app/logging';
-import { createRedisClient } from '@app/redis';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { INestApplicationContext } from '@nestjs/common';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app';
-import { mastersOf } from './redis-cluster';
+import { dropRedisPrefix } from './redis-prefix';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -101,24 +100,6 @@ export async function startTestApp({ env = {}, captureLogs = false, worker = fal
       if (!replicaOf) await Promise.all([database.drop(), dropRedisPrefix(config)]);
     },
   };
-}
-
-/**
- * Queues, counters and caches of this app live under its own prefix: leave none behind. On a
- * cluster SCAN sees one node only, so each master is scanned; the prefix's hash tag keeps the
- * keys of one batch in one slot, as a multi-key UNLINK needs.
- */
-export async function dropRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = createRedisClient(config, 'worker');
-  try {
-    for (const node of await mastersOf(redis)) {
-      for await (const keys of node.scanStream({ match: `${config.REDIS_PREFIX}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-        if (keys.length > 0) await node.unlink(...keys);
-      }
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

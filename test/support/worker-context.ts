@@ -8,7 +8,8 @@ import { createRedisClient, RedisClient } from '@app/redis';
 import { QueueWorkers } from '../../apps/worker/src/queue-workers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './test-database';
-import { dropRedisPrefix, testConfig } from './test-app';
+import { dropRedisPrefix } from './redis-prefix';
+import { testConfig } from './test-app';
 
 /** Every state a job waits or runs in; a job that completed or failed is removed (DeliveryProducer). */
 const LIVE_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'] as const;

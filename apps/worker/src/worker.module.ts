@@ -14,9 +14,12 @@ import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
 import { CircuitBreaker } from './delivery/circuit-breaker';
+import { DeliveryGate } from './delivery/delivery-gate.service';
+import { DeliveryRecorder } from './delivery/delivery-recorder.service';
 import { DeliveryService } from './delivery/delivery.service';
 import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
 import { MessageLoader } from './delivery/message-loader';
+import { MessageSender } from './delivery/message-sender.service';
 import { TrackedContent } from './delivery/tracked-content';
 import { TrackingLinks } from './delivery/tracking-links';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
@@ -39,6 +42,9 @@ import { QueueWorkers } from './queue-workers';
     TrackedContent,
     BroadcastFanOut,
     MessageLoader,
+    DeliveryGate,
+    MessageSender,
+    DeliveryRecorder,
     DeliveryService,
     BroadcastSliceDelivery,
     OutboxReconciler,

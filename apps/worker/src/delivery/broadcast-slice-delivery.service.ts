@@ -4,8 +4,9 @@ import { MessagesRepository } from '@app/messages';
 import { DeliveryProducer, DeliveryRequest, JobName, JobPayloads } from '@app/queue';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { BroadcastSnapshots, isOnHold, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
-import { DeliveryOutcome, DeliveryService } from './delivery.service';
-import { IntegrationRateLimiter } from './integration-rate-limiter';
+import { DeliveryGate } from './delivery-gate.service';
+import { DeliveryOutcome } from './delivery-outcome';
+import { DeliveryService } from './delivery.service';
 
 /**
  * Delivers one slice of a fanned-out broadcast page. Its queued messages are claimed in one
@@ -23,7 +24,7 @@ export class BroadcastSliceDelivery {
     private readonly messages: MessagesRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly delivery: DeliveryService,
-    private readonly rateLimiter: IntegrationRateLimiter,
+    private readonly gate: DeliveryGate,
     private readonly snapshots: BroadcastSnapshots,
     private readonly producer: DeliveryProducer,
   ) {}
@@ -34,11 +35,11 @@ export class BroadcastSliceDelivery {
     const integration = await this.integrations.cachedById(workspace, integrationId);
     // A deleted integration: each message fails on its own, with the reason.
     if (integration) {
-      const waitMs = Math.max(await this.delivery.holdMs(integration), await this.rateLimiter.waitMs(integration));
+      const waitMs = await this.gate.sliceWaitMs(integration);
       if (waitMs > 0) return { retryInMs: waitMs, shared: true };
     }
 
-    const claimed = await this.messages.claimForDelivery(workspace, messageIds, this.delivery.leaseUntil());
+    const claimed = await this.delivery.claim(workspace, messageIds);
     const later: DeliveryRequest[] = [];
     for (const [index, message] of claimed.entries()) {
       // One message's unexpected error (a lost database connection) does not hold up the rest.
