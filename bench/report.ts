@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PLAN, TARGETS } from './plan';
 import type { AcceptRate, BenchResults, EndpointRate, FanOut, TrackingLoad } from './results';
@@ -160,12 +160,24 @@ export function printReport(results: BenchResults, machine: Machine): void {
   console.log(['', ...machineLines(machine), '', tables(results), ''].join('\n'));
 }
 
+/**
+ * The file's last section is written by hand: figures measured once, outside this bench, that
+ * comments in the code point to instead of quoting them. A run keeps it as it is.
+ */
+const MEASURED_ONCE = '## Measured once';
+
+function measuredOnce(path: string): string[] {
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = existing.indexOf(`\n${MEASURED_ONCE}\n`);
+  return at < 0 ? [] : [existing.slice(at + 1).trimEnd(), ''];
+}
+
 export function writeReport(path: string, results: BenchResults, machine: Machine, date: Date): void {
   const { pooled, delivery, batch, tracking, fanOut } = PLAN;
   const text = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (\`bench/run.ts\`) on ${date.toISOString()}; every run replaces this file.`,
+    `Written by \`npm run bench\` (\`bench/run.ts\`) on ${date.toISOString()}; every run replaces this file but its last section, \`${MEASURED_ONCE.slice(3)}\`, which is written by hand.`,
     '',
     '## Machine',
     '',
@@ -215,6 +227,7 @@ export function writeReport(path: string, results: BenchResults, machine: Machin
     '  Worker memory is VmRSS from `/proc/<pid>/status`, sampled with every poll, and VmHWM (its peak',
     '  since start) at the end; the higher is shown. MB = 10⁶ bytes.',
     '',
+    ...measuredOnce(path),
   ].join('\n');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);

@@ -3,10 +3,10 @@ import { Batch, Batcher } from '@app/batching';
 import { MessageEventRows, MessageEventsRepository, NewMessageEvent } from '@app/messages';
 
 /**
- * Each COPY costs PostgreSQL about a millisecond on top of its rows (measured: 9.0 µs a row in
- * batches of 500, 7.0 in batches of 2,500), so a busy writer waits long enough to fill a batch of
- * 1,000 from 10,000 hits a second; larger batches block the event loop for longer while they are
- * sent (p99 of clicks rose from 11-12 to 18-20 ms with 5,000-row batches).
+ * Each COPY costs PostgreSQL a fixed price on top of its rows, so a busy writer waits long enough
+ * to fill a batch of 1,000 at the hit rates tracking sees; larger batches block the event loop for
+ * longer while they are sent, which shows in the p99 of clicks. The measurements behind both
+ * numbers are in docs/BENCHMARKS.md ("Measured once").
  */
 const MAX_BATCH = 1000;
 const LINGER_MS = 100;
