@@ -45,12 +45,13 @@ export class ResultBatch<T, R> implements Batch<T, Promise<R>> {
       this.indexByKey.set(key, this.items.length);
     }
     this.items.push(item);
-    let settle!: Omit<Waiting<R>, 'promise'>;
-    const promise = new Promise<R>((resolve, reject) => {
-      settle = { resolve, reject };
+    const waiting = {} as Waiting<R>;
+    waiting.promise = new Promise<R>((resolve, reject) => {
+      waiting.resolve = resolve;
+      waiting.reject = reject;
     });
-    this.waiting.push({ promise, ...settle });
-    return promise;
+    this.waiting.push(waiting);
+    return waiting.promise;
   }
 
   async run(): Promise<void> {
