@@ -45,12 +45,12 @@ export class Batcher<T, A> {
   add(item: T): A {
     const batch = (this.collecting ??= this.open());
     const returned = batch.add(item);
-    const { maxSize, fullDelayMs, linger } = this.policy;
-    if (maxSize !== undefined && batch.size >= maxSize) {
-      if (fullDelayMs === undefined) void this.drain();
-      else this.runAfter(fullDelayMs);
+    const policy = this.policy;
+    if (policy.maxSize !== undefined && batch.size >= policy.maxSize) {
+      if (policy.fullDelayMs === undefined) void this.drain();
+      else this.runAfter(policy.fullDelayMs);
     } else if (!this.cancelTimer) {
-      this.runAfter(linger);
+      this.runAfter(policy.linger);
     }
     return returned;
   }

@@ -12,7 +12,7 @@ export interface DeliveryStatusChange extends DeliveryUpdate {
 
 /** All changes of one message in a batch: their updates merged, their events in order. */
 interface PendingChange {
-  update: DeliveryUpdate;
+  update: DeliveryStatusChange;
   events: NewMessageEvent[];
 }
 
@@ -43,9 +43,11 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
 
   constructor(private readonly statuses: DeliveryStatusRepository) {}
 
-  write({ event, ...update }: DeliveryStatusChange): Promise<void> {
-    const events = event ? [{ ...event, at: new Date(), workspaceId: update.workspaceId, messageId: update.messageId }] : [];
-    return this.batcher.add({ update, events });
+  write(change: DeliveryStatusChange): Promise<void> {
+    const { event, workspaceId, messageId } = change;
+    // Named fields, not a spread of `event`: V8 copies a spread followed by more fields several times slower.
+    const events = event ? [{ type: event.type, detail: event.detail, at: new Date(), workspaceId, messageId }] : [];
+    return this.batcher.add({ update: change, events });
   }
 
   private async writeBatch(changes: PendingChange[]): Promise<Array<void | Promise<void>>> {

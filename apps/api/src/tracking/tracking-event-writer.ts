@@ -11,6 +11,25 @@ import { MessageEventRows, MessageEventsRepository, NewMessageEvent } from '@app
 const MAX_BATCH = 1000;
 const LINGER_MS = 100;
 
+/** The rows of one batch, encoded as each event is recorded. */
+class TrackingBatch implements Batch<NewMessageEvent, void> {
+  private readonly rows = new MessageEventRows();
+
+  constructor(private readonly write: (rows: MessageEventRows) => Promise<void>) {}
+
+  add(event: NewMessageEvent): void {
+    this.rows.add(event);
+  }
+
+  get size(): number {
+    return this.rows.count;
+  }
+
+  run(): Promise<void> {
+    return this.write(this.rows);
+  }
+}
+
 /**
  * Opens and clicks are written in batches off the request path: a pixel or redirect answers at
  * once and many events share one COPY. Each event is encoded as it is recorded, so the batch
@@ -20,7 +39,7 @@ const LINGER_MS = 100;
 @Injectable()
 export class TrackingEventWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(TrackingEventWriter.name);
-  private readonly batcher = new Batcher<NewMessageEvent, void>(() => this.newBatch(), { linger: LINGER_MS, maxSize: MAX_BATCH, inOrder: true });
+  private readonly batcher = new Batcher<NewMessageEvent, void>(() => new TrackingBatch((rows) => this.write(rows)), { linger: LINGER_MS, maxSize: MAX_BATCH, inOrder: true });
 
   constructor(private readonly events: MessageEventsRepository) {}
 
@@ -35,17 +54,6 @@ export class TrackingEventWriter implements OnApplicationShutdown {
 
   onApplicationShutdown(): Promise<void> {
     return this.flush();
-  }
-
-  private newBatch(): Batch<NewMessageEvent, void> {
-    const rows = new MessageEventRows();
-    return {
-      add: (event) => rows.add(event),
-      get size() {
-        return rows.count;
-      },
-      run: () => this.write(rows),
-    };
   }
 
   private async write(rows: MessageEventRows): Promise<void> {
