@@ -65,7 +65,8 @@ export class ResultBatch<T, R> implements Batch<T, Promise<R>> {
     }
     this.waiting.forEach(({ resolve }, index) => resolve(results[index]));
     // Results still on their way (one statement per group, say) belong to this batch too. Only
-    // those are awaited: settling hundreds of plain values costs more than the rest of a batch.
+    // those are awaited: settling hundreds of plain values costs more than the rest of a batch
+    // (docs/BENCHMARKS.md, "Measured once").
     const onTheirWay = results.filter(isPromiseLike);
     if (onTheirWay.length > 0) await Promise.allSettled(onTheirWay);
   }

@@ -45,7 +45,8 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
 
   write(change: DeliveryStatusChange): Promise<void> {
     const { event, workspaceId, messageId } = change;
-    // Named fields, not a spread of `event`: V8 copies a spread followed by more fields several times slower.
+    // Named fields, not a spread of `event`: V8 copies a spread followed by more fields many times
+    // slower (docs/BENCHMARKS.md, "Measured once").
     const events = event ? [{ type: event.type, detail: event.detail, at: new Date(), workspaceId, messageId }] : [];
     return this.batcher.add({ update: change, events });
   }
