@@ -52,6 +52,11 @@ export class UsersRepository {
     await manager.update(UserEntity, { id }, { passwordHash });
   }
 
+  /** Held until the transaction ends: two first-run set-ups at once make one operator, not two. */
+  async lockOperatorCreation(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mailroom:first-operator']);
+  }
+
   operatorExists(manager: EntityManager = this.users.manager): Promise<boolean> {
     return manager.existsBy(UserEntity, { isOperator: true });
   }

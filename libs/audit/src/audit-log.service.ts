@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { ApiKeyEntity } from '@app/database';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@app/tenancy';
 import type { WorkspaceId } from '@app/workspace-id';
 import { OPERATOR_TOKEN_ACTOR, type AuditActor } from './audit-actor';
@@ -14,10 +12,7 @@ import { AuditEventsRepository } from './audit-events.repository';
  */
 @Injectable()
 export class AuditLog {
-  constructor(
-    private readonly events: AuditEventsRepository,
-    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
-  ) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   /**
    * `workspaceId` null writes to the operator-level log. Pass the transaction's `manager` when
@@ -31,7 +26,7 @@ export class AuditLog {
     details: Record<string, unknown> = {},
     manager?: EntityManager,
   ): Promise<void> {
-    await this.recordAs(workspaceId, await this.actorOf(principal), action, target, details, manager);
+    await this.recordAs(workspaceId, this.actorOf(principal), action, target, details, manager);
   }
 
   /** For an action completed later on behalf of someone, e.g. the OAuth callback of a connect they started. */
@@ -52,17 +47,14 @@ export class AuditLog {
     );
   }
 
-  async actorOf(principal: Principal): Promise<AuditActor> {
+  actorOf(principal: Principal): AuditActor {
     switch (principal.kind) {
       case 'platform':
         return OPERATOR_TOKEN_ACTOR;
       case 'user':
         return { type: 'user', id: principal.userId, label: principal.email };
-      case 'api-key': {
-        // Revoked keys keep their row, so an old event still names its key.
-        const key = await this.keys.findOne({ where: { id: principal.keyId }, select: { name: true, prefix: true } });
-        return { type: 'api_key', id: principal.keyId, label: key ? `${key.name} (${key.prefix}…)` : 'API key' };
-      }
+      case 'api-key':
+        return { type: 'api_key', id: principal.keyId, label: principal.label };
     }
   }
 }

@@ -79,7 +79,7 @@ export class RequestAuthenticator {
   private async principalOf(token: string): Promise<Principal | null> {
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.apiKeys.findActive(token);
-      return key && { kind: 'api-key', keyId: key.id, workspaceId: trustedWorkspaceId(key.workspaceId), scopes: key.scopes };
+      return key && { kind: 'api-key', keyId: key.id, workspaceId: trustedWorkspaceId(key.workspaceId), scopes: key.scopes, label: `${key.name} (${key.prefix}…)` };
     }
     return constantTimeEqual(token, this.config.PLATFORM_ADMIN_TOKEN) ? { kind: 'platform' } : null;
   }

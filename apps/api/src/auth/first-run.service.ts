@@ -6,8 +6,6 @@ import { errorCodeOf, TransactionRunner, UserEntity } from '@app/database';
 import type { SetupDto } from './auth.dto';
 import { SetupResponse, UserResponse } from './auth.response';
 
-// Serialises every path to the first operator (set-up links, MAILROOM_OPERATOR_*, replicas starting together).
-const FIRST_OPERATOR_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -79,7 +77,8 @@ export class FirstRunService implements OnApplicationBootstrap {
 
   private createOperator(email: string, name: string, passwordHash: string, claim: (manager: EntityManager) => Promise<void>): Promise<UserEntity> {
     return this.transactions.run(async (manager) => {
-      await manager.query(FIRST_OPERATOR_LOCK, ['mailroom:first-operator']);
+      // Every path to the first operator (set-up links, MAILROOM_OPERATOR_*, replicas starting together) queues here.
+      await this.users.lockOperatorCreation(manager);
       if (await this.users.operatorExists(manager)) {
         throw new ConflictException('An operator exists already: sign in with POST /v1/auth/login; further people are invited to workspaces');
       }

@@ -68,7 +68,7 @@ export class InvitationsService {
   /** The answer that shows the link, the only time it is shown; mailed too when the workspace can. */
   private async issued(workspaceId: WorkspaceId, principal: Principal, invitation: InvitationEntity, token: string): Promise<CreatedInvitationResponse> {
     const url = `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/invite/${token}`;
-    const messageId = await this.mailer.send(workspaceId, invitation, url, await this.audit.actorOf(principal));
+    const messageId = await this.mailer.send(workspaceId, invitation, url, this.audit.actorOf(principal));
     return { invitation: { ...InvitationResponse.from(invitation), url, messageId } };
   }
 
