@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 const ARGON2ID = 2;
 /**
  * argon2id with OWASP's Password Storage Cheat Sheet minimum (19 MiB, 2 iterations, 1 lane):
- * ~20 ms a hash here, so a login costs that and a guessing attacker pays it per guess.
+ * a sign-in pays one hash, and a guessing attacker pays one per guess.
  */
 const OWASP_ARGON2ID = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 

@@ -1,3 +1,4 @@
+// Messages and what happens to them: events, tracked links, and the batched status writer of the worker.
 export * from './delivery-status.repository';
 export * from './delivery-status-writer';
 export * from './messages.module';

@@ -21,7 +21,7 @@ const ROWS_PER_CHUNK = 64;
  * MessageEventsRepository), encoded the moment they are added. Every few dozen rows the text
  * moves into a Buffer, outside the JS heap: a tracking batch lives for tens of milliseconds, and
  * as strings its rows were what the young-generation garbage collector spent most of its pauses
- * copying (measured: 2.2 ms a scavenge with the rows as one string, 1.0 ms without them).
+ * copying (docs/BENCHMARKS.md, "Measured once").
  */
 export class MessageEventRows {
   private readonly full: Buffer[] = [];

@@ -21,8 +21,8 @@ export class MessageEventsRepository {
 
   /**
    * Rows in one COPY. Tracking writes tens of thousands of events a second, and COPY costs
-   * PostgreSQL about half of what an INSERT of the same rows as a JSON document did (measured:
-   * 7–9 against 13.7 µs a row), and nothing has to parse a document on either side. Inside
+   * PostgreSQL about half of what an INSERT of the same rows as a JSON document did
+   * (docs/BENCHMARKS.md, "Measured once"), and nothing has to parse a document on either side. Inside
    * `manager`'s transaction when it has one.
    */
   async write(rows: MessageEventRows, manager: EntityManager = this.dataSource.manager): Promise<void> {

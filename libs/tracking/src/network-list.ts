@@ -6,8 +6,8 @@ type Network = readonly [address: string, prefix: number];
 /**
  * Whether an address lies in one of a fixed set of networks. IPv4 addresses (plain, or mapped the
  * way Node reports them) are compared against 32-bit masks here: net.BlockList builds a
- * SocketAddress for every check, about 2.5 µs, a tenth of a whole tracking hit. Other IPv6
- * addresses are left to BlockList.
+ * SocketAddress for every check, a sizeable part of a whole tracking hit (docs/BENCHMARKS.md,
+ * "Measured once"). Other IPv6 addresses are left to BlockList.
  */
 export class NetworkList {
   private readonly ipv4: Array<{ network: number; mask: number }> = [];
