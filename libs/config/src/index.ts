@@ -1,3 +1,4 @@
+// Validated configuration: the only reader of process.env, checked at boot.
 export * from './app-config';
 export * from './config.module';
 export * from './load-config';

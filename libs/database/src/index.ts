@@ -1,3 +1,4 @@
+// TypeORM entities, explicit migrations, the database set-up at boot and the one transaction runner.
 export * from './database.module';
 export * from './data-source-options';
 export * from './entities';

@@ -1,3 +1,4 @@
+// SMTP integrations and their senders: the repository, encrypted secret columns and the credentials a session needs.
 export * from './integration-secrets';
 export * from './integrations.module';
 export * from './integrations.repository';

@@ -1,3 +1,4 @@
+// Structured pino logging with secrets redacted, for HTTP requests and everything else.
 export * from './logging.module';
 export * from './redaction';
 export * from './exit-on-startup-failure';

@@ -1,3 +1,4 @@
+// The provider side of OAuth2: Microsoft and Google token endpoints, consent URLs, PKCE, state, and the shared access-token cache.
 export * from './access-token.service';
 export * from './authorization-code.service';
 export * from './oauth-credentials';

@@ -1,3 +1,4 @@
+// BullMQ: queue names, one typed payload per job name, producers, and fair shares between workspaces.
 export * from './broadcast-producer';
 export * from './delivery-producer';
 export * from './fair-share';

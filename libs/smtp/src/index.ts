@@ -1,3 +1,4 @@
+// SMTP itself: step-by-step probes with hints, failure classes, pooled transports, reply reading and the outbound host guard.
 export * from './outbound-host-guard';
 export * from './smtp-connection.types';
 export * from './smtp-error';

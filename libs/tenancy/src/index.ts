@@ -1,3 +1,4 @@
+// Who may call what: API keys, session cookies, the auth guard and its permission table, and the request decorators.
 export * from './access.decorators';
 export * from './api-key-secret';
 export * from './api-keys.repository';

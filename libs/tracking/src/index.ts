@@ -1,3 +1,4 @@
+// Open and click tracking: signed tokens, link rewriting, the pixel, bot classification and workspace signing keys.
 export { MAX_TRACKED_LINK_LENGTH, rewriteHtml, type RewriteOptions, type RewriteResult } from './html-link-rewriter';
 export { OPT_OUT_ATTRIBUTE, redirectableUrl } from './link-policy';
 export { OPEN_PIXEL_CONTENT_TYPE, OPEN_PIXEL_GIF } from './open-pixel';
