@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { AppConfig, loadConfig } from '@app/config';
+import { AppConfig } from '@app/config';
 import { LogDestination } from '@app/logging';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { INestApplicationContext } from '@nestjs/common';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app';
 import { dropRedisPrefix } from './redis-prefix';
+import { testConfig } from './test-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -36,20 +36,6 @@ export interface TestAppOptions {
   databasePort?: number;
   /** Another replica of this app: same database and Redis prefix, left in place when it closes. */
   replicaOf?: TestApp;
-}
-
-/** Retry and reconcile timings short enough for tests to watch them happen. */
-export const FAST_DELIVERY_ENV = {
-  RETRY_BASE_DELAY_MS: '50',
-  RETRY_MAX_DELAY_MS: '200',
-  RECONNECT_HOLD_MS: '200',
-  OUTBOX_RECONCILE_INTERVAL_MS: '300',
-  CIRCUIT_BREAKER_THRESHOLD: '1000',
-};
-
-/** The configuration of one test file: a Redis key prefix of its own and fast delivery timings; `env` overrides any variable. */
-export function testConfig(env: Record<string, string>): AppConfig {
-  return loadConfig({ ...process.env, REDIS_PREFIX: `mr-test-${randomBytes(4).toString('hex')}`, ...FAST_DELIVERY_ENV, ...env });
 }
 
 /**
