@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.role_changed',
   'member.removed',
+  'member.password_reset_issued',
   'invitation.accepted',
   'invitation.resent',
   'invitation.revoked',

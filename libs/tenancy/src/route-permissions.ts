@@ -37,6 +37,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/workspaces/{ws}/members': allow(ADMINS, NO_API_KEY),
   'PATCH /v1/workspaces/{ws}/members/{userId}': allow(ADMINS, NO_API_KEY),
   'DELETE /v1/workspaces/{ws}/members/{userId}': allow(ADMINS, NO_API_KEY),
+  'POST /v1/workspaces/{ws}/members/{userId}/password-reset': allow(ADMINS, NO_API_KEY),
   'GET /v1/workspaces/{ws}/invitations': allow(ADMINS, NO_API_KEY),
   'POST /v1/workspaces/{ws}/invitations/{id}/resend': allow(ADMINS, NO_API_KEY),
   'DELETE /v1/workspaces/{ws}/invitations/{id}': allow(ADMINS, NO_API_KEY),

@@ -17,3 +17,7 @@ export class MemberResponse {
 export class MemberListResponse {
   @ApiProperty({ type: [MemberResponse] }) data: MemberResponse[];
 }
+
+export class PasswordResetLinkResponse {
+  @ApiProperty({ description: 'The single-use link to hand to the person, shown only here; it works for PASSWORD_RESET_TTL_MS' }) url: string;
+}

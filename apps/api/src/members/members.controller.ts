@@ -15,7 +15,8 @@ import { WorkspaceId } from '@app/workspace-id';
 import { CreatedInvitationResponse } from './invitation.response';
 import { InvitationsService } from './invitations.service';
 import { InviteMemberDto, UpdateMemberDto } from './member.dto';
-import { MemberListResponse, MemberResponse } from './member.response';
+import { MemberPasswordResetService } from './member-password-reset.service';
+import { MemberListResponse, MemberResponse, PasswordResetLinkResponse } from './member.response';
 import { MembersService } from './members.service';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 
@@ -29,6 +30,7 @@ export class MembersController {
   constructor(
     private readonly members: MembersService,
     private readonly invitations: InvitationsService,
+    private readonly passwordResets: MemberPasswordResetService,
   ) {}
 
   @Post()
@@ -79,5 +81,22 @@ export class MembersController {
   @ApiConflictResponse({ description: 'The member is the last admin of the workspace' })
   remove(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('userId', new UuidParamPipe('Member')) userId: string): Promise<void> {
     return this.members.remove(workspaceId, principal, userId);
+  }
+
+  @Post(':userId/password-reset')
+  @ApiOperation({
+    summary: 'Issue a password-reset link for a member',
+    description:
+      'For a person who cannot sign in: the answer carries a single-use link to hand over, shown only here. An admin may do it for ' +
+      'people who belong to this workspace alone and are no operator; the operator may do it for anyone.',
+  })
+  @ApiCreatedResponse({ type: PasswordResetLinkResponse })
+  @ApiForbiddenResponse({ description: `${NOT_BY_KEY}; or the member is an operator or belongs to another workspace too (only the operator may)` })
+  issuePasswordReset(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', new UuidParamPipe('Member')) userId: string,
+  ): Promise<PasswordResetLinkResponse> {
+    return this.passwordResets.issue(workspaceId, principal, userId);
   }
 }

@@ -11,12 +11,13 @@ import { InvitationGuessLimiter } from './invitation-guess-limiter';
 import { InvitationMailer } from './invitation-mailer.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { MemberPasswordResetService } from './member-password-reset.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 
 @Module({
   imports: [AccountsModule, AuditModule, IntegrationsModule, MessagesApiModule, RedisModule, WorkspacesDataModule],
   controllers: [MembersController, InvitationsController, InvitationAcceptController],
-  providers: [MembersService, InvitationsService, InvitationAcceptance, InvitationGuessLimiter, InvitationMailer],
+  providers: [MembersService, MemberPasswordResetService, InvitationsService, InvitationAcceptance, InvitationGuessLimiter, InvitationMailer],
 })
 export class MembersModule {}
