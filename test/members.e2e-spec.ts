@@ -6,6 +6,7 @@ import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeSmtpServer } from './support/fake-smtp-server';
 import { basicIntegration, createIntegration } from './support/integration-factory';
 import { mimeParts } from './support/mime-parts';
+import { dashboard } from './support/people';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
 
@@ -38,7 +39,7 @@ describe('workspace members and invitations', () => {
     return response.body.invitation;
   };
   const accept = (invitation: Issued, body: Record<string, unknown> = { name: 'Ada Lovelace', password: PASSWORD }) =>
-    t.http.post('/v1/auth/invitations/accept').send({ token: tokenOf(invitation.url), ...body });
+    t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token: tokenOf(invitation.url), ...body });
   const members = async (workspace = ws) =>
     (await t.http.get(api('/members', workspace)).set(operator()).expect(200)).body.data as Array<{ userId: string; email: string; role: string }>;
   const joined = async (email: string, role: string, workspace = ws) => {
@@ -94,6 +95,14 @@ describe('workspace members and invitations', () => {
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
     });
 
+    it("refuses an acceptance without the dashboard header, or from another site's page, and leaves the link usable", async () => {
+      const invitation = await invite(email(), 'member');
+      const body = { token: tokenOf(invitation.url), name: 'Ada Lovelace', password: PASSWORD };
+      await t.http.post('/v1/auth/invitations/accept').send(body).expect(403);
+      await t.http.post('/v1/auth/invitations/accept').set({ ...dashboard(t), Origin: 'https://evil.example' }).send(body).expect(403);
+      await accept(invitation).expect(201);
+    });
+
     it('lets a link be used once: the second acceptance gets 410', async () => {
       const invitation = await invite(email(), 'member');
       await accept(invitation).expect(201);
@@ -131,7 +140,7 @@ describe('workspace members and invitations', () => {
     });
 
     it('answers 404 for a token that was never issued and 410 for an expired one', async () => {
-      expect((await t.http.post('/v1/auth/invitations/accept').send({ token: 'never-issued' }).expect(404)).body.message).toMatch(/^token: this invitation link is not valid/);
+      expect((await t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token: 'never-issued' }).expect(404)).body.message).toMatch(/^token: this invitation link is not valid/);
       const invitation = await invite(email(), 'viewer');
       await t.app.get(DataSource).query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invitation.id]);
       expect((await accept(invitation).expect(410)).body.message).toMatch(/token: this invitation expired on/);
