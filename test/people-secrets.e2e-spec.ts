@@ -64,6 +64,16 @@ describe('people: no password, hash, session token or second-factor secret leave
     for (const secret of secrets) expect(logs).not.toContain(secret);
   });
 
+  it('puts none, nor a session id, in an audit event', async () => {
+    const data = t.app.get(DataSource);
+    const events = await data.query<{ action: string }[]>('SELECT * FROM audit_events');
+    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['auth.setup', 'auth.login', 'auth.password_changed', 'auth.totp_enabled', 'auth.logout']));
+    const sessionIds = (await data.query<{ id: string }[]>('SELECT id FROM user_sessions')).map((row) => row.id);
+    expect(sessionIds.length).toBeGreaterThan(0);
+    const rows = JSON.stringify(events);
+    for (const secret of [...secrets, ...sessionIds]) expect(rows).not.toContain(secret);
+  });
+
   it('puts none, nor the email, in a Redis key or value', async () => {
     const redis = t.app.get<RedisClient>(REDIS_CLIENT);
     const keys = await redis.keys(`${t.config.REDIS_PREFIX}:*`);

@@ -20,5 +20,13 @@ export const AUDIT_ACTIONS = [
   'invitation.accepted',
   'invitation.resent',
   'invitation.revoked',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.password_reset',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'auth.session_ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import { TransactionRunner } from '@app/database';
 import type { ChangePasswordDto } from './auth.dto';
 import { MeResponse, SessionResponse, TotpEnrollmentResponse } from './auth.response';
 import type { ClientInfo } from './client.decorator';
+import { clientDetails, PersonAuditLog, signedInPerson } from './person-audit-log.service';
 import { SecondFactorService } from './second-factor.service';
 import { SignInService } from './sign-in.service';
 import { HeaderSink, SignInThrottle } from './sign-in-throttle';
@@ -21,6 +22,7 @@ export class AccountService {
     private readonly signIn: SignInService,
     private readonly secondFactor: SecondFactorService,
     private readonly throttle: SignInThrottle,
+    private readonly audit: PersonAuditLog,
   ) {}
 
   async me(principal: UserPrincipal): Promise<MeResponse> {
@@ -44,6 +46,7 @@ export class AccountService {
       await this.sessions.endAllOf(user.id, manager);
     });
     await this.signIn.startSession(user.id, client, response);
+    await this.audit.record(signedInPerson(principal), 'auth.password_changed', clientDetails(client));
   }
 
   async listSessions(principal: UserPrincipal): Promise<SessionResponse[]> {
@@ -53,7 +56,9 @@ export class AccountService {
   /** Only one's own sessions: anyone else's id is as unknown as a made-up one. */
   async endSession(principal: UserPrincipal, id: string, response: HeaderSink): Promise<void> {
     if (!(await this.sessions.end(principal.userId, id))) throw new NotFoundException(`Session ${id} not found`);
-    if (id === principal.sessionId) response.setHeader('Set-Cookie', clearedSessionCookie(this.config));
+    const current = id === principal.sessionId;
+    if (current) response.setHeader('Set-Cookie', clearedSessionCookie(this.config));
+    await this.audit.record(signedInPerson(principal), 'auth.session_ended', { current });
   }
 
   enrollSecondFactor(principal: UserPrincipal): Promise<TotpEnrollmentResponse> {
@@ -63,14 +68,20 @@ export class AccountService {
   async confirmSecondFactor(principal: UserPrincipal, code: string, client: ClientInfo, response: HeaderSink): Promise<string[]> {
     await this.throttle.refuseWhileLimited(principal.email, client.ip, response);
     const recoveryCodes = await this.secondFactor.confirm(principal.userId, code);
-    if (recoveryCodes) return recoveryCodes;
+    if (recoveryCodes) {
+      await this.audit.record(signedInPerson(principal), 'auth.totp_enabled', clientDetails(client));
+      return recoveryCodes;
+    }
     await this.throttle.recordFailure(principal.email, client.ip);
     throw new UnprocessableEntityException(['code does not match the enrolled secret: check the authenticator app and its clock']);
   }
 
   async disableSecondFactor(principal: UserPrincipal, code: string, client: ClientInfo, response: HeaderSink): Promise<void> {
     await this.throttle.refuseWhileLimited(principal.email, client.ip, response);
-    if (await this.secondFactor.disable(principal.userId, code)) return;
+    if (await this.secondFactor.disable(principal.userId, code)) {
+      await this.audit.record(signedInPerson(principal), 'auth.totp_disabled', clientDetails(client));
+      return;
+    }
     await this.throttle.recordFailure(principal.email, client.ip);
     throw new UnprocessableEntityException(['code is wrong, expired or already used']);
   }

@@ -5,6 +5,7 @@ import { AppConfig, DEFAULT_LOCAL_SECRETS_FILE, keepLocalSetupToken, readLocalSe
 import { errorCodeOf, TransactionRunner, UserEntity } from '@app/database';
 import type { SetupDto } from './auth.dto';
 import { SetupResponse, UserResponse } from './auth.response';
+import { PersonAuditLog } from './person-audit-log.service';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -21,6 +22,7 @@ export class FirstRunService implements OnApplicationBootstrap {
     private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly tokens: SingleUseTokensService,
+    private readonly audit: PersonAuditLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,6 +41,7 @@ export class FirstRunService implements OnApplicationBootstrap {
         throw new ForbiddenException('This set-up link is not valid (mistyped, used or expired): start Mailroom again to print a current one');
       }
     });
+    await this.audit.record(user, 'auth.setup', { via: 'setup_link' });
     return { user: UserResponse.from(user) };
   }
 
@@ -63,7 +66,8 @@ export class FirstRunService implements OnApplicationBootstrap {
     const problem = passwordProblem(password);
     if (problem) throw new Error(`MAILROOM_OPERATOR_PASSWORD ${problem}`);
     try {
-      await this.createOperator(email, 'Operator', await hashPassword(password), async () => undefined);
+      const user = await this.createOperator(email, 'Operator', await hashPassword(password), async () => undefined);
+      await this.audit.record(user, 'auth.setup', { via: 'environment' });
       this.logger.log(`Created the first operator, ${email}, from MAILROOM_OPERATOR_EMAIL; MAILROOM_OPERATOR_PASSWORD is not read again`);
     } catch (error) {
       // Another replica, starting at the same time, created it first.

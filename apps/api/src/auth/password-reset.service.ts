@@ -5,6 +5,7 @@ import { hmacSha256 } from '@app/crypto';
 import { FailureCounter, REDIS_CLIENT, RedisClient } from '@app/redis';
 import { TransactionRunner } from '@app/database';
 import { SystemMail } from '../messages/system-mail.service';
+import { PersonAuditLog } from './person-audit-log.service';
 import { resetMail } from './reset-mail';
 
 // Enough for a person who did not get the first mail; few enough that nobody can flood an inbox through Mailroom.
@@ -25,6 +26,7 @@ export class PasswordResetService {
     private readonly sessions: SessionsService,
     private readonly tokens: SingleUseTokensService,
     private readonly mail: SystemMail,
+    private readonly audit: PersonAuditLog,
   ) {
     this.mailsPerAccount = new FailureCounter(redis, { keyPrefix: `${config.REDIS_PREFIX}:reset-mails`, points: RESET_MAILS_PER_HOUR, durationSeconds: 3600 });
     this.pseudonymKey = hmacSha256(Buffer.from(config.ENCRYPTION_KEY, 'base64'), 'mailroom reset mails');
@@ -44,13 +46,16 @@ export class PasswordResetService {
     // Looked at first so that a made-up token costs no password hash.
     if (!(await this.tokens.usableUntil('password-reset', token))) throw invalidLink();
     const passwordHash = await hashPassword(password);
-    await this.transactions.run(async (manager) => {
+    const userId = await this.transactions.run(async (manager) => {
       const used = await this.tokens.consume('password-reset', token, manager);
       if (!used?.userId) throw invalidLink();
       await this.users.setPasswordHash(used.userId, passwordHash, manager);
       await this.tokens.retirePasswordResets(used.userId, manager);
       await this.sessions.endAllOf(used.userId, manager);
+      return used.userId;
     });
+    const user = await this.users.findById(userId);
+    if (user) await this.audit.record(user, 'auth.password_reset');
   }
 
   private async mailLink(email: string): Promise<void> {

@@ -15,6 +15,7 @@ import type { UserPrincipal } from '@app/tenancy';
 import { MeResponse, UserResponse } from './auth.response';
 import type { LoginDto } from './auth.dto';
 import type { ClientInfo } from './client.decorator';
+import { clientDetails, PersonAuditLog, signedInPerson } from './person-audit-log.service';
 import { SecondFactorService } from './second-factor.service';
 import { HeaderSink, SignInThrottle } from './sign-in-throttle';
 
@@ -34,6 +35,7 @@ export class SignInService {
     private readonly sessions: SessionsService,
     private readonly secondFactor: SecondFactorService,
     private readonly throttle: SignInThrottle,
+    private readonly audit: PersonAuditLog,
   ) {}
 
   async login(dto: LoginDto, client: ClientInfo, response: HeaderSink): Promise<MeResponse> {
@@ -53,12 +55,14 @@ export class SignInService {
     }
     await this.throttle.recordSuccess(dto.email, client.ip);
     await this.startSession(user.id, client, response);
+    await this.audit.record(user, 'auth.login', clientDetails(client));
     return this.me(user);
   }
 
   async logout(principal: UserPrincipal, response: HeaderSink): Promise<void> {
     await this.sessions.end(principal.userId, principal.sessionId);
     response.setHeader('Set-Cookie', clearedSessionCookie(this.config));
+    await this.audit.record(signedInPerson(principal), 'auth.logout');
   }
 
   async me(user: UserEntity): Promise<MeResponse> {
