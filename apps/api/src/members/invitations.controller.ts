@@ -14,8 +14,7 @@ import { WorkspaceId } from '@app/workspace-id';
 import { CreatedInvitationResponse, InvitationListResponse } from './invitation.response';
 import { InvitationsService } from './invitations.service';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
-
-const NOT_BY_KEY = 'An API key (people are managed by a signed-in admin or the operator token), or a role below admin';
+import { NOT_BY_KEY } from './members-openapi';
 
 @ApiTags('members')
 @ApiBearerAuth()

@@ -19,8 +19,7 @@ import { MemberPasswordResetService } from './member-password-reset.service';
 import { MemberListResponse, MemberResponse, PasswordResetLinkResponse } from './member.response';
 import { MembersService } from './members.service';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
-
-const NOT_BY_KEY = 'An API key (people are managed by a signed-in admin or the operator token), or a role below admin';
+import { NOT_BY_KEY } from './members-openapi';
 
 @ApiTags('members')
 @ApiBearerAuth()
