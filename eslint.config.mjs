@@ -1,6 +1,8 @@
 // One lint configuration for the whole repository (STYLE.md, habit 9). The type-aware rules are
 // here for what tsc lets through: promises nobody awaits and `any` leaking out of JSON and SDKs.
+// Layout is Prettier's (.prettierrc.json); eslint-config-prettier turns off the rules that would argue with it.
 import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -44,4 +46,5 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly', module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  prettier,
 );

@@ -11,7 +11,15 @@ export const PLAN = {
   single: { connections: 20, seconds: 10, warmupSeconds: 2 },
   batch: { perRequest: 100, connections: 8, seconds: 10, warmupSeconds: 2 },
   /** (e) Real tokens from `messages` delivered tracked mails (two links each), hit in turn by every connection; Mailroom and the bare server take turns in `rounds`. */
-  tracking: { messages: 5, connections: 50, rounds: 5, roundSeconds: 3, warmupSeconds: 2, deliveryTimeoutMs: 20_000, eventsTimeoutMs: 10_000 },
+  tracking: {
+    messages: 5,
+    connections: 50,
+    rounds: 5,
+    roundSeconds: 3,
+    warmupSeconds: 2,
+    deliveryTimeoutMs: 20_000,
+    eventsTimeoutMs: 10_000,
+  },
   /** (f) One list of `contacts` subscribed members, fanned out by a worker running apart from the API. */
   fanOut: { contacts: 100_000, timeoutMs: 90_000 },
 } as const;

@@ -8,14 +8,16 @@ const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const latency = (rate: AcceptRate) => `${whole(rate.p50Ms)} / ${whole(rate.p99Ms)} ms`;
 /** A rate is only trustworthy if every answer was a 2xx; say so next to it otherwise. */
-const failures = (rate: AcceptRate) => (rate.non2xx + rate.errors > 0 ? ` (${rate.non2xx} non-2xx, ${rate.errors} errors: not counted)` : '');
+const failures = (rate: AcceptRate) =>
+  rate.non2xx + rate.errors > 0 ? ` (${rate.non2xx} non-2xx, ${rate.errors} errors: not counted)` : '';
 const endpointLatency = (rate: EndpointRate) => `${whole(rate.p50Ms)} / ${whole(rate.p99Ms)} ms`;
 const endpointFailures = (rate: EndpointRate) =>
   rate.unexpected + rate.errors > 0 ? ` (${rate.unexpected} other status, ${rate.errors} errors: not counted)` : '';
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 const vsBare = (endpoint: TrackingLoad['open']) => endpoint.mailroom.requestsPerSecond / endpoint.bare.requestsPerSecond;
 const fanOutRate = (f: FanOut) =>
-  `${whole(f.perSecond)} recipients/s` + (f.completed ? '' : ` (clock stopped at ${whole(f.recipients)} of ${whole(f.contacts)} after ${fixed(f.seconds, 0)} s)`);
+  `${whole(f.perSecond)} recipients/s` +
+  (f.completed ? '' : ` (clock stopped at ${whole(f.recipients)} of ${whole(f.contacts)} after ${fixed(f.seconds, 0)} s)`);
 
 function eventsVerdict(r: TrackingLoad): string {
   if (r.eventsWritten < r.eventsAnswered) return `${whole(r.eventsAnswered - r.eventsWritten)} MISSING`;
@@ -110,15 +112,31 @@ function targetRows(r: BenchResults): string[][] {
   return [
     [`c ≥ ${TARGETS.deliveryVsPooled}·a`, `c/a = ${fixed(ca, 2)}`, verdict(ca >= TARGETS.deliveryVsPooled)],
     [`c ≥ ${TARGETS.deliveryVsUnpooled}·b`, `c/b = ${fixed(cb, 1)}`, verdict(cb >= TARGETS.deliveryVsUnpooled)],
-    [`single accept ≥ ${whole(TARGETS.singlePerSecond)} msg/s`, `${whole(r.single.requestsPerSecond)} msg/s`, verdict(r.single.requestsPerSecond >= TARGETS.singlePerSecond)],
+    [
+      `single accept ≥ ${whole(TARGETS.singlePerSecond)} msg/s`,
+      `${whole(r.single.requestsPerSecond)} msg/s`,
+      verdict(r.single.requestsPerSecond >= TARGETS.singlePerSecond),
+    ],
     [`single accept p99 < ${TARGETS.singleP99Ms} ms`, `${whole(r.single.p99Ms)} ms`, verdict(r.single.p99Ms < TARGETS.singleP99Ms)],
-    [`batch accept ≥ ${whole(TARGETS.batchMessagesPerSecond)} msg/s`, `${whole(r.batch.messagesPerSecond)} msg/s`, verdict(r.batch.messagesPerSecond >= TARGETS.batchMessagesPerSecond)],
+    [
+      `batch accept ≥ ${whole(TARGETS.batchMessagesPerSecond)} msg/s`,
+      `${whole(r.batch.messagesPerSecond)} msg/s`,
+      verdict(r.batch.messagesPerSecond >= TARGETS.batchMessagesPerSecond),
+    ],
     ...(['open', 'click'] as const).flatMap((kind) => {
       const endpoint = r.tracking[kind];
       const name = kind === 'open' ? 'pixel' : 'click';
       return [
-        [`${name} ≥ ${percent(TARGETS.trackingVsBare)} of bare node:http`, `${percent(vsBare(endpoint))} (${whole(endpoint.mailroom.requestsPerSecond)} / ${whole(endpoint.bare.requestsPerSecond)} req/s)`, verdict(vsBare(endpoint) >= TARGETS.trackingVsBare)],
-        [`${name} p99 < ${TARGETS.trackingP99Ms} ms`, `${whole(endpoint.mailroom.p99Ms)} ms`, verdict(endpoint.mailroom.p99Ms < TARGETS.trackingP99Ms)],
+        [
+          `${name} ≥ ${percent(TARGETS.trackingVsBare)} of bare node:http`,
+          `${percent(vsBare(endpoint))} (${whole(endpoint.mailroom.requestsPerSecond)} / ${whole(endpoint.bare.requestsPerSecond)} req/s)`,
+          verdict(vsBare(endpoint) >= TARGETS.trackingVsBare),
+        ],
+        [
+          `${name} p99 < ${TARGETS.trackingP99Ms} ms`,
+          `${whole(endpoint.mailroom.p99Ms)} ms`,
+          verdict(endpoint.mailroom.p99Ms < TARGETS.trackingP99Ms),
+        ],
       ];
     }),
     [
@@ -126,8 +144,16 @@ function targetRows(r: BenchResults): string[][] {
       `${whole(r.tracking.eventsWritten)} for ${whole(r.tracking.eventsAnswered)} answered`,
       verdict(eventsVerdict(r.tracking) === 'all written'),
     ],
-    [`fan-out ≥ ${whole(TARGETS.fanOutPerSecond)} recipients/s`, fanOutRate(r.fanOut), verdict(r.fanOut.completed && r.fanOut.perSecond >= TARGETS.fanOutPerSecond)],
-    [`worker peak RSS < ${TARGETS.fanOutWorkerPeakRssMB} MB`, `${whole(r.fanOut.workerPeakRssMB)} MB`, verdict(r.fanOut.workerPeakRssMB < TARGETS.fanOutWorkerPeakRssMB)],
+    [
+      `fan-out ≥ ${whole(TARGETS.fanOutPerSecond)} recipients/s`,
+      fanOutRate(r.fanOut),
+      verdict(r.fanOut.completed && r.fanOut.perSecond >= TARGETS.fanOutPerSecond),
+    ],
+    [
+      `worker peak RSS < ${TARGETS.fanOutWorkerPeakRssMB} MB`,
+      `${whole(r.fanOut.workerPeakRssMB)} MB`,
+      verdict(r.fanOut.workerPeakRssMB < TARGETS.fanOutWorkerPeakRssMB),
+    ],
   ];
 }
 
@@ -210,8 +236,8 @@ export function writeReport(path: string, results: BenchResults, machine: Machin
     `  Both get the same autocannon load: ${tracking.connections} connections, every connection cycling through all`,
     '  tokens, a Safari User-Agent (so Mailroom counts human opens and clicks). After a',
     `  ${tracking.warmupSeconds} s warm-up each, they take turns in ${tracking.rounds} rounds of ${tracking.roundSeconds} s, the one going first alternating, because`,
-    '  this machine\'s speed drifts by tens of percent between runs; rates are totals over the rounds,',
-    '  p50 the middle round\'s, p99 the worst round\'s (whole milliseconds). Only 200 (pixel) or 302',
+    "  this machine's speed drifts by tens of percent between runs; rates are totals over the rounds,",
+    "  p50 the middle round's, p99 the worst round's (whole milliseconds). Only 200 (pixel) or 302",
     '  (click) answers count. autocannon runs in the bench process, on the same cores. (e3) counts the',
     '  open and click rows of those messages in `message_events` once the writer has caught up (at most',
     '  10 s), against every open and click Mailroom answered (warm-ups and the recorded answers included);',

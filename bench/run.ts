@@ -86,7 +86,10 @@ async function main(teardown: Teardown): Promise<void> {
   teardown.add('stop the Mailroom worker of (f)', () => worker.stop());
   const probe = await BroadcastProbe.connect(fanOutDeployment);
   teardown.add('close the broadcast probe', () => probe.close());
-  const marketing = await provisionWorkspace(fanOutApi.baseUrl, fanOutDeployment.adminToken, sink.port, { transactional: false, marketing: true });
+  const marketing = await provisionWorkspace(fanOutApi.baseUrl, fanOutDeployment.adminToken, sink.port, {
+    transactional: false,
+    marketing: true,
+  });
   const fanOut = await broadcastFanOut(marketing, worker, sink, probe);
 
   const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut };

@@ -37,8 +37,13 @@ describe('API key lookup across replicas', () => {
   });
 
   const createKey = async (on: TestApp) =>
-    (await on.http.post(`/v1/workspaces/${ws.id}/api-keys`).set(bearer(ws.adminKey)).send({ name: 'replica', scopes: ['admin'] }).expect(201))
-      .body as { id: string; key: string };
+    (
+      await on.http
+        .post(`/v1/workspaces/${ws.id}/api-keys`)
+        .set(bearer(ws.adminKey))
+        .send({ name: 'replica', scopes: ['admin'] })
+        .expect(201)
+    ).body as { id: string; key: string };
   const revokedOn = (replica: TestApp, keyId: string) =>
     new Promise<void>((resolve) => replica.app.get(CacheInvalidation).on('api-key', (id) => id === keyId && resolve()));
 
@@ -53,7 +58,10 @@ describe('API key lookup across replicas', () => {
     const { id, key } = await createKey(a);
     const revokedOnB = revokedOn(b, id);
     postgres.hold();
-    const inFlight = b.http.get(`/v1/workspaces/${ws.id}`).set(bearer(key)).then((response) => response.status);
+    const inFlight = b.http
+      .get(`/v1/workspaces/${ws.id}`)
+      .set(bearer(key))
+      .then((response) => response.status);
     // Postgres has answered B's lookup with the key still active; the answer waits in the proxy.
     await postgres.heldReplyContaining(hashApiKey(key));
     await a.http.delete(`/v1/workspaces/${ws.id}/api-keys/${id}`).set(bearer(ws.adminKey)).expect(204);

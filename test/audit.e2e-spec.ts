@@ -28,9 +28,17 @@ describe('audit log', () => {
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
   const workspaceLog = async (query = ''): Promise<AuditEvent[]> =>
-    (await t.http.get(api(`/audit${query}`)).set(bearer(t.adminToken)).expect(200)).body.data;
+    (
+      await t.http
+        .get(api(`/audit${query}`))
+        .set(bearer(t.adminToken))
+        .expect(200)
+    ).body.data;
   const adminKeyActor = async () => {
-    const keys = (await t.http.get(api('/api-keys')).set(bearer(ws.adminKey)).expect(200)).body.data as Array<{ id: string; prefix: string }>;
+    const keys = (await t.http.get(api('/api-keys')).set(bearer(ws.adminKey)).expect(200)).body.data as Array<{
+      id: string;
+      prefix: string;
+    }>;
     const key = keys.find((candidate) => ws.adminKey.startsWith(candidate.prefix))!;
     return { type: 'api_key', id: key.id, label: `Default admin key (${key.prefix}…)` };
   };
@@ -58,12 +66,32 @@ describe('audit log', () => {
 
   it('names the API key that acted by its name and prefix, for integration and key changes', async () => {
     const integration = await createIntegration(t, ws, basicIntegration({ name: 'Audited SMTP' }));
-    await t.http.patch(api(`/integrations/${integration.id}`)).set(bearer(ws.adminKey)).send({ name: 'Renamed SMTP' }).expect(200);
-    await t.http.post(api(`/integrations/${integration.id}/test`)).set(bearer(ws.adminKey)).send({}).expect(200);
-    await t.http.delete(api(`/integrations/${integration.id}`)).set(bearer(ws.adminKey)).expect(204);
-    const created = (await t.http.post(api('/api-keys')).set(bearer(ws.adminKey)).send({ name: 'CI', scopes: ['send'] }).expect(201)).body;
+    await t.http
+      .patch(api(`/integrations/${integration.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ name: 'Renamed SMTP' })
+      .expect(200);
+    await t.http
+      .post(api(`/integrations/${integration.id}/test`))
+      .set(bearer(ws.adminKey))
+      .send({})
+      .expect(200);
+    await t.http
+      .delete(api(`/integrations/${integration.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(204);
+    const created = (
+      await t.http
+        .post(api('/api-keys'))
+        .set(bearer(ws.adminKey))
+        .send({ name: 'CI', scopes: ['send'] })
+        .expect(201)
+    ).body;
     secrets.push(created.key);
-    await t.http.delete(api(`/api-keys/${created.id}`)).set(bearer(ws.adminKey)).expect(204);
+    await t.http
+      .delete(api(`/api-keys/${created.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(204);
 
     const actor = await adminKeyActor();
     const mine = (await workspaceLog()).filter((event) => event.actor.id === actor.id);
@@ -77,16 +105,42 @@ describe('audit log', () => {
     ]);
     expect(mine.every((event) => JSON.stringify(event.actor) === JSON.stringify(actor))).toBe(true);
     expect(mine.find((event) => event.action === 'integration.updated')!.details).toEqual({ name: 'Renamed SMTP', fields: ['name'] });
-    expect(mine.find((event) => event.action === 'integration.tested')!.details).toMatchObject({ name: 'Renamed SMTP', ok: expect.any(Boolean) });
+    expect(mine.find((event) => event.action === 'integration.tested')!.details).toMatchObject({
+      name: 'Renamed SMTP',
+      ok: expect.any(Boolean),
+    });
   });
 
   it('records a broadcast being sent, paused, resumed and cancelled', async () => {
-    await createIntegration(t, ws, basicIntegration({ name: 'News SMTP', usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] }));
+    await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        name: 'News SMTP',
+        usage: { transactional: false, marketing: true },
+        senders: [{ name: 'News', email: 'news@example.com' }],
+      }),
+    );
     const list = await createList(t, ws, 'Audited list');
     const later = new Date(Date.now() + 24 * 3600_000).toISOString();
-    const broadcast = (await t.http.post(api('/broadcasts')).set(bearer(ws.adminKey)).send({ name: 'Spring', listId: list.id, subject: 'Hi', text: 'Hello' }).expect(201)).body;
-    for (const [verb, body] of [['send', { scheduledAt: later }], ['pause', {}], ['resume', {}], ['cancel', {}]] as const) {
-      await t.http.post(api(`/broadcasts/${broadcast.id}/${verb}`)).set(bearer(ws.adminKey)).send(body).expect(200);
+    const broadcast = (
+      await t.http
+        .post(api('/broadcasts'))
+        .set(bearer(ws.adminKey))
+        .send({ name: 'Spring', listId: list.id, subject: 'Hi', text: 'Hello' })
+        .expect(201)
+    ).body;
+    for (const [verb, body] of [
+      ['send', { scheduledAt: later }],
+      ['pause', {}],
+      ['resume', {}],
+      ['cancel', {}],
+    ] as const) {
+      await t.http
+        .post(api(`/broadcasts/${broadcast.id}/${verb}`))
+        .set(bearer(ws.adminKey))
+        .send(body)
+        .expect(200);
     }
     const events = (await workspaceLog()).filter((event) => event.target === `broadcast:${broadcast.id}`);
     expect(events.map((event) => event.action)).toEqual(['broadcast.cancelled', 'broadcast.resumed', 'broadcast.paused', 'broadcast.sent']);
@@ -99,12 +153,23 @@ describe('audit log', () => {
     const url = await connect.authorize(integration.id);
     expect((await connect.callback({ code: connect.consentAtMicrosoft(url), state: url.searchParams.get('state')! })).status).toBe(200);
     const [connected] = (await workspaceLog()).filter((event) => event.action === 'integration.connected');
-    expect(connected).toMatchObject({ actor: await adminKeyActor(), target: `integration:${integration.id}`, details: { provider: 'microsoft' } });
+    expect(connected).toMatchObject({
+      actor: await adminKeyActor(),
+      target: `integration:${integration.id}`,
+      details: { provider: 'microsoft' },
+    });
   });
 
   it('labels a person by their email', async () => {
     const userId = randomUUID();
-    await t.app.get(AuditLog).record(trustedWorkspaceId(ws.id), { kind: 'user', userId, sessionId: randomUUID(), email: 'ada@example.com', isOperator: false, hasSecondFactor: false }, 'member.removed', null);
+    await t.app
+      .get(AuditLog)
+      .record(
+        trustedWorkspaceId(ws.id),
+        { kind: 'user', userId, sessionId: randomUUID(), email: 'ada@example.com', isOperator: false, hasSecondFactor: false },
+        'member.removed',
+        null,
+      );
     expect((await workspaceLog())[0]!.actor).toEqual({ type: 'user', id: userId, label: 'ada@example.com' });
   });
 
@@ -114,7 +179,12 @@ describe('audit log', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = (await t.http.get(api(`/audit${query}`)).set(bearer(t.adminToken)).expect(200)).body;
+      const page = (
+        await t.http
+          .get(api(`/audit${query}`))
+          .set(bearer(t.adminToken))
+          .expect(200)
+      ).body;
       paged.push(...page.data);
       cursor = page.nextCursor;
     } while (cursor);
@@ -135,9 +205,21 @@ describe('audit log', () => {
 
   it('holds no key, password, client secret or token, in any row', async () => {
     const password = `pw-${randomUUID()}`;
-    await createIntegration(t, ws, basicIntegration({ name: 'Secretive', usage: {}, auth: { type: 'basic', username: 'u@example.com', password } }));
+    await createIntegration(
+      t,
+      ws,
+      basicIntegration({ name: 'Secretive', usage: {}, auth: { type: 'basic', username: 'u@example.com', password } }),
+    );
     const rows = JSON.stringify(await t.app.get(DataSource).query('SELECT * FROM audit_events'));
-    const values = [...secrets, password, t.adminToken, ...connect.clientSecrets, ...connect.codes, ...connect.states, ...providers.issuedTokens().refreshTokens];
+    const values = [
+      ...secrets,
+      password,
+      t.adminToken,
+      ...connect.clientSecrets,
+      ...connect.codes,
+      ...connect.states,
+      ...providers.issuedTokens().refreshTokens,
+    ];
     expect(values.length).toBeGreaterThan(6);
     for (const value of values) expect(rows).not.toContain(value);
   });

@@ -23,10 +23,18 @@ describe('failed authentication per client address, with TRUST_PROXY off (the de
 
   it('answers 429 with Retry-After once an address is over its limit, whatever X-Forwarded-For claims', async () => {
     await failUntilLimited(t, `/v1/workspaces/${ws.id}`, (attempt) => `198.51.100.${attempt}`);
-    const limited = await t.http.get(`/v1/workspaces/${ws.id}`).set(bearer('mr_another')).set('X-Forwarded-For', '198.51.100.99').expect(429);
+    const limited = await t.http
+      .get(`/v1/workspaces/${ws.id}`)
+      .set(bearer('mr_another'))
+      .set('X-Forwarded-For', '198.51.100.99')
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/failed authentications/) });
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/failed authentications/),
+    });
   });
 
   it('still accepts a valid key and the platform token from an address over its limit', async () => {

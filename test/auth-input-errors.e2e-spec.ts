@@ -8,7 +8,15 @@ const BODIES: unknown[] = [
   { email: { $gt: '' }, password: ['a'], token: 7, code: null, current: {}, next: 12 },
   { email: 'a@example.com', password: 'x'.repeat(100_000), token: 'x'.repeat(100_000), code: '1'.repeat(100_000) },
   { email: 'a\u0000@example.com', password: 'pass\u0000word long enough', token: '\u0000', name: '\u0000', code: '12345\u0000' },
-  { email: 'a@example.com', password: 'correct horse battery staple', name: 'x', token: 'y'.repeat(43), code: 'abcde-fghij', current: 'z', next: 'correct horse battery staple' },
+  {
+    email: 'a@example.com',
+    password: 'correct horse battery staple',
+    name: 'x',
+    token: 'y'.repeat(43),
+    code: 'abcde-fghij',
+    current: 'z',
+    next: 'correct horse battery staple',
+  },
 ];
 
 describe('the sign-in routes, given malformed input from the dashboard with a session', () => {
@@ -30,8 +38,13 @@ describe('the sign-in routes, given malformed input from the dashboard with a se
         // Signing out would leave the remaining routes nothing but 401s to answer.
         if (template === '/v1/auth/logout') continue;
         for (const body of BODIES) {
-          const response = await t.http[method](path).set(dashboard(t)).set(cookie(session)).type('json').send(body as object);
-          if (response.status >= 500) failures.push(`${method.toUpperCase()} ${template} ${JSON.stringify(body).slice(0, 60)} → ${response.status}`);
+          const response = await t.http[method](path)
+            .set(dashboard(t))
+            .set(cookie(session))
+            .type('json')
+            .send(body as object);
+          if (response.status >= 500)
+            failures.push(`${method.toUpperCase()} ${template} ${JSON.stringify(body).slice(0, 60)} → ${response.status}`);
         }
       }
     }

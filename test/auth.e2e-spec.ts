@@ -40,7 +40,7 @@ describe('authentication and tenancy', () => {
     await t.http.post('/v1/workspaces').set(bearer(a.adminKey)).send({ name: 'X' }).expect(403);
   });
 
-  it("gives 404, never data, when a key asks for another workspace", async () => {
+  it('gives 404, never data, when a key asks for another workspace', async () => {
     const response = await t.http.get(`/v1/workspaces/${b.id}`).set(bearer(a.adminKey)).expect(404);
     expect(JSON.stringify(response.body)).not.toContain('"name":"B"');
     await t.http.get(`/v1/workspaces/${b.id}/api-keys`).set(bearer(a.adminKey)).expect(404);

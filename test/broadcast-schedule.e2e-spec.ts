@@ -21,7 +21,11 @@ describe('scheduled broadcasts', () => {
     const ws = await createSendingWorkspace(t, { smtp, integration: { usage: { marketing: true } } });
     const admin = bearer(ws.adminKey);
     const list = await createList(t, ws);
-    await t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`).set(admin).send({ emails: ['later1@example.com', 'later2@example.com'] }).expect(200);
+    await t.http
+      .post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`)
+      .set(admin)
+      .send({ emails: ['later1@example.com', 'later2@example.com'] })
+      .expect(200);
     const draft = await t.http
       .post(`/v1/workspaces/${ws.id}/broadcasts`)
       .set(admin)
@@ -29,7 +33,11 @@ describe('scheduled broadcasts', () => {
       .expect(201);
 
     const startAt = new Date(Date.now() + 1500);
-    const sent = await t.http.post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/send`).set(admin).send({ scheduledAt: startAt.toISOString() }).expect(200);
+    const sent = await t.http
+      .post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/send`)
+      .set(admin)
+      .send({ scheduledAt: startAt.toISOString() })
+      .expect(200);
     expect(sent.body).toMatchObject({ status: 'scheduled', scheduledAt: startAt.toISOString(), counts: { recipients: 0 } });
     expect(smtp.messages).toHaveLength(0);
 
@@ -42,9 +50,21 @@ describe('scheduled broadcasts', () => {
     const ws = await createSendingWorkspace(t, { smtp, name: 'Paused early', integration: { usage: { marketing: true } } });
     const admin = bearer(ws.adminKey);
     const list = await createList(t, ws);
-    await t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`).set(admin).send({ emails: ['never@example.com'] }).expect(200);
-    const draft = await t.http.post(`/v1/workspaces/${ws.id}/broadcasts`).set(admin).send({ name: 'Never', listId: list.id, subject: 's', text: 't' }).expect(201);
-    await t.http.post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/send`).set(admin).send({ scheduledAt: new Date(Date.now() + 60_000).toISOString() }).expect(200);
+    await t.http
+      .post(`/v1/workspaces/${ws.id}/lists/${list.id}/contacts`)
+      .set(admin)
+      .send({ emails: ['never@example.com'] })
+      .expect(200);
+    const draft = await t.http
+      .post(`/v1/workspaces/${ws.id}/broadcasts`)
+      .set(admin)
+      .send({ name: 'Never', listId: list.id, subject: 's', text: 't' })
+      .expect(201);
+    await t.http
+      .post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/send`)
+      .set(admin)
+      .send({ scheduledAt: new Date(Date.now() + 60_000).toISOString() })
+      .expect(200);
     const paused = await t.http.post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/pause`).set(admin).send({}).expect(200);
     expect(paused.body.status).toBe('paused');
     const refused = await t.http.post(`/v1/workspaces/${ws.id}/broadcasts/${draft.body.id}/send`).set(admin).send({}).expect(422);

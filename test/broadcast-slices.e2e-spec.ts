@@ -28,20 +28,43 @@ describe('broadcast slices', () => {
 
   /** A `sending` broadcast to an empty list, and `count` messages of it made directly, as a fan-out would. */
   async function broadcastWithMessages(marker: string, count: number) {
-    const ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] } });
+    const ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: { usage: { transactional: false, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] },
+    });
     const { integration } = ws;
     const list = await createList(t, ws, 'Empty');
     const path = `/v1/workspaces/${ws.id}/broadcasts`;
-    const broadcast = (await t.http.post(path).set(bearer(ws.adminKey)).send({ name: marker, listId: list.id, subject: marker, html: '<p>hi</p>' }).expect(201)).body;
+    const broadcast = (
+      await t.http
+        .post(path)
+        .set(bearer(ws.adminKey))
+        .send({ name: marker, listId: list.id, subject: marker, html: '<p>hi</p>' })
+        .expect(201)
+    ).body;
     await t.http.post(`${path}/${broadcast.id}/send`).set(bearer(ws.adminKey)).send({}).expect(200);
-    const recipients = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), contactId: randomUUID(), to: { email: `${index}-${marker}@example.com` }, subject: marker }));
+    const recipients = Array.from({ length: count }, (_, index) => ({
+      id: randomUUID(),
+      contactId: randomUUID(),
+      to: { email: `${index}-${marker}@example.com` },
+      subject: marker,
+    }));
     await t.app.get(MessagesRepository, { strict: false }).insertBroadcastRecipients(
       trustedWorkspaceId(ws.id),
-      { broadcastId: broadcast.id, listId: list.id, integrationId: integration.id, fromEmail: 'news@example.com', fromName: null, trackingOpens: false, trackingClicks: false },
+      {
+        broadcastId: broadcast.id,
+        listId: list.id,
+        integrationId: integration.id,
+        fromEmail: 'news@example.com',
+        fromName: null,
+        trackingOpens: false,
+        trackingClicks: false,
+      },
       recipients,
     );
     const target = { workspaceId: trustedWorkspaceId(ws.id), broadcastId: broadcast.id, integrationId: integration.id };
-    const counts = async (): Promise<Record<string, number>> => (await t.http.get(`${path}/${broadcast.id}`).set(bearer(ws.adminKey)).expect(200)).body.counts;
+    const counts = async (): Promise<Record<string, number>> =>
+      (await t.http.get(`${path}/${broadcast.id}`).set(bearer(ws.adminKey)).expect(200)).body.counts;
     return { target, messageIds: recipients.map((recipient) => recipient.id), counts };
   }
 
@@ -52,7 +75,8 @@ describe('broadcast slices', () => {
     expect(now).toMatchObject({ sent: expected, queued: 0, failed: 0 });
   }
 
-  const deliveredTo = (marker: string) => smtp.messages.filter((message) => message.headers.subject === marker).map((message) => message.envelope.rcptTo[0]);
+  const deliveredTo = (marker: string) =>
+    smtp.messages.filter((message) => message.headers.subject === marker).map((message) => message.envelope.rcptTo[0]);
 
   it('sends a recipient once when both its slice and a job of its own (the outbox reconciler) reach it', async () => {
     const { target, messageIds, counts } = await broadcastWithMessages('both-ways', RECIPIENTS);

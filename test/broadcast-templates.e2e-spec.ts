@@ -23,11 +23,18 @@ describe('broadcast templates', () => {
     t = await startTestApp({ worker: true });
   });
   beforeEach(async () => {
-    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] } });
+    ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: { usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }] },
+    });
     listId = (await createList(t, ws)).id;
     for (const email of ['ada@example.com', 'grace@example.com']) {
       const contact = await createContact(t, ws, { email, firstName: email.split('@')[0] });
-      await t.http.post(api(`/lists/${listId}/contacts`)).set(admin()).send({ contactIds: [contact.id] }).expect((response) => expect(response.status).toBeLessThan(300));
+      await t.http
+        .post(api(`/lists/${listId}/contacts`))
+        .set(admin())
+        .send({ contactIds: [contact.id] })
+        .expect((response) => expect(response.status).toBeLessThan(300));
     }
   });
   afterAll(async () => {
@@ -37,15 +44,30 @@ describe('broadcast templates', () => {
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
   const admin = () => bearer(ws.adminKey);
-  const create = (body: Record<string, unknown>) => t.http.post(api('/broadcasts')).set(admin()).send({ name: 'Spring', listId, subject: 'Hi', html: '<p>Hi</p>', ...body });
+  const create = (body: Record<string, unknown>) =>
+    t.http
+      .post(api('/broadcasts'))
+      .set(admin())
+      .send({ name: 'Spring', listId, subject: 'Hi', html: '<p>Hi</p>', ...body });
 
   async function sendUntilStopped(id: string) {
-    await t.http.post(api(`/broadcasts/${id}/send`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
     // The worker writes the status in another module; nothing announces it.
-    const view = async () => (await t.http.get(api(`/broadcasts/${id}`)).set(admin()).expect(200)).body;
+    const view = async () =>
+      (
+        await t.http
+          .get(api(`/broadcasts/${id}`))
+          .set(admin())
+          .expect(200)
+      ).body;
     return pollUntil(`broadcast ${id} to stop sending`, view, (current) => current.status !== 'sending', { intervalMs: 50 });
   }
-  const messages = async () => (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{ subject: string; status: string }>;
+  const messages = async () =>
+    (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{ subject: string; status: string }>;
 
   it.each([
     ['subject', 'include', { subject: "Hi {% include '.mailroom.local.json' %}" }],
@@ -53,7 +75,9 @@ describe('broadcast templates', () => {
     ['text', 'layout', { text: "{% layout 'package.json' %}" }],
   ])('refuses at save a %s with the {%% %s %%} tag: 400 naming the field and the tag', async (field, tag, body) => {
     const response = await create(body).expect(400);
-    expect(response.body.message).toEqual([expect.stringMatching(new RegExp(`^${field}: the \\{% ${tag} %\\} tag is not allowed: templates cannot read files`))]);
+    expect(response.body.message).toEqual([
+      expect.stringMatching(new RegExp(`^${field}: the \\{% ${tag} %\\} tag is not allowed: templates cannot read files`)),
+    ]);
     expect((await t.http.get(api('/broadcasts')).set(admin()).expect(200)).body.data).toEqual([]);
   });
 
@@ -71,7 +95,10 @@ describe('broadcast templates', () => {
       [id, ws.id, listId, "Hi {% include 'package.json' %}", "<p>{% render 'package.json' %}</p>", "{% layout 'package.json' %}"],
     );
     const view = await sendUntilStopped(id);
-    expect(view).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^subject: the \{% include %\} tag is not allowed: templates cannot read files/) });
+    expect(view).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/^subject: the \{% include %\} tag is not allowed: templates cannot read files/),
+    });
     expect(view.finishedAt).not.toBeNull();
     const made = await messages();
     expect(made).toEqual([]);
@@ -81,7 +108,11 @@ describe('broadcast templates', () => {
   it('fails a broadcast whose subject breaks the rendered length limit, making no message', async () => {
     const broadcast = (await create({ subject: NESTED_LOOPS }).expect(201)).body;
     const view = await sendUntilStopped(broadcast.id);
-    expect(view).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^subject: rendered output is longer than 998 characters/), counts: { recipients: 0 } });
+    expect(view).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/^subject: rendered output is longer than 998 characters/),
+      counts: { recipients: 0 },
+    });
     expect(await messages()).toEqual([]);
   });
 
@@ -89,39 +120,74 @@ describe('broadcast templates', () => {
     const before = smtp.messages.length;
     const broadcast = (await create({ subject: 'Body limit', html: `<p>${NESTED_LOOPS}</p>` }).expect(201)).body;
     const view = await sendUntilStopped(broadcast.id);
-    expect(view).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^html: (template render limit exceeded|rendered output is longer than)/) });
+    expect(view).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/^html: (template render limit exceeded|rendered output is longer than)/),
+    });
     expect(await messages()).toEqual([]);
     expect(smtp.messages.length).toBe(before);
   });
 
   it('fails a broadcast when one contact makes the subject too long', async () => {
     await createContact(t, ws, { email: 'long@example.com', firstName: 'n'.repeat(200) }).then((contact) =>
-      t.http.post(api(`/lists/${listId}/contacts`)).set(admin()).send({ contactIds: [contact.id] }),
+      t.http
+        .post(api(`/lists/${listId}/contacts`))
+        .set(admin())
+        .send({ contactIds: [contact.id] }),
     );
     const broadcast = (await create({ subject: '{% for i in (1..5) %}{{ contact.first_name }}{% endfor %}' }).expect(201)).body;
     const view = await sendUntilStopped(broadcast.id);
-    expect(view).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^subject: rendered output is longer than 998 characters/) });
+    expect(view).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/^subject: rendered output is longer than 998 characters/),
+    });
     expect(await messages()).toEqual([]);
   });
 
   it('fails, without retrying, the one message whose contact makes its body break a limit at delivery', async () => {
-    const members = (await t.http.get(api('/contacts?limit=10')).set(admin()).expect(200)).body.data as Array<{ id: string; email: string }>;
+    const members = (await t.http.get(api('/contacts?limit=10')).set(admin()).expect(200)).body.data as Array<{
+      id: string;
+      email: string;
+    }>;
     // Fan-out renders the first member's body by contact id; the other one's body breaks the limit.
     const [, last] = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
-    await t.http.patch(api(`/contacts/${last!.id}`)).set(admin()).send({ attributes: { blob: 'b'.repeat(15_000) } }).expect(200);
-    const broadcast = (await create({ subject: 'Per contact', html: '<p>{% for i in (1..300) %}{{ contact.attributes.blob }}{% endfor %}</p>' }).expect(201)).body;
-    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
+    await t.http
+      .patch(api(`/contacts/${last!.id}`))
+      .set(admin())
+      .send({ attributes: { blob: 'b'.repeat(15_000) } })
+      .expect(200);
+    const broadcast = (
+      await create({ subject: 'Per contact', html: '<p>{% for i in (1..300) %}{{ contact.attributes.blob }}{% endfor %}</p>' }).expect(201)
+    ).body;
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
     // The worker writes the statuses; nothing announces them.
     const made = await pollUntil(
       'both messages sent or failed',
-      async () => (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{ id: string; status: string; to: Array<{ email: string }> }>,
+      async () =>
+        (await t.http.get(api('/messages')).set(admin()).expect(200)).body.data as Array<{
+          id: string;
+          status: string;
+          to: Array<{ email: string }>;
+        }>,
       (current) => current.length === 2 && current.every((message) => message.status === 'sent' || message.status === 'failed'),
       { intervalMs: 50 },
     );
     const failed = made.find((message) => message.to[0]!.email === last!.email)!;
     expect(made.find((message) => message !== failed)).toMatchObject({ status: 'sent' });
-    const detail = (await t.http.get(api(`/messages/${failed.id}`)).set(admin()).expect(200)).body;
-    expect(detail).toMatchObject({ status: 'failed', error: { code: 'template_render_failed', message: expect.stringMatching(/^html: rendered output is longer than/) } });
+    const detail = (
+      await t.http
+        .get(api(`/messages/${failed.id}`))
+        .set(admin())
+        .expect(200)
+    ).body;
+    expect(detail).toMatchObject({
+      status: 'failed',
+      error: { code: 'template_render_failed', message: expect.stringMatching(/^html: rendered output is longer than/) },
+    });
     expect(detail.events.filter((event: { type: string }) => event.type === 'retry')).toEqual([]);
   });
 });

@@ -33,16 +33,40 @@ describe('broadcasts', () => {
   const admin = () => bearer(ws.adminKey);
   /** Each test has a workspace of its own: one sending both kinds of mail as News, or (`useWorkspace`) one that cannot send. */
   const useSendingWorkspace = async (overrides: Record<string, unknown> = {}) => {
-    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, senders: [{ name: 'News', email: 'news@example.com' }], ...overrides } });
+    ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: {
+        usage: { transactional: true, marketing: true },
+        senders: [{ name: 'News', email: 'news@example.com' }],
+        ...overrides,
+      },
+    });
   };
   const useWorkspace = async () => {
     ws = await createWorkspace(t);
   };
   const importCsv = async (listId: string, csv: string) =>
-    t.http.post(api(`/lists/${listId}/import`)).set(admin()).set('Content-Type', 'text/csv').send(csv).expect(200);
+    t.http
+      .post(api(`/lists/${listId}/import`))
+      .set(admin())
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
   const createBroadcast = async (listId: string, body: Record<string, unknown> = {}) =>
-    (await t.http.post(api('/broadcasts')).set(admin()).send({ name: 'Spring', listId, ...TEMPLATE, ...body }).expect(201)).body;
-  const broadcastView = async (id: string) => (await t.http.get(api(`/broadcasts/${id}`)).set(admin()).expect(200)).body;
+    (
+      await t.http
+        .post(api('/broadcasts'))
+        .set(admin())
+        .send({ name: 'Spring', listId, ...TEMPLATE, ...body })
+        .expect(201)
+    ).body;
+  const broadcastView = async (id: string) =>
+    (
+      await t.http
+        .get(api(`/broadcasts/${id}`))
+        .set(admin())
+        .expect(200)
+    ).body;
   const sentTo = (marker: string) => smtp.messages.filter((message) => message.headers.subject?.includes(marker));
 
   /** Status and counts are derived from rows another process writes; nothing announces them. */
@@ -59,7 +83,11 @@ describe('broadcasts', () => {
     await useSendingWorkspace({ rateLimitPerMinute: 3000 });
     const list = await createList(t, ws, 'Slow');
     const emails = Array.from({ length: 200 }, (_, index) => `slow${index}@example.com`);
-    await t.http.post(api(`/lists/${list.id}/contacts`)).set(admin()).send({ emails }).expect(200);
+    await t.http
+      .post(api(`/lists/${list.id}/contacts`))
+      .set(admin())
+      .send({ emails })
+      .expect(200);
     return list;
   }
 
@@ -73,13 +101,21 @@ describe('broadcasts', () => {
     // 50 members unsubscribe from the list before the broadcast.
     const contacts = (await t.http.get(api('/contacts?limit=100')).set(admin())).body.data.slice(0, 50);
     for (const contact of contacts) {
-      await t.http.patch(api(`/lists/${list.id}/contacts/${contact.id}`)).set(admin()).send({ status: 'unsubscribed' }).expect(200);
+      await t.http
+        .patch(api(`/lists/${list.id}/contacts/${contact.id}`))
+        .set(admin())
+        .send({ status: 'unsubscribed' })
+        .expect(200);
     }
     const unsubscribed = new Set(contacts.map((contact: { email: string }) => contact.email));
 
     const broadcast = await createBroadcast(list.id, { subject: 'Hello {{ contact.first_name }} [b450]' });
     expect(broadcast.status).toBe('draft');
-    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
     const view = await waitUntilSettled(broadcast.id, 450);
     expect(view).toMatchObject({ status: 'sent', counts: { recipients: 450, sent: 450, failed: 0, queued: 0, skipped: 50 } });
 
@@ -109,11 +145,19 @@ describe('broadcasts', () => {
   it('pauses mid-run and resumes without duplicates', async () => {
     const list = await slowList();
     const broadcast = await createBroadcast(list.id, { subject: 'Paced [pause]' });
-    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
 
     const start = smtp.messages.length;
     await smtp.waitForMessages(start + 20, 10_000);
-    const paused = await t.http.post(api(`/broadcasts/${broadcast.id}/pause`)).set(admin()).send({}).expect(200);
+    const paused = await t.http
+      .post(api(`/broadcasts/${broadcast.id}/pause`))
+      .set(admin())
+      .send({})
+      .expect(200);
     expect(paused.body.status).toBe('paused');
     // Kept a fixed wait: a worker learns of the pause through its broadcast-status cache (a
     // second at most, BroadcastSnapshots), and nothing announces that every worker has; a paused
@@ -124,7 +168,11 @@ describe('broadcasts', () => {
     expect(sentTo('[pause]').length).toBe(atPause);
     expect(atPause).toBeLessThan(200);
 
-    await t.http.post(api(`/broadcasts/${broadcast.id}/resume`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/resume`))
+      .set(admin())
+      .send({})
+      .expect(200);
     const done = await waitUntilSettled(broadcast.id, 200);
     expect(done.status).toBe('sent');
     const recipients = sentTo('[pause]').map((message) => message.envelope.rcptTo[0]);
@@ -136,36 +184,69 @@ describe('broadcasts', () => {
     const list = await slowList();
     const broadcast = await createBroadcast(list.id, { subject: 'Cancelled [cancel]' });
     const watcher = await DeliveryWatcher.start(t);
-    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
-    await t.http.post(api(`/broadcasts/${broadcast.id}/cancel`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/cancel`))
+      .set(admin())
+      .send({})
+      .expect(200);
     // Once its fan-out has run and none of its messages is queued or sending, nothing of it can be sent any more.
     await watcher.fannedOut(broadcast.id);
     await watcher.close();
-    const cancelled = await pollUntil('the cancelled broadcast left with nothing to send', () => broadcastView(broadcast.id), (view) => view.counts.queued === 0, { intervalMs: 50 });
+    const cancelled = await pollUntil(
+      'the cancelled broadcast left with nothing to send',
+      () => broadcastView(broadcast.id),
+      (view) => view.counts.queued === 0,
+      { intervalMs: 50 },
+    );
     expect(sentTo('[cancel]').length).toBe(cancelled.counts.sent);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.counts.queued).toBe(0);
-    await t.http.post(api(`/broadcasts/${broadcast.id}/resume`)).set(admin()).send({}).expect(422);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/resume`))
+      .set(admin())
+      .send({})
+      .expect(422);
   });
 
   it('delivers a transactional send made during a 5,000-recipient broadcast before it is 10% done', async () => {
     await useSendingWorkspace({ rateLimitPerMinute: 60_000 });
     const list = await createList(t, ws, 'Large');
     const emails = Array.from({ length: 5000 }, (_, index) => `bulk${index}@example.com`);
-    await t.http.post(api(`/lists/${list.id}/contacts`)).set(admin()).send({ emails }).expect(200);
+    await t.http
+      .post(api(`/lists/${list.id}/contacts`))
+      .set(admin())
+      .send({ emails })
+      .expect(200);
     const broadcast = await createBroadcast(list.id, { subject: 'Bulk [5000]' });
     const watcher = await DeliveryWatcher.start(t);
-    await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(200);
     const start = smtp.messages.length;
     await smtp.waitForMessages(start + 50, 20_000);
 
-    const reset = await t.http.post(api('/messages')).set(admin()).send({ to: ['user@example.com'], subject: 'Password reset [tx]', text: 'code 1234' }).expect(202);
+    const reset = await t.http
+      .post(api('/messages'))
+      .set(admin())
+      .send({ to: ['user@example.com'], subject: 'Password reset [tx]', text: 'code 1234' })
+      .expect(202);
     await watcher.finished([reset.body.id]);
     await watcher.close();
     const marketingSoFar = sentTo('[5000]').length;
     expect(sentTo('[tx]')).toHaveLength(1);
     expect(marketingSoFar).toBeLessThan(500);
-    await t.http.post(api(`/broadcasts/${broadcast.id}/cancel`)).set(admin()).send({}).expect(200);
+    await t.http
+      .post(api(`/broadcasts/${broadcast.id}/cancel`))
+      .set(admin())
+      .send({})
+      .expect(200);
   });
 
   it('refuses a template with a syntax error when the draft is saved, naming field and line', async () => {
@@ -183,13 +264,21 @@ describe('broadcasts', () => {
     await useWorkspace();
     const list = await createList(t, ws);
     const broadcast = await createBroadcast(list.id);
-    const refused = await t.http.post(api(`/broadcasts/${broadcast.id}/send`)).set(admin()).send({}).expect(422);
+    const refused = await t.http
+      .post(api(`/broadcasts/${broadcast.id}/send`))
+      .set(admin())
+      .send({})
+      .expect(422);
     expect(refused.body.message[0]).toMatch(/marketing/);
 
     const other = await createWorkspace(t, 'Other');
     const theirs = `/v1/workspaces/${other.id}`;
     await t.http.get(`${theirs}/broadcasts/${broadcast.id}`).set(bearer(other.adminKey)).expect(404);
     await t.http.post(`${theirs}/broadcasts/${broadcast.id}/send`).set(bearer(other.adminKey)).send({}).expect(404);
-    await t.http.post(`${theirs}/broadcasts`).set(bearer(other.adminKey)).send({ name: 'x', listId: list.id, subject: 's', text: 't' }).expect(404);
+    await t.http
+      .post(`${theirs}/broadcasts`)
+      .set(bearer(other.adminKey))
+      .send({ name: 'x', listId: list.id, subject: 's', text: 't' })
+      .expect(404);
   });
 });

@@ -22,7 +22,12 @@ describe('Contacts', () => {
   });
 
   it('upserts by address in any case: 200, one contact, given fields updated and attributes merged', async () => {
-    const created = await createContact(t, ws, { email: 'ada@example.com', firstName: 'Ada', lastName: 'Byron', attributes: { plan: 'free', city: 'London' } });
+    const created = await createContact(t, ws, {
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Byron',
+      attributes: { plan: 'free', city: 'London' },
+    });
     const again = await t.http
       .post(path())
       .set(bearer(ws.adminKey))
@@ -40,8 +45,16 @@ describe('Contacts', () => {
   });
 
   it('gets, patches and deletes a contact', async () => {
-    const created = await createContact(t, ws, { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', attributes: { plan: 'pro', city: 'London' } });
-    await t.http.get(path(`/${created.id}`)).set(bearer(ws.adminKey)).expect(200);
+    const created = await createContact(t, ws, {
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      attributes: { plan: 'pro', city: 'London' },
+    });
+    await t.http
+      .get(path(`/${created.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
 
     const patched = await t.http
       .patch(path(`/${created.id}`))
@@ -56,15 +69,28 @@ describe('Contacts', () => {
     });
     expect(patched.body.attributes).not.toHaveProperty('city');
 
-    await t.http.delete(path(`/${created.id}`)).set(bearer(ws.adminKey)).expect(204);
-    await t.http.get(path(`/${created.id}`)).set(bearer(ws.adminKey)).expect(404);
-    await t.http.delete(path(`/${created.id}`)).set(bearer(ws.adminKey)).expect(404);
+    await t.http
+      .delete(path(`/${created.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(204);
+    await t.http
+      .get(path(`/${created.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(404);
+    await t.http
+      .delete(path(`/${created.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(404);
   });
 
   it('refuses to move a contact onto an address another contact has, naming it in a 409', async () => {
     const taken = await createContact(t, ws, { email: 'taken@example.com' });
     const other = await createContact(t, ws, { email: 'other@example.com' });
-    const response = await t.http.patch(path(`/${other.id}`)).set(bearer(ws.adminKey)).send({ email: 'TAKEN@example.com' }).expect(409);
+    const response = await t.http
+      .patch(path(`/${other.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ email: 'TAKEN@example.com' })
+      .expect(409);
     expect(response.body.message).toBe(`email taken@example.com already belongs to contact ${taken.id}`);
   });
 
@@ -101,7 +127,11 @@ describe('Contacts', () => {
     ['CR/LF in firstName', { email: 'ada@example.com', firstName: 'Ada\r\nBcc: x@example.com' }, 'firstName must not contain line breaks'],
     ['LF in lastName', { email: 'ada@example.com', lastName: 'Love\nlace' }, 'lastName must not contain line breaks'],
     ['attributes that are an array', { email: 'ada@example.com', attributes: ['a'] }, 'attributes must be an object'],
-    ['attributes over 16 KB', { email: 'ada@example.com', attributes: { blob: 'x'.repeat(17_000) } }, 'attributes must be at most 16 KB as JSON'],
+    [
+      'attributes over 16 KB',
+      { email: 'ada@example.com', attributes: { blob: 'x'.repeat(17_000) } },
+      'attributes must be at most 16 KB as JSON',
+    ],
     ['an unknown field', { email: 'ada@example.com', nickname: 'A' }, 'property nickname should not exist'],
   ])('rejects %s with a 400 naming the field', async (_, body, message) => {
     const response = await t.http.post(path()).set(bearer(ws.adminKey)).send(body).expect(400);
@@ -124,11 +154,21 @@ describe('Contacts', () => {
     await t.http.delete(`${otherPath}/${mine.id}`).set(bearer(other.adminKey)).expect(404);
     await t.http.get(`${otherPath}/not-a-uuid`).set(bearer(other.adminKey)).expect(404);
     // Their key on my workspace's path: 404 before anything else.
-    await t.http.get(path(`/${mine.id}`)).set(bearer(other.adminKey)).expect(404);
+    await t.http
+      .get(path(`/${mine.id}`))
+      .set(bearer(other.adminKey))
+      .expect(404);
 
-    const theirs = await t.http.post(otherPath).set(bearer(other.adminKey)).send({ email: 'ADA@example.com', firstName: 'Theirs' }).expect(201);
+    const theirs = await t.http
+      .post(otherPath)
+      .set(bearer(other.adminKey))
+      .send({ email: 'ADA@example.com', firstName: 'Theirs' })
+      .expect(201);
     expect(theirs.body.id).not.toBe(mine.id);
-    const still = await t.http.get(path(`/${mine.id}`)).set(bearer(ws.adminKey)).expect(200);
+    const still = await t.http
+      .get(path(`/${mine.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(still.body.firstName).toBe('Mine');
   });
 

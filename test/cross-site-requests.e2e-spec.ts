@@ -21,7 +21,9 @@ describe('cross-site request forgery', () => {
 
   it("refuses a cookie-authenticated change from another site's page, naming the expected origin", async () => {
     const response = await createWithCookie({ Origin: 'https://evil.example', ...CLIENT }).expect(403);
-    expect(response.body.message).toMatch(/Origin https:\/\/evil\.example is not the dashboard's; expected https:\/\/mail\.example\.com \(or one of DASHBOARD_ORIGINS\)/);
+    expect(response.body.message).toMatch(
+      /Origin https:\/\/evil\.example is not the dashboard's; expected https:\/\/mail\.example\.com \(or one of DASHBOARD_ORIGINS\)/,
+    );
   });
 
   it('refuses a cookie-authenticated change without the dashboard header, naming it', async () => {
@@ -49,15 +51,33 @@ describe('cross-site request forgery', () => {
   });
 
   it('leaves bearer-authenticated changes alone, whatever their Origin and headers', async () => {
-    await t.http.post('/v1/workspaces').set(bearer(t.adminToken)).set('Origin', 'https://evil.example').send({ name: 'Automation' }).expect(201);
+    await t.http
+      .post('/v1/workspaces')
+      .set(bearer(t.adminToken))
+      .set('Origin', 'https://evil.example')
+      .send({ name: 'Automation' })
+      .expect(201);
     const ws = await createWorkspace(t);
-    await t.http.patch(`/v1/workspaces/${ws.id}`).set(bearer(ws.adminKey)).set('Origin', 'https://evil.example').send({ name: 'Renamed' }).expect(200);
+    await t.http
+      .patch(`/v1/workspaces/${ws.id}`)
+      .set(bearer(ws.adminKey))
+      .set('Origin', 'https://evil.example')
+      .send({ name: 'Renamed' })
+      .expect(200);
   });
 
   it('refuses a sign-in without the dashboard header (login CSRF), or from another origin', async () => {
     await t.http.post('/v1/auth/login').send(OPERATOR).expect(403);
-    await t.http.post('/v1/auth/login').set({ Origin: 'https://evil.example', ...CLIENT }).send(OPERATOR).expect(403);
-    await t.http.post('/v1/auth/login').set({ 'Sec-Fetch-Site': 'cross-site', ...CLIENT }).send(OPERATOR).expect(403);
+    await t.http
+      .post('/v1/auth/login')
+      .set({ Origin: 'https://evil.example', ...CLIENT })
+      .send(OPERATOR)
+      .expect(403);
+    await t.http
+      .post('/v1/auth/login')
+      .set({ 'Sec-Fetch-Site': 'cross-site', ...CLIENT })
+      .send(OPERATOR)
+      .expect(403);
   });
 
   it('accepts a sign-in with the header from a client that names no origin (a script, the tests)', async () => {

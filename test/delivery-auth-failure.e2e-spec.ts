@@ -19,7 +19,10 @@ describe('delivery when the SMTP server refuses the credentials', () => {
 
   it('marks the integration needs_reconnect, holds its messages, and delivers them once fixed', async () => {
     const watcher = await DeliveryWatcher.start(t);
-    const ws = await createSendingWorkspace(t, { smtp, integration: { auth: { type: 'basic', username: 'sender@example.com', password: 'an-outdated-password' } } });
+    const ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: { auth: { type: 'basic', username: 'sender@example.com', password: 'an-outdated-password' } },
+    });
     const { integration } = ws;
     const accepted = await t.http
       .post(`/v1/workspaces/${ws.id}/messages`)

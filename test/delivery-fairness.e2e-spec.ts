@@ -10,7 +10,11 @@ const BATCH = 1000;
 
 async function queueBacklog(t: TestApp, ws: CreatedWorkspace): Promise<void> {
   for (let offset = 0; offset < BACKLOG; offset += BATCH) {
-    const messages = Array.from({ length: BATCH }, (_, index) => ({ to: [`bulk${offset + index}@example.com`], subject: 'Burst', text: 'x' }));
+    const messages = Array.from({ length: BATCH }, (_, index) => ({
+      to: [`bulk${offset + index}@example.com`],
+      subject: 'Burst',
+      text: 'x',
+    }));
     await t.http.post(`/v1/workspaces/${ws.id}/messages/batch`).set(bearer(ws.adminKey)).send({ messages }).expect(202);
   }
 }
@@ -39,10 +43,21 @@ describe('fair delivery across workspaces', () => {
     await queueBacklog(t, a);
     await t.startWorker();
 
-    const accepted = await t.http.post(`/v1/workspaces/${b.id}/messages`).set(bearer(b.adminKey)).send({ to: ['reset@example.com'], subject: 'Reset', text: 'x' }).expect(202);
-    const readStatus = async () => (await db.query<{ status: string }>('SELECT status FROM "public"."messages" WHERE id = $1', [accepted.body.id])).rows[0]!.status;
-    const status = await pollUntil("workspace B's send delivered", readStatus, (current) => current === 'sent', { timeoutMs: 5000, intervalMs: 50 });
-    const { rows } = await db.query<{ count: string }>(`SELECT count(*) AS count FROM "public"."messages" WHERE workspace_id = $1 AND status = 'queued'`, [a.id]);
+    const accepted = await t.http
+      .post(`/v1/workspaces/${b.id}/messages`)
+      .set(bearer(b.adminKey))
+      .send({ to: ['reset@example.com'], subject: 'Reset', text: 'x' })
+      .expect(202);
+    const readStatus = async () =>
+      (await db.query<{ status: string }>('SELECT status FROM "public"."messages" WHERE id = $1', [accepted.body.id])).rows[0]!.status;
+    const status = await pollUntil("workspace B's send delivered", readStatus, (current) => current === 'sent', {
+      timeoutMs: 5000,
+      intervalMs: 50,
+    });
+    const { rows } = await db.query<{ count: string }>(
+      `SELECT count(*) AS count FROM "public"."messages" WHERE workspace_id = $1 AND status = 'queued'`,
+      [a.id],
+    );
 
     expect(status).toBe('sent');
     // B went ahead of A's line, not after it.

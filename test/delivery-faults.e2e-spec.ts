@@ -17,7 +17,9 @@ async function statusCounts(databaseUrl: string): Promise<Record<string, number>
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ status: string; count: string }>('SELECT status, count(*) AS count FROM "public"."messages" GROUP BY status');
+    const { rows } = await client.query<{ status: string; count: string }>(
+      'SELECT status, count(*) AS count FROM "public"."messages" GROUP BY status',
+    );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   } finally {
     await client.end();
@@ -26,11 +28,20 @@ async function statusCounts(databaseUrl: string): Promise<Record<string, number>
 
 /** Resolves once no message is queued or sending any more, or fails with the counts after `timeoutMs`. */
 function allFinished(databaseUrl: string, timeoutMs: number): Promise<Record<string, number>> {
-  return pollUntil('every message sent or failed', () => statusCounts(databaseUrl), (counts) => !counts.queued && !counts.sending, { timeoutMs, intervalMs: 200 });
+  return pollUntil(
+    'every message sent or failed',
+    () => statusCounts(databaseUrl),
+    (counts) => !counts.queued && !counts.sending,
+    { timeoutMs, intervalMs: 200 },
+  );
 }
 
 async function sendBatch(t: TestApp, ws: CreatedWorkspace, count: number): Promise<string[]> {
-  const messages = Array.from({ length: count }, (_, index) => ({ to: [`reader${index}@example.com`], subject: `Fault ${index}`, text: 'x' }));
+  const messages = Array.from({ length: count }, (_, index) => ({
+    to: [`reader${index}@example.com`],
+    subject: `Fault ${index}`,
+    text: 'x',
+  }));
   const response = await t.http.post(`/v1/workspaces/${ws.id}/messages/batch`).set(bearer(ws.adminKey)).send({ messages }).expect(202);
   return (response.body.data as Array<{ id: string }>).map((message) => message.id);
 }
@@ -65,32 +76,36 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
     Redis: { port: 6379, appOptions: (proxyPort) => ({ env: { ...faultEnv, REDIS_URL: `redis://127.0.0.1:${proxyPort}` } }) },
   };
 
-  it.each(['Postgres', 'Redis'] as const)('delivers every message once (duplicates within one in-flight window) after %s is cut for seconds', async (service) => {
-    const proxy = new TcpProxy(cutOff[service].port);
-    const t = await startTestApp(cutOff[service].appOptions(await proxy.start()));
-    try {
-      const ws = await createSendingWorkspace(t, { smtp, integration: { rateLimitPerMinute: RATE_PER_MINUTE } });
-      const ids = await sendBatch(t, ws, MESSAGES);
-      await t.startWorker();
+  it.each(['Postgres', 'Redis'] as const)(
+    'delivers every message once (duplicates within one in-flight window) after %s is cut for seconds',
+    async (service) => {
+      const proxy = new TcpProxy(cutOff[service].port);
+      const t = await startTestApp(cutOff[service].appOptions(await proxy.start()));
+      try {
+        const ws = await createSendingWorkspace(t, { smtp, integration: { rateLimitPerMinute: RATE_PER_MINUTE } });
+        const ids = await sendBatch(t, ws, MESSAGES);
+        await t.startWorker();
 
-      // The cut falls mid-run: once the SMTP server has accepted a sixth of the messages.
-      await smtp.waitForMessages(100, 30_000);
-      proxy.cut();
-      // Kept a fixed wait: the outage's length is what this spec is about; it waits for nothing.
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      proxy.restore();
+        // The cut falls mid-run: once the SMTP server has accepted a sixth of the messages.
+        await smtp.waitForMessages(100, 30_000);
+        proxy.cut();
+        // Kept a fixed wait: the outage's length is what this spec is about; it waits for nothing.
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        proxy.restore();
 
-      const counts = await allFinished(t.database.url, 60_000);
-      expect(counts).toEqual({ sent: ids.length });
-      const { distinct, duplicates } = receivedOnce(smtp);
-      expect(distinct).toBe(MESSAGES);
-      expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
-    } finally {
-      proxy.restore();
-      await t.close();
-      await proxy.stop();
-    }
-  }, 90_000);
+        const counts = await allFinished(t.database.url, 60_000);
+        expect(counts).toEqual({ sent: ids.length });
+        const { distinct, duplicates } = receivedOnce(smtp);
+        expect(distinct).toBe(MESSAGES);
+        expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
+      } finally {
+        proxy.restore();
+        await t.close();
+        await proxy.stop();
+      }
+    },
+    90_000,
+  );
 
   it('answers 202 for a send whose row is committed while Redis is away, and delivers it once Redis is back', async () => {
     const redis = new TcpProxy(6379);
@@ -98,7 +113,11 @@ describe('no accepted message is lost when a backing service goes away mid-deliv
     try {
       const ws = await createSendingWorkspace(t, { smtp });
       // Warm the caches a send reads before it commits, so the outage only hits the enqueue.
-      await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to: ['warm@example.com'], subject: 'warm', text: 'x' }).expect(202);
+      await t.http
+        .post(`/v1/workspaces/${ws.id}/messages`)
+        .set(bearer(ws.adminKey))
+        .send({ to: ['warm@example.com'], subject: 'warm', text: 'x' })
+        .expect(202);
       await allFinished(t.database.url, 10_000);
 
       redis.cut();

@@ -41,14 +41,24 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
       smtp,
       integration: {
         maxConnections: 3,
-        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, username: MAILBOX },
+        auth: {
+          type: 'oauth2',
+          provider: 'microsoft',
+          flow: 'client_credentials',
+          tenantId: TENANT,
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          username: MAILBOX,
+        },
         senders: [{ name: 'Contoso', email: MAILBOX }],
       },
     });
     const response = await t.http
       .post(`/v1/workspaces/${ws.id}/messages/batch`)
       .set(bearer(ws.adminKey))
-      .send({ messages: Array.from({ length: 50 }, (_, index) => ({ to: [`user${index}@example.com`], subject: `OAuth ${index}`, text: 'x' })) })
+      .send({
+        messages: Array.from({ length: 50 }, (_, index) => ({ to: [`user${index}@example.com`], subject: `OAuth ${index}`, text: 'x' })),
+      })
       .expect(202);
     await watcher.finished(response.body.data.map((item: { id: string }) => item.id));
     await watcher.close();
@@ -71,7 +81,10 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
       security: 'starttls',
       authMethods: ['XOAUTH2'],
       // Exchange answers 535 at once (no 334 challenge) when it no longer accepts a token.
-      authenticate: (attempt) => (attempt.accessToken === refusedToken ? '535 5.7.3 Authentication unsuccessful' : microsoft.isValidAccessToken(attempt.accessToken ?? '')),
+      authenticate: (attempt) =>
+        attempt.accessToken === refusedToken
+          ? '535 5.7.3 Authentication unsuccessful'
+          : microsoft.isValidAccessToken(attempt.accessToken ?? ''),
     });
     await refusing.start();
     const watcher = await DeliveryWatcher.start(t);
@@ -81,18 +94,34 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
       smtp: refusing,
       name: 'Refused token',
       integration: {
-        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId, clientSecret: CLIENT_SECRET, username: MAILBOX },
+        auth: {
+          type: 'oauth2',
+          provider: 'microsoft',
+          flow: 'client_credentials',
+          tenantId: TENANT,
+          clientId,
+          clientSecret: CLIENT_SECRET,
+          username: MAILBOX,
+        },
         senders: [{ name: 'Contoso', email: MAILBOX }],
       },
     });
     const { integration } = ws;
     // The first token the deployment caches is one the server will refuse.
-    const test = await t.http.post(`/v1/workspaces/${ws.id}/integrations/${integration.id}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
+    const test = await t.http
+      .post(`/v1/workspaces/${ws.id}/integrations/${integration.id}/test`)
+      .set(bearer(ws.adminKey))
+      .send({})
+      .expect(200);
     expect(test.body.ok).toBe(true);
     refusedToken = refusing.authAttempts[0]!.accessToken;
     const before = microsoft.tokenRequestCount('client_credentials');
 
-    const accepted = await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to: ['x@example.com'], subject: 'Retry with a fresh token', text: 'x' }).expect(202);
+    const accepted = await t.http
+      .post(`/v1/workspaces/${ws.id}/messages`)
+      .set(bearer(ws.adminKey))
+      .send({ to: ['x@example.com'], subject: 'Retry with a fresh token', text: 'x' })
+      .expect(202);
     await watcher.finished([accepted.body.id]);
     await watcher.close();
 

@@ -27,7 +27,11 @@ describe('an SMTP reply with a NUL character', () => {
   it('is recorded with U+FFFD in its place, and the deliveries batched with it are recorded too', async () => {
     const ws = await createSendingWorkspace(t, { smtp: { port, security: 'none' } });
     const watcher = await DeliveryWatcher.start(t);
-    const messages = ['nul@example.com', ...Array.from({ length: 20 }, (_, index) => `fine${index}@example.com`)].map((to) => ({ to: [to], subject: 'Hi', text: 'x' }));
+    const messages = ['nul@example.com', ...Array.from({ length: 20 }, (_, index) => `fine${index}@example.com`)].map((to) => ({
+      to: [to],
+      subject: 'Hi',
+      text: 'x',
+    }));
     const accepted = await t.http.post(`/v1/workspaces/${ws.id}/messages/batch`).set(bearer(ws.adminKey)).send({ messages }).expect(202);
     const ids = (accepted.body.data as Array<{ id: string }>).map((message) => message.id);
     await watcher.finished(ids);

@@ -17,7 +17,8 @@ describe('queued delivery through a real SMTP server', () => {
       security: 'starttls',
       users: { 'sender@example.com': PASSWORD },
       respond: {
-        rcptTo: (address: string) => (address === 'unknown@example.com' ? '550 5.1.1 <unknown@example.com>: Recipient address rejected: User unknown' : undefined),
+        rcptTo: (address: string) =>
+          address === 'unknown@example.com' ? '550 5.1.1 <unknown@example.com>: Recipient address rejected: User unknown' : undefined,
         data: () => (failDataTimes-- > 0 ? '451 4.3.0 Temporary local problem, try again later' : undefined),
       },
     });
@@ -129,7 +130,9 @@ describe('queued delivery through a real SMTP server', () => {
     const response = await t.http
       .post(`/v1/workspaces/${ws.id}/messages/batch`)
       .set(bearer(ws.sendKey))
-      .send({ messages: Array.from({ length: 25 }, (_, index) => ({ to: [`batch${index}@example.com`], subject: `Batch ${index}`, text: 'x' })) })
+      .send({
+        messages: Array.from({ length: 25 }, (_, index) => ({ to: [`batch${index}@example.com`], subject: `Batch ${index}`, text: 'x' })),
+      })
       .expect(202);
     expect(response.body.data).toHaveLength(25);
     await watcher.finished(response.body.data.map((item: { id: string }) => item.id));

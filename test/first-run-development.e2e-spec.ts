@@ -39,4 +39,3 @@ describe('first run in development', () => {
     expect(await setupTokenHashes(t)).toContain(sha256Hex(keptToken()!));
   });
 });
-

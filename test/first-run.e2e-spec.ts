@@ -33,7 +33,9 @@ describe('first run: the set-up link', () => {
 
   it('creates the first operator with the link, who then signs in and reads GET /v1/auth/me', async () => {
     const created = await setup({ ...FIRST, token }).expect(201);
-    expect(created.body).toEqual({ user: { id: expect.any(String), email: FIRST.email, name: FIRST.name, isOperator: true, hasSecondFactor: false } });
+    expect(created.body).toEqual({
+      user: { id: expect.any(String), email: FIRST.email, name: FIRST.name, isOperator: true, hasSecondFactor: false },
+    });
 
     const login = await t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: FIRST.email, password: FIRST.password }).expect(200);
     const cookie = sessionCookieOf(login)!;
@@ -54,7 +56,10 @@ describe('first run: the set-up link', () => {
   });
 
   it('is a form only the dashboard sends: without its header, 403', async () => {
-    const response = await t.http.post('/v1/auth/setup').send({ ...FIRST, token }).expect(403);
+    const response = await t.http
+      .post('/v1/auth/setup')
+      .send({ ...FIRST, token })
+      .expect(403);
     expect(response.body.message).toMatch(/X-Mailroom-Client: dashboard/);
   });
 });
@@ -78,7 +83,10 @@ describe('first run with MAILROOM_OPERATOR_EMAIL and MAILROOM_OPERATOR_PASSWORD'
   });
 
   it('reads them only while no operator exists: another start leaves the operator as it is', async () => {
-    const replica = await startTestApp({ replicaOf: t, env: { ...OPERATOR_ENV, MAILROOM_OPERATOR_PASSWORD: 'another passphrase entirely' } });
+    const replica = await startTestApp({
+      replicaOf: t,
+      env: { ...OPERATOR_ENV, MAILROOM_OPERATOR_PASSWORD: 'another passphrase entirely' },
+    });
     try {
       await replica.http.post('/v1/auth/login').set(dashboard(replica)).send(OPERATOR).expect(200);
     } finally {

@@ -33,12 +33,20 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
   }
 
   /** A server the attacker controls: it accepts any login and keeps what it was sent. */
-  const attackerServer = (security: 'starttls' | 'tls' = 'starttls') => smtpServer({ security, authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] });
+  const attackerServer = (security: 'starttls' | 'tls' = 'starttls') =>
+    smtpServer({ security, authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] });
   const portOf = (smtp: FakeSmtpServer) => servers.get(smtp)!;
 
   const path = (id: string) => `/v1/workspaces/${ws.id}/integrations/${id}`;
   const patch = (id: string, body: Record<string, unknown>) => t.http.patch(path(id)).set(bearer(ws.adminKey)).send(body);
-  const test = async (id: string) => (await t.http.post(`${path(id)}/test`).set(bearer(ws.adminKey)).send({}).expect(200)).body;
+  const test = async (id: string) =>
+    (
+      await t.http
+        .post(`${path(id)}/test`)
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(200)
+    ).body;
   const get = async (id: string) => (await t.http.get(path(id)).set(bearer(ws.adminKey)).expect(200)).body;
   const basic = (password = PASSWORD) => ({ type: 'basic', username: USER, password });
   const basicAt = (port: number) => createIntegration(t, ws, basicIntegration({ usage: {}, port, auth: basic() }));
@@ -88,7 +96,9 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
       const integration = await basicAt(mailboxPort);
       const other = await smtpServer({ security: 'tls', users: { [USER]: PASSWORD } });
 
-      const moved = await patch(integration.id, { host: 'localhost', port: portOf(other), security: 'tls', auth: basic(PASSWORD) }).expect(200);
+      const moved = await patch(integration.id, { host: 'localhost', port: portOf(other), security: 'tls', auth: basic(PASSWORD) }).expect(
+        200,
+      );
       expect(moved.body).toMatchObject({ host: 'localhost', port: portOf(other), security: 'tls', auth: { hasPassword: true } });
       expect((await test(integration.id)).ok).toBe(true);
       expect(other.authAttempts).toEqual([expect.objectContaining({ username: USER, password: PASSWORD, accepted: true })]);
@@ -98,7 +108,9 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
       const integration = await basicAt(mailboxPort);
 
       await patch(integration.id, { name: 'Renamed' }).expect(200);
-      await patch(integration.id, { host: '127.0.0.1', port: mailboxPort, security: 'starttls', allowSelfSignedCertificate: false }).expect(200);
+      await patch(integration.id, { host: '127.0.0.1', port: mailboxPort, security: 'starttls', allowSelfSignedCertificate: false }).expect(
+        200,
+      );
       await patch(integration.id, { ehloHostname: 'mail.example.com', auth: { type: 'basic', username: USER } }).expect(200);
 
       expect(await get(integration.id)).toMatchObject({ name: 'Renamed', auth: { hasPassword: true } });
@@ -120,14 +132,22 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
     }
 
     const xoauth2Mailbox = () =>
-      smtpServer({ authMethods: ['XOAUTH2'], acceptAccessToken: (username, token) => username === MAILBOX && (microsoft.isValidAccessToken(token) || google.isValidAccessToken(token)) });
+      smtpServer({
+        authMethods: ['XOAUTH2'],
+        acceptAccessToken: (username, token) =>
+          username === MAILBOX && (microsoft.isValidAccessToken(token) || google.isValidAccessToken(token)),
+      });
 
     const oauthIntegration = async (port: number, auth: Record<string, unknown>) =>
       createIntegration(t, ws, basicIntegration({ usage: {}, port, auth: { type: 'oauth2', username: MAILBOX, ...auth } }));
 
     it('refuses to send an app-only access token to another server without the client secret', async () => {
       const app = microsoftApp('moved');
-      const integration = await oauthIntegration(portOf(await xoauth2Mailbox()), { provider: 'microsoft', flow: 'client_credentials', ...app });
+      const integration = await oauthIntegration(portOf(await xoauth2Mailbox()), {
+        provider: 'microsoft',
+        flow: 'client_credentials',
+        ...app,
+      });
       const attacker = await attackerServer();
 
       const refused = await patch(integration.id, { port: portOf(attacker) }).expect(422);
@@ -139,12 +159,18 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
 
     it('refuses another Microsoft tenant without the client secret, and takes it with the secret', async () => {
       const app = microsoftApp('tenant');
-      const integration = await oauthIntegration(portOf(await xoauth2Mailbox()), { provider: 'microsoft', flow: 'client_credentials', ...app });
+      const integration = await oauthIntegration(portOf(await xoauth2Mailbox()), {
+        provider: 'microsoft',
+        flow: 'client_credentials',
+        ...app,
+      });
 
       const refused = await patch(integration.id, { auth: { type: 'oauth2', tenantId: 'fabrikam.onmicrosoft.com' } }).expect(422);
       expect(refused.body.message).toEqual(['auth.clientSecret: resend the client secret when changing auth.tenantId']);
 
-      const moved = await patch(integration.id, { auth: { type: 'oauth2', tenantId: 'fabrikam.onmicrosoft.com', clientSecret: app.clientSecret } });
+      const moved = await patch(integration.id, {
+        auth: { type: 'oauth2', tenantId: 'fabrikam.onmicrosoft.com', clientSecret: app.clientSecret },
+      });
       expect(moved.status).toBe(200);
       expect(moved.body.auth).toMatchObject({ tenantId: 'fabrikam.onmicrosoft.com', hasClientSecret: true });
     });
@@ -159,14 +185,20 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
         'auth.clientSecret: resend the client secret when changing port',
         'auth.refreshToken: resend the refresh token (or null to drop it and connect again) when changing port',
       ]);
-      const withSecretOnly = await patch(integration.id, { port: portOf(attacker), auth: { type: 'oauth2', clientSecret: client.clientSecret } }).expect(422);
+      const withSecretOnly = await patch(integration.id, {
+        port: portOf(attacker),
+        auth: { type: 'oauth2', clientSecret: client.clientSecret },
+      }).expect(422);
       expect(withSecretOnly.body.message).toEqual([
         'auth.refreshToken: resend the refresh token (or null to drop it and connect again) when changing port',
       ]);
       expect((await test(integration.id)).ok).toBe(true);
       expect(attacker.authAttempts).toEqual([]);
 
-      const dropped = await patch(integration.id, { port: portOf(attacker), auth: { type: 'oauth2', clientSecret: client.clientSecret, refreshToken: null } });
+      const dropped = await patch(integration.id, {
+        port: portOf(attacker),
+        auth: { type: 'oauth2', clientSecret: client.clientSecret, refreshToken: null },
+      });
       expect(dropped.status).toBe(200);
       expect(dropped.body).toMatchObject({ auth: { hasClientSecret: true, hasRefreshToken: false }, status: { state: 'needs_reconnect' } });
       expect((await test(integration.id)).ok).toBe(false);
@@ -178,7 +210,11 @@ describe('PATCH /integrations/{id}: stored secrets and where they are sent', () 
       const integration = await oauthIntegration(portOf(await xoauth2Mailbox()), { provider: 'google', ...client });
       const other = await xoauth2Mailbox();
 
-      await patch(integration.id, { host: 'localhost', port: portOf(other), auth: { type: 'oauth2', clientSecret: client.clientSecret, refreshToken: client.refreshToken } }).expect(200);
+      await patch(integration.id, {
+        host: 'localhost',
+        port: portOf(other),
+        auth: { type: 'oauth2', clientSecret: client.clientSecret, refreshToken: client.refreshToken },
+      }).expect(200);
       expect((await test(integration.id)).ok).toBe(true);
       expect(other.authAttempts).toEqual([expect.objectContaining({ method: 'XOAUTH2', username: MAILBOX, accepted: true })]);
     });

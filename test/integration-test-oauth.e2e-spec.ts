@@ -22,7 +22,8 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
   async function smtpServer(options: FakeSmtpServerOptions = {}): Promise<number> {
     const smtp = new FakeSmtpServer({
       authMethods: ['XOAUTH2'],
-      acceptAccessToken: (username, token) => username === MAILBOX && (microsoft.isValidAccessToken(token) || google.isValidAccessToken(token)),
+      acceptAccessToken: (username, token) =>
+        username === MAILBOX && (microsoft.isValidAccessToken(token) || google.isValidAccessToken(token)),
       ...options,
     });
     servers.push(smtp);
@@ -47,7 +48,11 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
   }
 
   async function runTest(port: number, auth: Record<string, unknown>) {
-    const integration = await createIntegration(t, ws, basicIntegration({ usage: {}, port, auth: { type: 'oauth2', username: MAILBOX, ...auth } }));
+    const integration = await createIntegration(
+      t,
+      ws,
+      basicIntegration({ usage: {}, port, auth: { type: 'oauth2', username: MAILBOX, ...auth } }),
+    );
     const path = `/v1/workspaces/${ws.id}/integrations/${integration.id}`;
     const response = await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
     const after = await t.http.get(path).set(bearer(ws.adminKey)).expect(200);
@@ -102,7 +107,11 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
       secrets.push(wrongSecret);
       const { result, integration } = await runTest(port, clientCredentials(app, wrongSecret));
       expect(result.ok).toBe(false);
-      expect(result.steps.at(-1)).toMatchObject({ name: 'token', ok: false, detail: expect.stringMatching(/AADSTS7000215|invalid_client/) });
+      expect(result.steps.at(-1)).toMatchObject({
+        name: 'token',
+        ok: false,
+        detail: expect.stringMatching(/AADSTS7000215|invalid_client/),
+      });
       expect(step(result, 'auth')).toBeUndefined();
       expect(result.hint).toMatch(/"Value"/);
       expect(result.hint).toMatch(/Secret ID/);

@@ -108,7 +108,14 @@ describe('POST /integrations/{id}/test', () => {
       JSON.stringify(created),
       JSON.stringify((await t.http.get(path).set(bearer(ws.adminKey))).body),
       JSON.stringify((await t.http.get(`/v1/workspaces/${ws.id}/integrations`).set(bearer(ws.adminKey))).body),
-      JSON.stringify((await t.http.patch(path).set(bearer(ws.adminKey)).send({ auth: basicAuth('an0ther-Secret-value') })).body),
+      JSON.stringify(
+        (
+          await t.http
+            .patch(path)
+            .set(bearer(ws.adminKey))
+            .send({ auth: basicAuth('an0ther-Secret-value') })
+        ).body,
+      ),
       JSON.stringify((await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({})).body),
     ];
     const seen = [...bodies, ...t.logs].join('\n');

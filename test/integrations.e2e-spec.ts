@@ -67,7 +67,11 @@ describe('SMTP integrations', () => {
       .expect(200);
     expect(renamed.body).toMatchObject({ name: 'Renamed', auth: { username: 'other@example.com', hasPassword: true } });
 
-    const none = await t.http.patch(`${path()}/${created.id}`).set(bearer(ws.adminKey)).send({ auth: { type: 'none' } }).expect(200);
+    const none = await t.http
+      .patch(`${path()}/${created.id}`)
+      .set(bearer(ws.adminKey))
+      .send({ auth: { type: 'none' } })
+      .expect(200);
     expect(none.body.auth).toMatchObject({ type: 'none', username: null, hasPassword: false });
   });
 
@@ -76,14 +80,23 @@ describe('SMTP integrations', () => {
     const updated = await t.http
       .patch(`${path()}/${created.id}`)
       .set(bearer(ws.adminKey))
-      .send({ senders: [{ name: 'News', email: 'news@example.com' }, { name: 'Support Team', email: 'support@example.com' }] })
+      .send({
+        senders: [
+          { name: 'News', email: 'news@example.com' },
+          { name: 'Support Team', email: 'support@example.com' },
+        ],
+      })
       .expect(200);
     expect(updated.body.senders.map((sender: { email: string }) => sender.email)).toEqual(['news@example.com', 'support@example.com']);
   });
 
   it('gives a usage to only one integration, naming the holder in a 409', async () => {
     const first = await createIntegration(t, ws, basicIntegration({ name: 'First' }));
-    const response = await t.http.post(path()).set(bearer(ws.adminKey)).send(basicIntegration({ name: 'Second' })).expect(409);
+    const response = await t.http
+      .post(path())
+      .set(bearer(ws.adminKey))
+      .send(basicIntegration({ name: 'Second' }))
+      .expect(409);
     expect(response.body.message).toContain(`usage.transactional is already held by integration "First" (${first.id})`);
 
     const second = await createIntegration(t, ws, basicIntegration({ name: 'Second', usage: { marketing: true } }));
@@ -98,7 +111,10 @@ describe('SMTP integrations', () => {
   it('lets only one of many concurrent requests take a usage', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        t.http.post(path()).set(bearer(ws.adminKey)).send(basicIntegration({ name: `Racer ${index}` })),
+        t.http
+          .post(path())
+          .set(bearer(ws.adminKey))
+          .send(basicIntegration({ name: `Racer ${index}` })),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
@@ -114,7 +130,15 @@ describe('SMTP integrations', () => {
     [{ senders: [] }, 'senders must contain at least 1 elements'],
     [{ senders: [{ name: 'X', email: 'not-an-email' }] }, 'senders.0.email must be an email'],
     [{ senders: [{ name: 'X\nBcc: y@z', email: 'x@example.com' }] }, 'senders.0.name must not contain line breaks'],
-    [{ senders: [{ name: 'A', email: 'a@x.com' }, { name: 'B', email: 'A@x.com' }] }, 'senders must have unique email addresses'],
+    [
+      {
+        senders: [
+          { name: 'A', email: 'a@x.com' },
+          { name: 'B', email: 'A@x.com' },
+        ],
+      },
+      'senders must have unique email addresses',
+    ],
     [{ auth: { type: 'basic', username: 'u' } }, 'auth.password is required for basic auth'],
     [{ auth: { type: 'kerberos' } }, 'auth.type must be one of the following values: none, basic, oauth2'],
   ])('rejects %j with a message naming the field', async (override, message) => {
@@ -132,7 +156,11 @@ describe('SMTP integrations', () => {
       clientSecret: 'client-secret-value',
       username: 'mailbox@contoso.com',
     };
-    const refused = await t.http.post(path()).set(bearer(ws.adminKey)).send(basicIntegration({ auth: microsoftApp })).expect(400);
+    const refused = await t.http
+      .post(path())
+      .set(bearer(ws.adminKey))
+      .send(basicIntegration({ auth: microsoftApp }))
+      .expect(400);
     expect(refused.body.message[0]).toMatch(/auth.tenantId .* Microsoft refuses "common" for app-only/);
 
     const ok = await createIntegration(t, ws, basicIntegration({ auth: { ...microsoftApp, tenantId: 'contoso.onmicrosoft.com' } }));

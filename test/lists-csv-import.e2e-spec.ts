@@ -21,7 +21,11 @@ describe('CSV import into a list', () => {
   afterAll(() => t.close());
 
   const importCsv = (list: { id: string }, body: string | Buffer, type = 'text/csv') =>
-    t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).set('Content-Type', type).send(body);
+    t.http
+      .post(lists(`/${list.id}/import`))
+      .set(bearer(ws.adminKey))
+      .set('Content-Type', type)
+      .send(body);
 
   it('imports quoted fields, a BOM and extra columns as attributes, reporting bad rows by row number', async () => {
     const list = await createList(t, ws);
@@ -77,7 +81,11 @@ describe('CSV import into a list', () => {
 
   it('refuses a body that is not sent as text/csv', async () => {
     const list = await createList(t, ws);
-    const response = await t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).send({ email: 'a@example.com' }).expect(415);
+    const response = await t.http
+      .post(lists(`/${list.id}/import`))
+      .set(bearer(ws.adminKey))
+      .send({ email: 'a@example.com' })
+      .expect(415);
     expect(response.body.message).toBe('Send the file as the request body with Content-Type: text/csv (got application/json)');
   });
 
@@ -99,7 +107,10 @@ describe('CSV import into a list', () => {
   it('answers 413, not 500, for a body over 5 MB sent in chunks without a Content-Length', async () => {
     const list = await createList(t, ws);
     // Written piece by piece before the end, the body goes out with Transfer-Encoding: chunked.
-    const request = t.http.post(lists(`/${list.id}/import`)).set(bearer(ws.adminKey)).set('Content-Type', 'text/csv');
+    const request = t.http
+      .post(lists(`/${list.id}/import`))
+      .set(bearer(ws.adminKey))
+      .set('Content-Type', 'text/csv');
     const chunk = 'someone.with.a.long.address@example.com,First,Last\n'.repeat(1024);
     request.write('email,first_name,last_name\n');
     for (let sent = 0; sent <= 5 * 1024 * 1024; sent += chunk.length) request.write(chunk);
@@ -129,7 +140,14 @@ describe('CSV import into a list', () => {
     const list = await createList(t, ws);
     await createContact(t, ws, { email: 'person7@example.com', firstName: 'Seven' });
     const response = await importCsv(list, contactRows(MAX_ROWS)).expect(200);
-    expect(response.body).toEqual({ imported: MAX_ROWS - 1, updated: 1, added: MAX_ROWS, alreadyMembers: 0, rejected: [], rejectedCount: 0 });
+    expect(response.body).toEqual({
+      imported: MAX_ROWS - 1,
+      updated: 1,
+      added: MAX_ROWS,
+      alreadyMembers: 0,
+      rejected: [],
+      rejectedCount: 0,
+    });
     expect(await countIn('list_memberships WHERE workspace_id = $1')).toBe(MAX_ROWS);
   });
 
@@ -150,7 +168,11 @@ describe('CSV import into a list', () => {
     try {
       const refused = await importCsv(list, contactRows(3)).expect(409);
       expect(refused.body.message).toMatch(/Another CSV import or bulk add of this workspace's contacts is running/);
-      await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ emails: ['waits@example.com'] }).expect(409);
+      await t.http
+        .post(members(list))
+        .set(bearer(ws.adminKey))
+        .send({ emails: ['waits@example.com'] })
+        .expect(409);
     } finally {
       await holder.query('SELECT pg_advisory_unlock(7246312, hashtext($1))', [ws.id]);
       await holder.release();

@@ -21,12 +21,23 @@ describe('List memberships', () => {
     const ada = await createContact(t, ws, { email: 'ada@example.com' });
     const bob = await createContact(t, ws, { email: 'bob@example.com' });
 
-    const first = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [ada.id] }).expect(200);
+    const first = await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [ada.id] })
+      .expect(200);
     expect(first.body).toEqual({ added: 1, alreadyMembers: 0, duplicates: 0, contactsCreated: 0, rejected: [] });
-    const second = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [ada.id, bob.id, bob.id] }).expect(200);
+    const second = await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [ada.id, bob.id, bob.id] })
+      .expect(200);
     expect(second.body).toEqual({ added: 1, alreadyMembers: 1, duplicates: 1, contactsCreated: 0, rejected: [] });
 
-    const got = await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey)).expect(200);
+    const got = await t.http
+      .get(lists(`/${list.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(got.body.counts).toEqual({ subscribed: 2, unsubscribed: 0 });
   });
 
@@ -40,7 +51,10 @@ describe('List memberships', () => {
     process.stdout.write(`bulk add of 10,000 new emails to a list: ${ms} ms\n`);
 
     expect(response.body).toEqual({ added: 10_000, alreadyMembers: 0, duplicates: 0, contactsCreated: 10_000, rejected: [] });
-    const got = await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey)).expect(200);
+    const got = await t.http
+      .get(lists(`/${list.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(got.body.counts).toEqual({ subscribed: 10_000, unsubscribed: 0 });
 
     const again = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ emails }).expect(200);
@@ -56,7 +70,10 @@ describe('List memberships', () => {
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(responses.reduce((sum, response) => sum + response.body.contactsCreated, 0)).toBe(6000);
     expect(responses.reduce((sum, response) => sum + response.body.added, 0)).toBe(6000);
-    const got = await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey)).expect(200);
+    const got = await t.http
+      .get(lists(`/${list.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(got.body.counts).toEqual({ subscribed: 6000, unsubscribed: 0 });
   });
 
@@ -67,11 +84,19 @@ describe('List memberships', () => {
     expect(big.body.message).toContain('emails must contain no more than 10000 elements');
 
     const contact = await createContact(t, ws, { email: 'ada@example.com' });
-    const both = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [contact.id], emails: ['b@example.com'] }).expect(400);
+    const both = await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [contact.id], emails: ['b@example.com'] })
+      .expect(400);
     expect(both.body.message).toContain('give either contactIds or emails, not both');
     const neither = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({}).expect(400);
     expect(neither.body.message).toContain('contactIds or emails is required');
-    const badId = await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: ['nope'] }).expect(400);
+    const badId = await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: ['nope'] })
+      .expect(400);
     expect(badId.body.message).toContain('each value in contactIds must be a UUID');
   });
 
@@ -80,8 +105,16 @@ describe('List memberships', () => {
     const existing = await createContact(t, ws, { email: 'existing@example.com', firstName: 'Kept' });
     const member = await createContact(t, ws, { email: 'member@example.com' });
     const leaver = await createContact(t, ws, { email: 'leaver@example.com' });
-    await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [member.id, leaver.id] }).expect(200);
-    await t.http.patch(members(list, `/${leaver.id}`)).set(bearer(ws.adminKey)).send({ status: 'unsubscribed' }).expect(200);
+    await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [member.id, leaver.id] })
+      .expect(200);
+    await t.http
+      .patch(members(list, `/${leaver.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ status: 'unsubscribed' })
+      .expect(200);
 
     const response = await t.http
       .post(members(list))
@@ -114,7 +147,9 @@ describe('List memberships', () => {
     });
 
     const page = await t.http.get(members(list)).query({ limit: 100 }).set(bearer(ws.adminKey)).expect(200);
-    const byEmail = Object.fromEntries(page.body.data.map((m: { email: string; status: string; firstName: string | null }) => [m.email, m]));
+    const byEmail = Object.fromEntries(
+      page.body.data.map((m: { email: string; status: string; firstName: string | null }) => [m.email, m]),
+    );
     expect(Object.keys(byEmail).sort()).toEqual(['existing@example.com', 'leaver@example.com', 'member@example.com', 'new@example.com']);
     expect(byEmail['leaver@example.com']).toMatchObject({ status: 'unsubscribed', unsubscribedAt: expect.any(String) });
     expect(byEmail['existing@example.com']).toMatchObject({ contactId: existing.id, firstName: 'Kept', status: 'subscribed' });
@@ -140,7 +175,11 @@ describe('List memberships', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(25);
 
-    await t.http.patch(members(list, `/${ids[3]}`)).set(bearer(ws.adminKey)).send({ status: 'unsubscribed' }).expect(200);
+    await t.http
+      .patch(members(list, `/${ids[3]}`))
+      .set(bearer(ws.adminKey))
+      .send({ status: 'unsubscribed' })
+      .expect(200);
     const unsubscribed = await t.http.get(members(list)).query({ status: 'unsubscribed' }).set(bearer(ws.adminKey)).expect(200);
     expect(unsubscribed.body.data.map((member: { contactId: string }) => member.contactId)).toEqual([ids[3]]);
     const bad = await t.http.get(members(list)).query({ status: 'bounced' }).set(bearer(ws.adminKey)).expect(400);
@@ -150,26 +189,58 @@ describe('List memberships', () => {
   it('unsubscribes and re-subscribes a member, keeping counts, and removes one', async () => {
     const list = await createList(t, ws);
     const ada = await createContact(t, ws, { email: 'ada@example.com', firstName: 'Ada' });
-    await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [ada.id] }).expect(200);
+    await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [ada.id] })
+      .expect(200);
 
-    const off = await t.http.patch(members(list, `/${ada.id}`)).set(bearer(ws.adminKey)).send({ status: 'unsubscribed' }).expect(200);
-    expect(off.body).toMatchObject({ contactId: ada.id, email: 'ada@example.com', firstName: 'Ada', status: 'unsubscribed', unsubscribedAt: expect.any(String) });
-    const again = await t.http.patch(members(list, `/${ada.id}`)).set(bearer(ws.adminKey)).send({ status: 'unsubscribed' }).expect(200);
+    const off = await t.http
+      .patch(members(list, `/${ada.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ status: 'unsubscribed' })
+      .expect(200);
+    expect(off.body).toMatchObject({
+      contactId: ada.id,
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      status: 'unsubscribed',
+      unsubscribedAt: expect.any(String),
+    });
+    const again = await t.http
+      .patch(members(list, `/${ada.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ status: 'unsubscribed' })
+      .expect(200);
     expect(again.body.unsubscribedAt).toBe(off.body.unsubscribedAt);
     expect((await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey))).body.counts).toEqual({ subscribed: 0, unsubscribed: 1 });
 
-    const on = await t.http.patch(members(list, `/${ada.id}`)).set(bearer(ws.adminKey)).send({ status: 'subscribed' }).expect(200);
+    const on = await t.http
+      .patch(members(list, `/${ada.id}`))
+      .set(bearer(ws.adminKey))
+      .send({ status: 'subscribed' })
+      .expect(200);
     expect(on.body).toMatchObject({ status: 'subscribed', unsubscribedAt: null });
 
-    await t.http.delete(members(list, `/${ada.id}`)).set(bearer(ws.adminKey)).expect(204);
-    await t.http.delete(members(list, `/${ada.id}`)).set(bearer(ws.adminKey)).expect(404);
+    await t.http
+      .delete(members(list, `/${ada.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(204);
+    await t.http
+      .delete(members(list, `/${ada.id}`))
+      .set(bearer(ws.adminKey))
+      .expect(404);
     await t.http.get(`/v1/workspaces/${ws.id}/contacts/${ada.id}`).set(bearer(ws.adminKey)).expect(200);
   });
 
   it('drops memberships when a contact is deleted', async () => {
     const list = await createList(t, ws);
     const ada = await createContact(t, ws, { email: 'ada@example.com' });
-    await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [ada.id] }).expect(200);
+    await t.http
+      .post(members(list))
+      .set(bearer(ws.adminKey))
+      .send({ contactIds: [ada.id] })
+      .expect(200);
     await t.http.delete(`/v1/workspaces/${ws.id}/contacts/${ada.id}`).set(bearer(ws.adminKey)).expect(204);
     expect((await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey))).body.counts).toEqual({ subscribed: 0, unsubscribed: 0 });
   });

@@ -24,12 +24,25 @@ describe('Lists', () => {
     const all = await t.http.get(lists()).set(bearer(ws.adminKey)).expect(200);
     expect(all.body).toEqual({ data: [expect.objectContaining({ id, name: 'Newsletter' })], nextCursor: null });
 
-    await t.http.patch(lists(`/${id}`)).set(bearer(ws.adminKey)).send({ name: 'News', description: null }).expect(200);
-    const got = await t.http.get(lists(`/${id}`)).set(bearer(ws.adminKey)).expect(200);
+    await t.http
+      .patch(lists(`/${id}`))
+      .set(bearer(ws.adminKey))
+      .send({ name: 'News', description: null })
+      .expect(200);
+    const got = await t.http
+      .get(lists(`/${id}`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(got.body).toMatchObject({ id, name: 'News', description: null });
 
-    await t.http.delete(lists(`/${id}`)).set(bearer(ws.adminKey)).expect(204);
-    await t.http.get(lists(`/${id}`)).set(bearer(ws.adminKey)).expect(404);
+    await t.http
+      .delete(lists(`/${id}`))
+      .set(bearer(ws.adminKey))
+      .expect(204);
+    await t.http
+      .get(lists(`/${id}`))
+      .set(bearer(ws.adminKey))
+      .expect(404);
   });
 
   it.each([
@@ -72,14 +85,22 @@ describe('Lists', () => {
     it("answers 404 for another workspace's list, whatever the action", async () => {
       const list = await createList(t, ws);
       const contact = await createContact(t, ws, { email: 'ada@example.com' });
-      await t.http.post(members(list)).set(bearer(ws.adminKey)).send({ contactIds: [contact.id] }).expect(200);
+      await t.http
+        .post(members(list))
+        .set(bearer(ws.adminKey))
+        .send({ contactIds: [contact.id] })
+        .expect(200);
       const theirs = `/v1/workspaces/${other.id}/lists/${list.id}`;
       const key = bearer(other.adminKey);
 
       await t.http.get(theirs).set(key).expect(404);
       await t.http.patch(theirs).set(key).send({ name: 'Hijacked' }).expect(404);
       await t.http.get(`${theirs}/contacts`).set(key).expect(404);
-      await t.http.post(`${theirs}/contacts`).set(key).send({ emails: ['x@example.com'] }).expect(404);
+      await t.http
+        .post(`${theirs}/contacts`)
+        .set(key)
+        .send({ emails: ['x@example.com'] })
+        .expect(404);
       await t.http.patch(`${theirs}/contacts/${contact.id}`).set(key).send({ status: 'unsubscribed' }).expect(404);
       await t.http.delete(`${theirs}/contacts/${contact.id}`).set(key).expect(404);
       await t.http.post(`${theirs}/import`).set(key).set('Content-Type', 'text/csv').send('email\nx@example.com\n').expect(404);
@@ -87,7 +108,10 @@ describe('Lists', () => {
       const listed = await t.http.get(`/v1/workspaces/${other.id}/lists`).set(key).expect(200);
       expect(listed.body.data).toEqual([]);
 
-      const mine = await t.http.get(lists(`/${list.id}`)).set(bearer(ws.adminKey)).expect(200);
+      const mine = await t.http
+        .get(lists(`/${list.id}`))
+        .set(bearer(ws.adminKey))
+        .expect(200);
       expect(mine.body).toMatchObject({ name: 'Newsletter', counts: { subscribed: 1, unsubscribed: 0 } });
       expect((await t.http.get(`/v1/workspaces/${other.id}/contacts`).set(key)).body.data).toEqual([]);
     });
@@ -97,16 +121,27 @@ describe('Lists', () => {
       const mine = await createContact(t, ws, { email: 'mine@example.com' });
       const theirs = await createContact(t, other, { email: 'theirs@example.com' });
 
-      const response = await t.http.post(members(myList)).set(bearer(ws.adminKey)).send({ contactIds: [mine.id, theirs.id] }).expect(404);
+      const response = await t.http
+        .post(members(myList))
+        .set(bearer(ws.adminKey))
+        .send({ contactIds: [mine.id, theirs.id] })
+        .expect(404);
       expect(response.body.message).toBe(`Contacts not found: ${theirs.id}; nothing was added`);
-      const got = await t.http.get(lists(`/${myList.id}`)).set(bearer(ws.adminKey)).expect(200);
+      const got = await t.http
+        .get(lists(`/${myList.id}`))
+        .set(bearer(ws.adminKey))
+        .expect(200);
       expect(got.body.counts).toEqual({ subscribed: 0, unsubscribed: 0 });
     });
 
     it('gives each workspace its own contact for the same address added by email', async () => {
       const myList = await createList(t, ws);
       const theirs = await createContact(t, other, { email: 'shared@example.com', firstName: 'Theirs' });
-      const response = await t.http.post(members(myList)).set(bearer(ws.adminKey)).send({ emails: ['shared@example.com'] }).expect(200);
+      const response = await t.http
+        .post(members(myList))
+        .set(bearer(ws.adminKey))
+        .send({ emails: ['shared@example.com'] })
+        .expect(200);
       expect(response.body).toMatchObject({ added: 1, contactsCreated: 1 });
       const page = await t.http.get(members(myList)).set(bearer(ws.adminKey)).expect(200);
       expect(page.body.data[0].contactId).not.toBe(theirs.id);

@@ -22,7 +22,10 @@ describe('a failed query is logged without its parameters or the rows it held', 
 
   it('answers 500 and logs the error with its SQL, but no parameter value', async () => {
     const send = (subject: string) =>
-      t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to: ['a@example.com'], subject, html: `<a href="https://example.com/${secret}">Reset</a>` });
+      t.http
+        .post(`/v1/workspaces/${ws.id}/messages`)
+        .set(bearer(ws.adminKey))
+        .send({ to: ['a@example.com'], subject, html: `<a href="https://example.com/${secret}">Reset</a>` });
     const responses = await Promise.all([send('fail now'), send('fail now')]);
     expect(responses.map((response) => response.status)).toEqual([500, 500]);
 

@@ -15,7 +15,11 @@ describe('password-reset links issued for a member', () => {
 
   const resetOf = (userId: string, workspace = ws) => `/v1/workspaces/${workspace.id}/members/${userId}/password-reset`;
   const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
-  const useLink = (url: string, password = NEW_PASSWORD) => t.http.post('/v1/auth/password-reset').set(dashboard(t)).send({ token: tokenOf(url), password });
+  const useLink = (url: string, password = NEW_PASSWORD) =>
+    t.http
+      .post('/v1/auth/password-reset')
+      .set(dashboard(t))
+      .send({ token: tokenOf(url), password });
 
   beforeAll(async () => {
     t = await startTestApp({ env: OPERATOR_ENV });
@@ -40,7 +44,12 @@ describe('password-reset links issued for a member', () => {
     const member = await invitePerson(t, ws, 'viewer');
     const { url } = (await t.http.post(resetOf(member.userId)).set(admin).expect(201)).body;
     const log = (await t.http.get(`/v1/workspaces/${ws.id}/audit`).set(bearer(t.adminToken)).expect(200)).body.data;
-    expect(log[0]).toMatchObject({ action: 'member.password_reset_issued', target: `user:${member.userId}`, details: { email: member.email }, actor: { type: 'user' } });
+    expect(log[0]).toMatchObject({
+      action: 'member.password_reset_issued',
+      target: `user:${member.userId}`,
+      details: { email: member.email },
+      actor: { type: 'user' },
+    });
     expect(JSON.stringify(log)).not.toContain(tokenOf(url));
   });
 

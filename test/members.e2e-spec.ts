@@ -39,9 +39,16 @@ describe('workspace members and invitations', () => {
     return response.body.invitation;
   };
   const accept = (invitation: Issued, body: Record<string, unknown> = { name: 'Ada Lovelace', password: PASSWORD }) =>
-    t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token: tokenOf(invitation.url), ...body });
+    t.http
+      .post('/v1/auth/invitations/accept')
+      .set(dashboard(t))
+      .send({ token: tokenOf(invitation.url), ...body });
   const members = async (workspace = ws) =>
-    (await t.http.get(api('/members', workspace)).set(operator()).expect(200)).body.data as Array<{ userId: string; email: string; role: string }>;
+    (await t.http.get(api('/members', workspace)).set(operator()).expect(200)).body.data as Array<{
+      userId: string;
+      email: string;
+      role: string;
+    }>;
   const joined = async (email: string, role: string, workspace = ws) => {
     const response = await accept(await invite(email, role, workspace)).expect(201);
     return response.body.user.id as string;
@@ -66,7 +73,12 @@ describe('workspace members and invitations', () => {
   describe('inviting and accepting', () => {
     it('answers an invitation with a single-use link valid 7 days, and stores only its sha256', async () => {
       const invitation = await invite('Ada@Example.com', 'viewer');
-      expect(invitation).toMatchObject({ email: 'ada@example.com', role: 'viewer', messageId: null, url: expect.stringMatching(/^https:\/\/mail\.example\.test\/invite\/[\w-]{43}$/) });
+      expect(invitation).toMatchObject({
+        email: 'ada@example.com',
+        role: 'viewer',
+        messageId: null,
+        url: expect.stringMatching(/^https:\/\/mail\.example\.test\/invite\/[\w-]{43}$/),
+      });
       const days = (new Date(invitation.expiresAt).getTime() - Date.now()) / (24 * 3600_000);
       expect(days).toBeGreaterThan(6.99);
       expect(days).toBeLessThanOrEqual(7);
@@ -83,7 +95,9 @@ describe('workspace members and invitations', () => {
         user: { id: expect.any(String), email: address, name: 'Ada Lovelace', isOperator: false },
         membership: { workspaceId: ws.id, workspaceName: 'Acme', role: 'viewer' },
       });
-      expect(await members()).toEqual([{ userId: accepted.body.user.id, email: address, name: 'Ada Lovelace', role: 'viewer', since: expect.any(String) }]);
+      expect(await members()).toEqual([
+        { userId: accepted.body.user.id, email: address, name: 'Ada Lovelace', role: 'viewer', since: expect.any(String) },
+      ]);
       const pending = (await t.http.get(api('/invitations')).set(operator()).expect(200)).body.data;
       expect(pending).toEqual([]);
     });
@@ -99,7 +113,11 @@ describe('workspace members and invitations', () => {
       const invitation = await invite(email(), 'member');
       const body = { token: tokenOf(invitation.url), name: 'Ada Lovelace', password: PASSWORD };
       await t.http.post('/v1/auth/invitations/accept').send(body).expect(403);
-      await t.http.post('/v1/auth/invitations/accept').set({ ...dashboard(t), Origin: 'https://evil.example' }).send(body).expect(403);
+      await t.http
+        .post('/v1/auth/invitations/accept')
+        .set({ ...dashboard(t), Origin: 'https://evil.example' })
+        .send(body)
+        .expect(403);
       await accept(invitation).expect(201);
     });
 
@@ -111,19 +129,27 @@ describe('workspace members and invitations', () => {
 
     it('refuses a new account without a name, or with a short or common password, naming the field', async () => {
       const invitation = await invite(email(), 'member');
-      expect((await accept(invitation, { password: PASSWORD }).expect(400)).body.message).toEqual(['name is required to create the account']);
-      expect((await accept(invitation, { name: 'Ada', password: 'short-pass1' }).expect(400)).body.message).toEqual(['password must be at least 12 characters']);
-      expect((await accept(invitation, { name: 'Ada', password: 'Password1234' }).expect(400)).body.message[0]).toMatch(/^password is one of the most common/);
+      expect((await accept(invitation, { password: PASSWORD }).expect(400)).body.message).toEqual([
+        'name is required to create the account',
+      ]);
+      expect((await accept(invitation, { name: 'Ada', password: 'short-pass1' }).expect(400)).body.message).toEqual([
+        'password must be at least 12 characters',
+      ]);
+      expect((await accept(invitation, { name: 'Ada', password: 'Password1234' }).expect(400)).body.message[0]).toMatch(
+        /^password is one of the most common/,
+      );
       await accept(invitation).expect(201);
     });
 
-    it("lets a person with an account join another workspace with their current password, and only with it", async () => {
+    it('lets a person with an account join another workspace with their current password, and only with it', async () => {
       const address = email();
       const userId = await joined(address, 'admin');
       const other = await createWorkspace(t, 'Other');
       const invitation = await invite(address, 'member', other);
       expect((await accept(invitation, {}).expect(400)).body.message[0]).toMatch(/^password is required: .* already has an account/);
-      expect((await accept(invitation, { password: 'not the right passphrase' }).expect(401)).body.message).toMatch(/^password does not match/);
+      expect((await accept(invitation, { password: 'not the right passphrase' }).expect(401)).body.message).toMatch(
+        /^password does not match/,
+      );
       const accepted = await accept(invitation, { password: PASSWORD }).expect(201);
       expect(accepted.body.user).toMatchObject({ id: userId, name: 'Ada Lovelace' });
       expect(await members(other)).toEqual([expect.objectContaining({ userId, role: 'member' })]);
@@ -135,12 +161,16 @@ describe('workspace members and invitations', () => {
       await joined(address, 'viewer');
       const invitation = await invite(address, 'admin', await createWorkspace(t, 'Other'));
       for (let guess = 1; guess < 5; guess++) await accept(invitation, { password: `wrong guess number ${guess}` }).expect(401);
-      expect((await accept(invitation, { password: 'wrong guess number 5' }).expect(410)).body.message).toMatch(/was revoked after 5 wrong passwords/);
+      expect((await accept(invitation, { password: 'wrong guess number 5' }).expect(410)).body.message).toMatch(
+        /was revoked after 5 wrong passwords/,
+      );
       await accept(invitation, { password: PASSWORD }).expect(410);
     });
 
     it('answers 404 for a token that was never issued and 410 for an expired one', async () => {
-      expect((await t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token: 'never-issued' }).expect(404)).body.message).toMatch(/^token: this invitation link is not valid/);
+      expect(
+        (await t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token: 'never-issued' }).expect(404)).body.message,
+      ).toMatch(/^token: this invitation link is not valid/);
       const invitation = await invite(email(), 'viewer');
       await t.app.get(DataSource).query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invitation.id]);
       expect((await accept(invitation).expect(410)).body.message).toMatch(/token: this invitation expired on/);
@@ -164,13 +194,27 @@ describe('workspace members and invitations', () => {
     it('lists pending invitations without their links', async () => {
       const invitation = await invite(email(), 'member');
       const response = await t.http.get(api('/invitations')).set(operator()).expect(200);
-      expect(response.body.data).toEqual([{ id: invitation.id, email: invitation.email, role: 'member', invitedBy: null, createdAt: expect.any(String), expiresAt: invitation.expiresAt }]);
+      expect(response.body.data).toEqual([
+        {
+          id: invitation.id,
+          email: invitation.email,
+          role: 'member',
+          invitedBy: null,
+          createdAt: expect.any(String),
+          expiresAt: invitation.expiresAt,
+        },
+      ]);
       expect(JSON.stringify(response.body)).not.toContain(tokenOf(invitation.url));
     });
 
     it('resends with a new link that works, and the old one no longer does', async () => {
       const first = await invite(email(), 'viewer');
-      const resent = (await t.http.post(api(`/invitations/${first.id}/resend`)).set(operator()).expect(200)).body.invitation as Issued;
+      const resent = (
+        await t.http
+          .post(api(`/invitations/${first.id}/resend`))
+          .set(operator())
+          .expect(200)
+      ).body.invitation as Issued;
       tokens.push(tokenOf(resent.url));
       expect(resent).toMatchObject({ id: first.id, email: first.email, role: 'viewer' });
       expect(resent.url).not.toBe(first.url);
@@ -180,11 +224,24 @@ describe('workspace members and invitations', () => {
 
     it('revokes an invitation: its link gets 410, it leaves the list, and it cannot be resent', async () => {
       const invitation = await invite(email(), 'admin');
-      await t.http.delete(api(`/invitations/${invitation.id}`)).set(operator()).expect(204);
+      await t.http
+        .delete(api(`/invitations/${invitation.id}`))
+        .set(operator())
+        .expect(204);
       expect((await accept(invitation).expect(410)).body.message).toMatch(/was revoked/);
       expect((await t.http.get(api('/invitations')).set(operator()).expect(200)).body.data).toEqual([]);
-      expect((await t.http.post(api(`/invitations/${invitation.id}/resend`)).set(operator()).expect(409)).body.message).toMatch(/was revoked: invite .* again/);
-      await t.http.delete(api(`/invitations/${invitation.id}`)).set(operator()).expect(204);
+      expect(
+        (
+          await t.http
+            .post(api(`/invitations/${invitation.id}/resend`))
+            .set(operator())
+            .expect(409)
+        ).body.message,
+      ).toMatch(/was revoked: invite .* again/);
+      await t.http
+        .delete(api(`/invitations/${invitation.id}`))
+        .set(operator())
+        .expect(204);
     });
 
     it('replaces the pending invitation of an address invited again', async () => {
@@ -198,13 +255,23 @@ describe('workspace members and invitations', () => {
     it('refuses to revoke an accepted invitation, pointing at the member instead', async () => {
       const invitation = await invite(email(), 'member');
       await accept(invitation).expect(201);
-      expect((await t.http.delete(api(`/invitations/${invitation.id}`)).set(operator()).expect(409)).body.message).toMatch(/already accepted/);
+      expect(
+        (
+          await t.http
+            .delete(api(`/invitations/${invitation.id}`))
+            .set(operator())
+            .expect(409)
+        ).body.message,
+      ).toMatch(/already accepted/);
     });
 
     it("answers 404 for another workspace's invitation and for ids that are not ids", async () => {
       const other = await createWorkspace(t, 'Other');
       const theirs = await invite(email(), 'viewer', other);
-      await t.http.delete(api(`/invitations/${theirs.id}`)).set(operator()).expect(404);
+      await t.http
+        .delete(api(`/invitations/${theirs.id}`))
+        .set(operator())
+        .expect(404);
       await t.http.post(api('/invitations/not-an-id/resend')).set(operator()).expect(404);
       await accept(theirs).expect(201);
     });
@@ -213,18 +280,47 @@ describe('workspace members and invitations', () => {
   describe('roles and removal', () => {
     it('changes a role, and refuses to demote or remove the last admin with 409', async () => {
       const first = await joined(email(), 'admin');
-      expect((await t.http.patch(api(`/members/${first}`)).set(operator()).send({ role: 'viewer' }).expect(409)).body.message).toMatch(/last admin/);
-      await t.http.delete(api(`/members/${first}`)).set(operator()).expect(409);
+      expect(
+        (
+          await t.http
+            .patch(api(`/members/${first}`))
+            .set(operator())
+            .send({ role: 'viewer' })
+            .expect(409)
+        ).body.message,
+      ).toMatch(/last admin/);
+      await t.http
+        .delete(api(`/members/${first}`))
+        .set(operator())
+        .expect(409);
       const second = await joined(email(), 'viewer');
-      await t.http.patch(api(`/members/${second}`)).set(operator()).send({ role: 'admin' }).expect(200);
-      const demoted = await t.http.patch(api(`/members/${first}`)).set(operator()).send({ role: 'member' }).expect(200);
+      await t.http
+        .patch(api(`/members/${second}`))
+        .set(operator())
+        .send({ role: 'admin' })
+        .expect(200);
+      const demoted = await t.http
+        .patch(api(`/members/${first}`))
+        .set(operator())
+        .send({ role: 'member' })
+        .expect(200);
       expect(demoted.body).toMatchObject({ userId: first, role: 'member' });
-      await t.http.delete(api(`/members/${second}`)).set(operator()).expect(409);
+      await t.http
+        .delete(api(`/members/${second}`))
+        .set(operator())
+        .expect(409);
     });
 
     it('never leaves a workspace without an admin, even when its two admins demote each other at once', async () => {
       const [a, b] = [await joined(email(), 'admin'), await joined(email(), 'admin')];
-      const answers = await Promise.all([a, b].map((id) => t.http.patch(api(`/members/${id}`)).set(operator()).send({ role: 'viewer' })));
+      const answers = await Promise.all(
+        [a, b].map((id) =>
+          t.http
+            .patch(api(`/members/${id}`))
+            .set(operator())
+            .send({ role: 'viewer' }),
+        ),
+      );
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
       expect((await members()).filter((member) => member.role === 'admin')).toHaveLength(1);
     });
@@ -232,22 +328,45 @@ describe('workspace members and invitations', () => {
     it('removes a member, whose next request in the workspace gets 404', async () => {
       const address = email();
       const userId = await joined(address, 'member');
-      const person: Principal = { kind: 'user', userId, sessionId: randomUUID(), email: address, isOperator: false, hasSecondFactor: false };
+      const person: Principal = {
+        kind: 'user',
+        userId,
+        sessionId: randomUUID(),
+        email: address,
+        isOperator: false,
+        hasSecondFactor: false,
+      };
       const readMessages = { operation: 'GET /v1/workspaces/{ws}/messages', platformOnly: false };
       await expect(t.app.get(WorkspaceAccess).check(person, readMessages, ws.id)).resolves.toBe(ws.id);
-      await t.http.delete(api(`/members/${userId}`)).set(operator()).expect(204);
+      await t.http
+        .delete(api(`/members/${userId}`))
+        .set(operator())
+        .expect(204);
       expect(await members()).toEqual([]);
       await expect(t.app.get(WorkspaceAccess).check(person, readMessages, ws.id)).rejects.toMatchObject({ status: 404 });
     });
 
     it('answers 404 for a person who is not a member, and names a role that does not exist', async () => {
       const outsider = await joined(email(), 'viewer', await createWorkspace(t, 'Other'));
-      await t.http.patch(api(`/members/${outsider}`)).set(operator()).send({ role: 'member' }).expect(404);
-      await t.http.delete(api(`/members/${outsider}`)).set(operator()).expect(404);
+      await t.http
+        .patch(api(`/members/${outsider}`))
+        .set(operator())
+        .send({ role: 'member' })
+        .expect(404);
+      await t.http
+        .delete(api(`/members/${outsider}`))
+        .set(operator())
+        .expect(404);
       await t.http.delete(api('/members/not-an-id')).set(operator()).expect(404);
-      expect((await t.http.patch(api(`/members/${outsider}`)).set(operator()).send({ role: 'owner' }).expect(400)).body.message).toEqual([
-        'role must be one of: admin, member, viewer',
-      ]);
+      expect(
+        (
+          await t.http
+            .patch(api(`/members/${outsider}`))
+            .set(operator())
+            .send({ role: 'owner' })
+            .expect(400)
+        ).body.message,
+      ).toEqual(['role must be one of: admin, member, viewer']);
     });
   });
 
@@ -265,13 +384,24 @@ describe('workspace members and invitations', () => {
     ];
     for (const call of calls) {
       const response = await call.set(bearer(ws.adminKey)).expect(403);
-      expect(response.body.message).toMatch(/^API keys cannot manage or list the people of a workspace, so that a leaked key cannot add a person/);
+      expect(response.body.message).toMatch(
+        /^API keys cannot manage or list the people of a workspace, so that a leaked key cannot add a person/,
+      );
     }
     await accept(invitation).expect(201);
   });
 
   it('mails the invitation through the transactional integration, untracked, and logs no token', async () => {
-    await createIntegration(t, ws, basicIntegration({ port: smtp.port, security: 'none', auth: { type: 'none' }, senders: [{ name: 'Acme', email: 'team@acme.example' }] }));
+    await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        port: smtp.port,
+        security: 'none',
+        auth: { type: 'none' },
+        senders: [{ name: 'Acme', email: 'team@acme.example' }],
+      }),
+    );
     const address = email();
     const invitation = await invite(address, 'member');
     expect(invitation.messageId).toEqual(expect.any(String));
@@ -281,7 +411,12 @@ describe('workspace members and invitations', () => {
     const text = mimeParts(mail.raw.toString('utf8')).get('text/plain')!;
     expect(text).toContain(`Accept the invitation: ${invitation.url}\n`);
     expect(text).toMatch(/An operator of Mailroom invited you to the workspace "Acme" as member/);
-    const message = (await t.http.get(api(`/messages/${invitation.messageId}`)).set(bearer(ws.adminKey)).expect(200)).body;
+    const message = (
+      await t.http
+        .get(api(`/messages/${invitation.messageId}`))
+        .set(bearer(ws.adminKey))
+        .expect(200)
+    ).body;
     expect(message).toMatchObject({ status: 'sent', tracking: { opens: false, clicks: false }, metadata: { invitationId: invitation.id } });
     expect(JSON.stringify(message)).not.toContain(tokenOf(invitation.url));
   });
@@ -290,21 +425,48 @@ describe('workspace members and invitations', () => {
     const address = email();
     const invitation = await invite(address, 'viewer');
     const userId = (await accept(invitation).expect(201)).body.user.id;
-    await t.http.patch(api(`/members/${userId}`)).set(operator()).send({ role: 'member' }).expect(200);
+    await t.http
+      .patch(api(`/members/${userId}`))
+      .set(operator())
+      .send({ role: 'member' })
+      .expect(200);
     const again = await invite(email(), 'viewer');
-    await t.http.post(api(`/invitations/${again.id}/resend`)).set(operator()).expect(200);
-    await t.http.delete(api(`/invitations/${again.id}`)).set(operator()).expect(204);
-    await t.http.delete(api(`/members/${userId}`)).set(operator()).expect(204);
+    await t.http
+      .post(api(`/invitations/${again.id}/resend`))
+      .set(operator())
+      .expect(200);
+    await t.http
+      .delete(api(`/invitations/${again.id}`))
+      .set(operator())
+      .expect(204);
+    await t.http
+      .delete(api(`/members/${userId}`))
+      .set(operator())
+      .expect(204);
 
-    const log = (await t.http.get(api('/audit')).set(operator()).expect(200)).body.data.filter((event: { action: string }) => !event.action.startsWith('api_key.'));
+    const log = (await t.http.get(api('/audit')).set(operator()).expect(200)).body.data.filter(
+      (event: { action: string }) => !event.action.startsWith('api_key.'),
+    );
     const operatorActor = { type: 'operator', id: null, label: 'operator token' };
-    expect(log.map((event: { action: string; actor: unknown; target: string; details: unknown }) => [event.action, event.actor, event.target, event.details])).toEqual([
+    expect(
+      log.map((event: { action: string; actor: unknown; target: string; details: unknown }) => [
+        event.action,
+        event.actor,
+        event.target,
+        event.details,
+      ]),
+    ).toEqual([
       ['member.removed', operatorActor, `user:${userId}`, { email: address, role: 'member' }],
       ['invitation.revoked', operatorActor, `invitation:${again.id}`, { email: again.email }],
       ['invitation.resent', operatorActor, `invitation:${again.id}`, { email: again.email }],
       ['member.invited', operatorActor, `invitation:${again.id}`, { email: again.email, role: 'viewer' }],
       ['member.role_changed', operatorActor, `user:${userId}`, { email: address, from: 'viewer', to: 'member' }],
-      ['invitation.accepted', { type: 'user', id: userId, label: address }, `invitation:${invitation.id}`, { email: address, role: 'viewer', newAccount: true }],
+      [
+        'invitation.accepted',
+        { type: 'user', id: userId, label: address },
+        `invitation:${invitation.id}`,
+        { email: address, role: 'viewer', newAccount: true },
+      ],
       ['member.invited', operatorActor, `invitation:${invitation.id}`, { email: address, role: 'viewer' }],
     ]);
   });

@@ -40,7 +40,16 @@ describe('message events are written as they were recorded', () => {
     await events.insertMany([awkward, plain]);
 
     expect(await stored(messageId)).toEqual([
-      { workspace_id: workspaceId, type: 'click', at, detail: awkward.detail, url: awkward.url, bot: true, user_agent: '\\.', ip: '2001:db8::' },
+      {
+        workspace_id: workspaceId,
+        type: 'click',
+        at,
+        detail: awkward.detail,
+        url: awkward.url,
+        bot: true,
+        user_agent: '\\.',
+        ip: '2001:db8::',
+      },
       { workspace_id: workspaceId, type: 'open', at, detail: null, url: null, bot: false, user_agent: plain.userAgent, ip: null },
     ]);
   });
@@ -51,13 +60,15 @@ describe('message events are written as they were recorded', () => {
     expect((await stored(messageId)).map((row) => row.user_agent)).toEqual(['agent\uFFFDwith nul']);
   });
 
-  it('writes inside the caller\'s transaction and goes with its rollback', async () => {
+  it("writes inside the caller's transaction and goes with its rollback", async () => {
     const messageId = randomUUID();
     await expect(
       dataSource.transaction(async (manager) => {
         await manager.query('SELECT 1');
         await events.insertMany([{ workspaceId: randomUUID(), messageId, type: 'sent' }], manager);
-        expect(await manager.query(`SELECT count(*)::int AS n FROM "public"."message_events" WHERE message_id = $1`, [messageId])).toEqual([{ n: 1 }]);
+        expect(await manager.query(`SELECT count(*)::int AS n FROM "public"."message_events" WHERE message_id = $1`, [messageId])).toEqual([
+          { n: 1 },
+        ]);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -74,7 +85,9 @@ describe('message events are written as they were recorded', () => {
   it('writes a thousand events in one go', async () => {
     const messageId = randomUUID();
     const workspaceId = randomUUID();
-    await events.insertMany(Array.from({ length: 1000 }, (_, index) => ({ workspaceId, messageId, type: 'open' as const, ip: `10.0.${index >> 8}.0` })));
+    await events.insertMany(
+      Array.from({ length: 1000 }, (_, index) => ({ workspaceId, messageId, type: 'open' as const, ip: `10.0.${index >> 8}.0` })),
+    );
     expect(await stored(messageId)).toHaveLength(1000);
   });
 });

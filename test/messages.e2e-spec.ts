@@ -14,7 +14,11 @@ describe('messages API (accepting and reading, no worker)', () => {
   });
   afterAll(() => t.close());
 
-  const send = (body: unknown) => t.http.post(path()).set(bearer(ws.sendKey)).send(body as object);
+  const send = (body: unknown) =>
+    t.http
+      .post(path())
+      .set(bearer(ws.sendKey))
+      .send(body as object);
 
   it('commits the message before answering 202, with the default sender', async () => {
     const accepted = await send(valid).expect(202);
@@ -82,7 +86,11 @@ describe('messages API (accepting and reading, no worker)', () => {
     beforeAll(async () => {
       marketing = await createSendingWorkspace(t, { name: 'Marketing', integration: { usage: { transactional: true, marketing: true } } });
     });
-    const sendTo = (body: unknown) => t.http.post(`/v1/workspaces/${marketing.id}/messages`).set(bearer(marketing.adminKey)).send(body as object);
+    const sendTo = (body: unknown) =>
+      t.http
+        .post(`/v1/workspaces/${marketing.id}/messages`)
+        .set(bearer(marketing.adminKey))
+        .send(body as object);
 
     it.each([
       [{ ...news, to: ['a@example.com', 'b@example.com'] }, ['to: marketing mail goes to one recipient per message']],
@@ -90,7 +98,11 @@ describe('messages API (accepting and reading, no worker)', () => {
       [{ ...news, bcc: ['d@example.com'] }, ['bcc: marketing mail goes to one recipient per message']],
       [
         { ...news, to: ['a@example.com', 'b@example.com'], cc: ['c@example.com'], bcc: ['d@example.com'] },
-        ['to: marketing mail goes to one recipient per message', 'cc: marketing mail goes to one recipient per message', 'bcc: marketing mail goes to one recipient per message'],
+        [
+          'to: marketing mail goes to one recipient per message',
+          'cc: marketing mail goes to one recipient per message',
+          'bcc: marketing mail goes to one recipient per message',
+        ],
       ],
     ])('refuses %j with 422 naming the field', async (body, messages) => {
       const response = await sendTo(body).expect(422);
@@ -108,9 +120,17 @@ describe('messages API (accepting and reading, no worker)', () => {
   });
 
   it('rejects a batch over 1000 messages and names the failing message in a batch', async () => {
-    const tooMany = await t.http.post(`${path()}/batch`).set(bearer(ws.sendKey)).send({ messages: Array.from({ length: 1001 }, () => valid) }).expect(400);
+    const tooMany = await t.http
+      .post(`${path()}/batch`)
+      .set(bearer(ws.sendKey))
+      .send({ messages: Array.from({ length: 1001 }, () => valid) })
+      .expect(400);
     expect(tooMany.body.message).toContain('messages must contain no more than 1000 elements');
-    const bad = await t.http.post(`${path()}/batch`).set(bearer(ws.sendKey)).send({ messages: [valid, { ...valid, from: 'x@example.com' }] }).expect(422);
+    const bad = await t.http
+      .post(`${path()}/batch`)
+      .set(bearer(ws.sendKey))
+      .send({ messages: [valid, { ...valid, from: 'x@example.com' }] })
+      .expect(422);
     expect(bad.body.message[0]).toMatch(/^messages\[1\]\.from x@example.com is not a sender/);
   });
 
@@ -121,7 +141,12 @@ describe('messages API (accepting and reading, no worker)', () => {
       const response = await t.http
         .post(`/v1/workspaces/${other.id}/messages`)
         .set(bearer(other.adminKey))
-        .send({ to: [index % 2 ? 'odd@example.com' : 'even@example.com'], subject: `M${index}`, text: 'x', tags: index === 0 ? ['first'] : [] })
+        .send({
+          to: [index % 2 ? 'odd@example.com' : 'even@example.com'],
+          subject: `M${index}`,
+          text: 'x',
+          tags: index === 0 ? ['first'] : [],
+        })
         .expect(202);
       ids.push(response.body.id);
     }
@@ -143,7 +168,8 @@ describe('messages API (accepting and reading, no worker)', () => {
   it('finds a message by any of its recipients, first or not', async () => {
     const ws = await createSendingWorkspace(t, { name: 'Recipients' });
     const send = async (to: string[]) =>
-      (await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to, subject: 'R', text: 'x' }).expect(202)).body.id;
+      (await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).send({ to, subject: 'R', text: 'x' }).expect(202))
+        .body.id;
     const alone = await send(['ada@example.com']);
     const first = await send(['Ada@Example.com', 'bob@example.com']);
     const second = await send(['carol@example.com', 'ada@example.com']);
@@ -152,7 +178,7 @@ describe('messages API (accepting and reading, no worker)', () => {
     expect(found.body.data.map((message: { id: string }) => message.id).sort()).toEqual([alone, first, second].sort());
   });
 
-  it("keeps messages inside their workspace", async () => {
+  it('keeps messages inside their workspace', async () => {
     const accepted = await send(valid).expect(202);
     const other = await createWorkspace(t, 'Other');
     await t.http.get(`/v1/workspaces/${other.id}/messages/${accepted.body.id}`).set(bearer(other.adminKey)).expect(404);

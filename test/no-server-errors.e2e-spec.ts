@@ -10,8 +10,20 @@ const MALFORMED_BODIES: unknown[] = [
   { to: [{ email: 'a@example.com', name: { nested: true } }], subject: 7, html: null, headers: [] },
 ];
 
-type Schema = { $ref?: string; type?: string; format?: string; enum?: unknown[]; oneOf?: Schema[]; items?: Schema; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema };
-type Document = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  oneOf?: Schema[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+};
+type Document = {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  components: { schemas: Record<string, Schema> };
+};
 
 /**
  * A body shaped as the route documents it, each free-text string replaced by `text(path)`, so
@@ -23,8 +35,12 @@ function documentedBody(document: Document, schema: Schema, text: (path: string)
   if (schema.enum) return schema.enum[0];
   if (schema.type === 'array') return [documentedBody(document, schema.items ?? {}, text, `${path}[0]`)];
   if (schema.type === 'object' || schema.properties) {
-    const entries = Object.entries(schema.properties ?? {}).map(([key, child]) => [key, documentedBody(document, child, text, path ? `${path}.${key}` : key)]);
-    if (typeof schema.additionalProperties === 'object') entries.push(['custom', documentedBody(document, schema.additionalProperties, text, `${path}.custom`)]);
+    const entries = Object.entries(schema.properties ?? {}).map(([key, child]) => [
+      key,
+      documentedBody(document, child, text, path ? `${path}.${key}` : key),
+    ]);
+    if (typeof schema.additionalProperties === 'object')
+      entries.push(['custom', documentedBody(document, schema.additionalProperties, text, `${path}.custom`)]);
     return Object.fromEntries(entries);
   }
   if (schema.type === 'integer' || schema.type === 'number') return 1;
@@ -39,11 +55,13 @@ function documentedBody(document: Document, schema: Schema, text: (path: string)
 function withNul(value: unknown): unknown {
   if (typeof value === 'string') return `${value}\u0000`;
   if (Array.isArray(value)) return value.map(withNul);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withNul(child)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withNul(child)]));
   return value;
 }
 
-const jsonSchemaOf = (operation: { requestBody?: { content: Record<string, { schema: Schema }> } }) => operation.requestBody?.content['application/json']?.schema;
+const jsonSchemaOf = (operation: { requestBody?: { content: Record<string, { schema: Schema }> } }) =>
+  operation.requestBody?.content['application/json']?.schema;
 
 const IDS = ['not-a-uuid', '00000000-0000-4000-8000-000000000000', '%E0%A4%A', 'a'.repeat(300), 'a%00b'];
 const MB = 1024 * 1024;
@@ -65,15 +83,21 @@ describe('no client input causes a server error', () => {
       // Routes without an id of their own need one pass, not one per id.
       for (const id of /\{(?!ws\})/.test(template) ? IDS : IDS.slice(0, 1)) {
         const path = template.replace('{ws}', ws.id).replace(/\{[^}]+\}/g, id);
-        for (const [method, operation] of Object.entries(operations) as Array<['get' | 'post' | 'patch' | 'delete', Parameters<typeof jsonSchemaOf>[0]]>) {
+        for (const [method, operation] of Object.entries(operations) as Array<
+          ['get' | 'post' | 'patch' | 'delete', Parameters<typeof jsonSchemaOf>[0]]
+        >) {
           const schema = jsonSchemaOf(operation);
-          const documented = schema ? [documentedBody(document, schema, () => 'x\u0000'), withNul(documentedBody(document, schema, () => 'x'))] : [];
-          const bodies = method === 'get' || method === 'delete' ? [undefined] : [...MALFORMED_BODIES, ...MALFORMED_BODIES.map(withNul), ...documented];
+          const documented = schema
+            ? [documentedBody(document, schema, () => 'x\u0000'), withNul(documentedBody(document, schema, () => 'x'))]
+            : [];
+          const bodies =
+            method === 'get' || method === 'delete' ? [undefined] : [...MALFORMED_BODIES, ...MALFORMED_BODIES.map(withNul), ...documented];
           for (const query of ['limit=abc&cursor=%%%&status=nope', 'limit=1%00&cursor=%00&status=%00&to=a%00@example.com&key=%00']) {
             for (const body of bodies) {
               const request = t.http[method](`${path}?${query}`).set(bearer(ws.adminKey));
               const response = await (body === undefined ? request : request.send(body as object));
-              if (response.status >= 500) failures.push(`${method.toUpperCase()} ${path}?${query} ${JSON.stringify(body)?.slice(0, 80)} → ${response.status}`);
+              if (response.status >= 500)
+                failures.push(`${method.toUpperCase()} ${path}?${query} ${JSON.stringify(body)?.slice(0, 80)} → ${response.status}`);
             }
           }
         }
@@ -87,7 +111,7 @@ describe('no client input causes a server error', () => {
     const oneMegabyte = 'x'.repeat(MB);
     const overLimit = { name: 'x'.repeat(10 * MB + 1) };
     const deep = `${'['.repeat(100_000)}"x\\u0000"${']'.repeat(100_000)}`;
-    const deepClean = deep.replace("\\u0000", "");
+    const deepClean = deep.replace('\\u0000', '');
     const failures: string[] = [];
     for (const [template, operations] of Object.entries(document.paths)) {
       const path = template.replace('{ws}', ws.id).replace(/\{[^}]+\}/g, IDS[1]!);
@@ -102,8 +126,12 @@ describe('no client input causes a server error', () => {
           ['over 10 MB', overLimit, 413],
         ];
         for (const [label, body, expected] of bodies) {
-          const response = await t.http[method](path).set(bearer(ws.adminKey)).type('json').send(body as object);
-          if (response.status >= 500 || (expected && response.status !== expected)) failures.push(`${method.toUpperCase()} ${template} ${label} → ${response.status}`);
+          const response = await t.http[method](path)
+            .set(bearer(ws.adminKey))
+            .type('json')
+            .send(body as object);
+          if (response.status >= 500 || (expected && response.status !== expected))
+            failures.push(`${method.toUpperCase()} ${template} ${label} → ${response.status}`);
         }
       }
     }
@@ -111,7 +139,14 @@ describe('no client input causes a server error', () => {
   });
 
   it('answers non-ASCII and malformed paths, and unsubscribe posts in any encoding, without a 5xx', async () => {
-    const segments = [encodeURIComponent('セール'), encodeURIComponent('ü'), '%C3', '%FF%FE', '%00', encodeURIComponent('https://example.jp/セール')];
+    const segments = [
+      encodeURIComponent('セール'),
+      encodeURIComponent('ü'),
+      '%C3',
+      '%FF%FE',
+      '%00',
+      encodeURIComponent('https://example.jp/セール'),
+    ];
     const paths = segments.flatMap((segment) => [
       `/v1/workspaces/${ws.id}/messages/${segment}`,
       `/v1/workspaces/${segment}/messages`,
@@ -141,8 +176,18 @@ describe('no client input causes a server error', () => {
   });
 
   it('answers a body that is not JSON, and one over the size limit, with 4xx', async () => {
-    await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).set('Content-Type', 'application/json').send('{"to": [').expect(400);
+    await t.http
+      .post(`/v1/workspaces/${ws.id}/messages`)
+      .set(bearer(ws.adminKey))
+      .set('Content-Type', 'application/json')
+      .send('{"to": [')
+      .expect(400);
     const huge = JSON.stringify({ subject: 'x', text: 'y'.repeat(11 * 1024 * 1024), to: ['a@example.com'] });
-    await t.http.post(`/v1/workspaces/${ws.id}/messages`).set(bearer(ws.adminKey)).set('Content-Type', 'application/json').send(huge).expect(413);
+    await t.http
+      .post(`/v1/workspaces/${ws.id}/messages`)
+      .set(bearer(ws.adminKey))
+      .set('Content-Type', 'application/json')
+      .send(huge)
+      .expect(413);
   });
 });

@@ -37,7 +37,9 @@ describe('the NUL character is refused at validation, naming the field', () => {
     const post = (body: object) => t.http.post(contacts).set(bearer(ws.adminKey)).send(body).expect(400);
     expect((await post({ email: 'ada@example.com', firstName: 'A\u0000da' })).body.message).toEqual(nul('firstName'));
     expect((await post({ email: 'ada@example.com', attributes: { plan: 'pro\u0000' } })).body.message).toEqual(nul('attributes.plan'));
-    expect((await post({ email: 'ada@example.com', attributes: { ['pl\u0000an']: 'pro' } })).body.message).toEqual(nul('attributes.pl\\u0000an'));
+    expect((await post({ email: 'ada@example.com', attributes: { ['pl\u0000an']: 'pro' } })).body.message).toEqual(
+      nul('attributes.pl\\u0000an'),
+    );
   });
 
   it('in a list name sent as a form instead of JSON', async () => {
@@ -76,7 +78,9 @@ describe('the NUL character is refused at validation, naming the field', () => {
     const list = await createList(t, ws, 'Imported');
     const importCsv = (csv: string) =>
       t.http.post(`/v1/workspaces/${ws.id}/lists/${list.id}/import`).set(bearer(ws.adminKey)).set('Content-Type', 'text/csv').send(csv);
-    const cells = await importCsv('email,first_name,plan\nada@example.com,A\u0000da,pro\nbob@example.com,Bob,p\u0000ro\neve@example.com,Eve,pro\n').expect(200);
+    const cells = await importCsv(
+      'email,first_name,plan\nada@example.com,A\u0000da,pro\nbob@example.com,Bob,p\u0000ro\neve@example.com,Eve,pro\n',
+    ).expect(200);
     expect(cells.body).toMatchObject({
       imported: 1,
       rejected: [
@@ -98,7 +102,11 @@ describe('the NUL character is refused at validation, naming the field', () => {
     const good = Array.from({ length: 20 }, (_, i) => ({ ...valid, subject: `Batch ${i}` }));
     const responses = await Promise.all(
       [...good.slice(0, 10), { ...valid, subject: 'Bad \u0000' }, ...good.slice(10)].map((body) =>
-        t.http.post(messages()).set(bearer(ws.sendKey)).send(body).then((response) => response),
+        t.http
+          .post(messages())
+          .set(bearer(ws.sendKey))
+          .send(body)
+          .then((response) => response),
       ),
     );
     expect(responses.map((response) => response.status)).toEqual([...Array(10).fill(202), 400, ...Array(10).fill(202)]);

@@ -13,7 +13,8 @@ describe('OAuth2 connect flow with Google (authorize → consent → callback)',
   let google: FakeGoogleOAuth;
   let smtp: FakeSmtpServer;
   const connect = new OAuthConnectDriver(() => ({ t, ws, providers }));
-  const { googleClient, googleIntegration, integrationPath, authorize, consentAtGoogle, callback, getIntegration, testIntegration } = connect;
+  const { googleClient, googleIntegration, integrationPath, authorize, consentAtGoogle, callback, getIntegration, testIntegration } =
+    connect;
 
   beforeAll(async () => {
     providers = await startOAuthProviders();
@@ -31,7 +32,10 @@ describe('OAuth2 connect flow with Google (authorize → consent → callback)',
     const client = googleClient('consent-url');
     const integration = await googleIntegration(client);
     // No body at all: returnUrl is optional.
-    const response = await t.http.post(`${integrationPath(integration.id)}/oauth2/authorize`).set(bearer(ws.adminKey)).expect(200);
+    const response = await t.http
+      .post(`${integrationPath(integration.id)}/oauth2/authorize`)
+      .set(bearer(ws.adminKey))
+      .expect(200);
     expect(response.body).toEqual({ authorizationUrl: expect.any(String), redirectUri: REDIRECT_URI, expiresAt: expect.any(String) });
     const url = new URL(response.body.authorizationUrl);
     expect(`${url.origin}${url.pathname}`).toBe(google.authUrl);
@@ -95,20 +99,17 @@ describe('OAuth2 connect flow with Google (authorize → consent → callback)',
     [`${PUBLIC_BASE_URL}/t/c/eyJtIjoxfQ.c2ln`],
     ['/T/c/eyJtIjoxfQ.c2ln'],
     ['/integrations/%2e%2e/u/token'],
-  ])(
-    'never redirects to %s: the refresh token is stored and a success page shown instead',
-    async (returnUrl) => {
-      const integration = await googleIntegration(googleClient('evil'));
-      const url = await authorize(integration.id, { returnUrl });
-      const response = await callback({ code: consentAtGoogle(url), state: url.searchParams.get('state')! });
-      expect(response.status).toBe(200);
-      expect(response.headers.location).toBeUndefined();
-      expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.text).toMatch(/Connected/);
-      expect(response.text).not.toMatch(/evil\.example|javascript:/);
-      expect((await getIntegration(integration.id)).auth.hasRefreshToken).toBe(true);
-    },
-  );
+  ])('never redirects to %s: the refresh token is stored and a success page shown instead', async (returnUrl) => {
+    const integration = await googleIntegration(googleClient('evil'));
+    const url = await authorize(integration.id, { returnUrl });
+    const response = await callback({ code: consentAtGoogle(url), state: url.searchParams.get('state')! });
+    expect(response.status).toBe(200);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.text).toMatch(/Connected/);
+    expect(response.text).not.toMatch(/evil\.example|javascript:/);
+    expect((await getIntegration(integration.id)).auth.hasRefreshToken).toBe(true);
+  });
 
   it('shows a success page when no returnUrl was given, escaping the integration name', async () => {
     const integration = await googleIntegration(googleClient('page'), { name: 'Gmail <b>"sales"</b>' });
@@ -149,7 +150,16 @@ describe('OAuth2 connect flow with Google (authorize → consent → callback)',
 
   it('makes a revoked integration work again at once: the old failure and cached token are forgotten', async () => {
     const client = googleClient('revoked');
-    const integration = await googleIntegration(client, { auth: { type: 'oauth2', provider: 'google', clientId: client.clientId, clientSecret: client.clientSecret, username: MAILBOX, refreshToken: '1//revoked-refresh-token-value' } });
+    const integration = await googleIntegration(client, {
+      auth: {
+        type: 'oauth2',
+        provider: 'google',
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        username: MAILBOX,
+        refreshToken: '1//revoked-refresh-token-value',
+      },
+    });
     const before = await testIntegration(integration.id);
     expect(step(before, 'token')).toMatchObject({ ok: false });
     expect((await getIntegration(integration.id)).status.state).toBe('needs_reconnect');

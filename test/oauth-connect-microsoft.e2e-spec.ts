@@ -12,7 +12,8 @@ describe('OAuth2 connect flow with Microsoft, delegated (authorize â†’ consent â
   let microsoft: FakeMicrosoftIdentity;
   let smtpPort: number;
   const connect = new OAuthConnectDriver(() => ({ t, ws, providers }));
-  const { clientSecrets, microsoftApp, microsoftIntegration, authorize, consentAtMicrosoft, callback, getIntegration, testIntegration } = connect;
+  const { clientSecrets, microsoftApp, microsoftIntegration, authorize, consentAtMicrosoft, callback, getIntegration, testIntegration } =
+    connect;
 
   beforeAll(async () => {
     providers = await startOAuthProviders();
@@ -47,7 +48,12 @@ describe('OAuth2 connect flow with Microsoft, delegated (authorize â†’ consent â
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe(returnUrl);
     expect(microsoft.tokenRequests.filter((r) => r.clientId === app.clientId)).toEqual([
-      { tenantId: TENANT, grantType: 'authorization_code', clientId: app.clientId, scope: 'offline_access https://outlook.office.com/SMTP.Send' },
+      {
+        tenantId: TENANT,
+        grantType: 'authorization_code',
+        clientId: app.clientId,
+        scope: 'offline_access https://outlook.office.com/SMTP.Send',
+      },
     ]);
     const after = await getIntegration(integration.id);
     expect(after.auth.hasRefreshToken).toBe(true);
@@ -61,11 +67,23 @@ describe('OAuth2 connect flow with Microsoft, delegated (authorize â†’ consent â
 
   it('answers 502 with the fix when the client secret is wrong at the code exchange', async () => {
     const app = microsoftApp('wrong-secret');
-    const integration = await createIntegration(t, ws, basicIntegration({
-      usage: {},
-      port: smtpPort,
-      auth: { type: 'oauth2', provider: 'microsoft', flow: 'refresh_token', tenantId: TENANT, clientId: app.clientId, clientSecret: 'the-secret-ID-not-its-value', username: MAILBOX },
-    }));
+    const integration = await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        usage: {},
+        port: smtpPort,
+        auth: {
+          type: 'oauth2',
+          provider: 'microsoft',
+          flow: 'refresh_token',
+          tenantId: TENANT,
+          clientId: app.clientId,
+          clientSecret: 'the-secret-ID-not-its-value',
+          username: MAILBOX,
+        },
+      }),
+    );
     clientSecrets.push('the-secret-ID-not-its-value');
     const url = await authorize(integration.id);
     const response = await callback({ code: consentAtMicrosoft(url), state: url.searchParams.get('state')! });

@@ -51,7 +51,11 @@ describe('OAuth2 connect endpoints (authorize, callback)', () => {
     it('answers a refused consent with a 403 page saying so, and the state is spent', async () => {
       const url = await authorize(integrationId);
       const state = url.searchParams.get('state')!;
-      const response = await callback({ error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.', state });
+      const response = await callback({
+        error: 'access_denied',
+        error_description: 'AADSTS65004: User declined to consent to access the app.',
+        state,
+      });
       expect(response.status).toBe(403);
       expect(response.text).toMatch(/Consent was refused/);
       expect(response.text).toMatch(/User declined to consent/);
@@ -102,27 +106,59 @@ describe('OAuth2 connect endpoints (authorize, callback)', () => {
 
     it('refuses to connect a basic-auth integration with 422 naming the reason', async () => {
       const basic = await createIntegration(t, ws, basicIntegration({ usage: {} }));
-      const response = await t.http.post(`${integrationPath(basic.id)}/oauth2/authorize`).set(bearer(ws.adminKey)).send({}).expect(422);
+      const response = await t.http
+        .post(`${integrationPath(basic.id)}/oauth2/authorize`)
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(422);
       expect(response.body.message.join(' ')).toMatch(/username and password.*only OAuth2 integrations with a refresh-token flow/);
     });
 
     it('refuses to connect a Microsoft client-credentials integration with 422 naming the reason', async () => {
       const app = microsoftApp('app-only');
-      const integration = await createIntegration(t, ws, basicIntegration({
-        usage: {},
-        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: app.clientId, clientSecret: app.clientSecret, username: MAILBOX },
-      }));
-      const response = await t.http.post(`${integrationPath(integration.id)}/oauth2/authorize`).set(bearer(ws.adminKey)).send({}).expect(422);
+      const integration = await createIntegration(
+        t,
+        ws,
+        basicIntegration({
+          usage: {},
+          auth: {
+            type: 'oauth2',
+            provider: 'microsoft',
+            flow: 'client_credentials',
+            tenantId: TENANT,
+            clientId: app.clientId,
+            clientSecret: app.clientSecret,
+            username: MAILBOX,
+          },
+        }),
+      );
+      const response = await t.http
+        .post(`${integrationPath(integration.id)}/oauth2/authorize`)
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(422);
       expect(response.body.message.join(' ')).toMatch(/client credentials/);
     });
 
     it('needs the admin scope, a bearer token, and an integration of the same workspace', async () => {
       const path = `${integrationPath(integrationId)}/oauth2/authorize`;
       await t.http.post(path).send({}).expect(401);
-      await t.http.post(path).set(bearer(await createApiKey(t, ws, ['send']))).send({}).expect(403);
+      await t.http
+        .post(path)
+        .set(bearer(await createApiKey(t, ws, ['send'])))
+        .send({})
+        .expect(403);
       const other = await createWorkspace(t, 'Other');
-      await t.http.post(`/v1/workspaces/${other.id}/integrations/${integrationId}/oauth2/authorize`).set(bearer(other.adminKey)).send({}).expect(404);
-      await t.http.post(`${integrationPath('not-a-uuid')}/oauth2/authorize`).set(bearer(ws.adminKey)).send({}).expect(404);
+      await t.http
+        .post(`/v1/workspaces/${other.id}/integrations/${integrationId}/oauth2/authorize`)
+        .set(bearer(other.adminKey))
+        .send({})
+        .expect(404);
+      await t.http
+        .post(`${integrationPath('not-a-uuid')}/oauth2/authorize`)
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(404);
     });
 
     it('validates the returnUrl field', async () => {

@@ -7,14 +7,16 @@ interface RouterLayer {
 /** Every route Express serves, as OpenAPI spells it (`:id` → `{id}`). */
 function servedRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
-  return express.router.stack
-    // '/{*path}' is the middleware catch-all (metrics, logging), not an endpoint.
-    .filter((layer) => layer.route && !layer.route.path.startsWith('/docs') && layer.route.path !== '/{*path}')
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods)
-        .filter((method) => method !== '_all')
-        .map((method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`),
-    );
+  return (
+    express.router.stack
+      // '/{*path}' is the middleware catch-all (metrics, logging), not an endpoint.
+      .filter((layer) => layer.route && !layer.route.path.startsWith('/docs') && layer.route.path !== '/{*path}')
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`),
+      )
+  );
 }
 
 describe('OpenAPI document', () => {

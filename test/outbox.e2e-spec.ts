@@ -42,7 +42,9 @@ describe('outbox: Postgres is the source of truth', () => {
     await watcher.finished(ids);
     await watcher.close();
 
-    expect(smtp.messages.flatMap((message) => message.envelope.rcptTo).sort()).toEqual(ids.map((_, index) => `lost${index}@example.com`).sort());
+    expect(smtp.messages.flatMap((message) => message.envelope.rcptTo).sort()).toEqual(
+      ids.map((_, index) => `lost${index}@example.com`).sort(),
+    );
     for (const id of ids) {
       const message = await t.http.get(`/v1/workspaces/${ws.id}/messages/${id}`).set(bearer(ws.adminKey)).expect(200);
       expect(message.body.status).toBe('sent');

@@ -22,10 +22,18 @@ describe('password reset by mail, with a system integration', () => {
     const integration = await createIntegration(
       first,
       ws,
-      basicIntegration({ port, auth: { type: 'basic', username: 'sender@example.com', password: SMTP_PASSWORD }, senders: [{ name: 'Mailroom', email: 'mailroom@example.com' }] }),
+      basicIntegration({
+        port,
+        auth: { type: 'basic', username: 'sender@example.com', password: SMTP_PASSWORD },
+        senders: [{ name: 'Mailroom', email: 'mailroom@example.com' }],
+      }),
     );
     // MAILROOM_SYSTEM_INTEGRATION names ids that exist only once the first start made them.
-    t = await startTestApp({ replicaOf: first, worker: true, env: { ...OPERATOR_ENV, MAILROOM_SYSTEM_INTEGRATION: `${ws.id}/${integration.id}` } });
+    t = await startTestApp({
+      replicaOf: first,
+      worker: true,
+      env: { ...OPERATOR_ENV, MAILROOM_SYSTEM_INTEGRATION: `${ws.id}/${integration.id}` },
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -33,7 +33,8 @@ describe('roles of people signed in to the dashboard', () => {
       const [method, template] = operation.split(' ') as [string, string];
       const path = template.replace('{ws}', a.id).replace(/\{[^}]+\}/g, randomUUID());
       const response = await t.http[method.toLowerCase() as Method](path).set(viewer).send({});
-      if (response.status !== 403 || !/role in this workspace is viewer/.test(response.body.message)) answers.push(`${operation} → ${response.status}`);
+      if (response.status !== 403 || !/role in this workspace is viewer/.test(response.body.message))
+        answers.push(`${operation} → ${response.status}`);
     }
     expect(answers).toEqual([]);
   });
@@ -46,28 +47,51 @@ describe('roles of people signed in to the dashboard', () => {
     await t.http.post(api('/members', b)).set(admin).send({ email: 'x@example.com', role: 'admin' }).expect(404);
   });
 
-  it('ends a removed member\'s access on their next request', async () => {
+  it("ends a removed member's access on their next request", async () => {
     const person = await invitePerson(t, a, 'member');
     const member = await dashboardSession(t, person);
     await t.http.get(api('/messages')).set(member).expect(200);
-    await t.http.delete(api(`/members/${person.userId}`)).set(bearer(t.adminToken)).expect(204);
+    await t.http
+      .delete(api(`/members/${person.userId}`))
+      .set(bearer(t.adminToken))
+      .expect(204);
     await t.http.get(api('/messages')).set(member).expect(404);
   });
 
   it('applies a lower role on the next request', async () => {
     const person = await invitePerson(t, a, 'member');
     const member = await dashboardSession(t, person);
-    await t.http.post(api('/contacts')).set(member).send({ email: `${randomUUID()}@example.com` }).expect(201);
-    await t.http.patch(api(`/members/${person.userId}`)).set(bearer(t.adminToken)).send({ role: 'viewer' }).expect(200);
-    await t.http.post(api('/contacts')).set(member).send({ email: `${randomUUID()}@example.com` }).expect(403);
+    await t.http
+      .post(api('/contacts'))
+      .set(member)
+      .send({ email: `${randomUUID()}@example.com` })
+      .expect(201);
+    await t.http
+      .patch(api(`/members/${person.userId}`))
+      .set(bearer(t.adminToken))
+      .send({ role: 'viewer' })
+      .expect(200);
+    await t.http
+      .post(api('/contacts'))
+      .set(member)
+      .send({ email: `${randomUUID()}@example.com` })
+      .expect(403);
   });
 
   it('lets an admin signed in manage members, and the audit log names them', async () => {
     const person = await invitePerson(t, a, 'admin');
     const admin = await dashboardSession(t, person);
-    const invited = await t.http.post(api('/members')).set(admin).send({ email: `${randomUUID()}@example.com`, role: 'viewer' }).expect(201);
+    const invited = await t.http
+      .post(api('/members'))
+      .set(admin)
+      .send({ email: `${randomUUID()}@example.com`, role: 'viewer' })
+      .expect(201);
     const [latest] = (await t.http.get(api('/audit')).set(admin).expect(200)).body.data;
-    expect(latest).toMatchObject({ action: 'member.invited', actor: { type: 'user', id: person.userId, label: person.email }, target: `invitation:${invited.body.invitation.id}` });
+    expect(latest).toMatchObject({
+      action: 'member.invited',
+      actor: { type: 'user', id: person.userId, label: person.email },
+      target: `invitation:${invited.body.invitation.id}`,
+    });
   });
 
   it('keeps a member out of integration changes but lets them read integrations', async () => {

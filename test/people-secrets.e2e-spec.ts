@@ -25,24 +25,52 @@ describe('people: no password, hash, session token or second-factor secret leave
   beforeAll(async () => {
     t = await startTestApp({ captureLogs: true });
     const token = new URL(setupLinkIn(t.logs)!).searchParams.get('token')!;
-    await record(201, t.http.post('/v1/auth/setup').set(dashboard(t)).send({ ...PERSON, token }));
+    await record(
+      201,
+      t.http
+        .post('/v1/auth/setup')
+        .set(dashboard(t))
+        .send({ ...PERSON, token }),
+    );
     // Failed sign-ins too: they are logged and counted.
     await record(401, t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: PERSON.email, password: 'a wrong password entirely' }));
     await record(401, t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: 'nobody@example.com', password: PERSON.password }));
-    const login = await record(200, t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: PERSON.email, password: PERSON.password }));
+    const login = await record(
+      200,
+      t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: PERSON.email, password: PERSON.password }),
+    );
     const session = sessionCookieOf(login)!.value!;
     await record(200, t.http.get('/v1/auth/me').set(cookie(session)));
     await record(200, t.http.get('/v1/auth/sessions').set(cookie(session)));
-    const changed = await record(204, t.http.post('/v1/auth/password').set(cookie(session)).set(dashboard(t)).send({ current: PERSON.password, next: NEXT_PASSWORD }));
+    const changed = await record(
+      204,
+      t.http.post('/v1/auth/password').set(cookie(session)).set(dashboard(t)).send({ current: PERSON.password, next: NEXT_PASSWORD }),
+    );
     const rotated = sessionCookieOf(changed)!.value!;
     const enrolled = await record(201, t.http.post('/v1/auth/totp').set(cookie(rotated)).set(dashboard(t)));
     const code = TOTP.generate({ secret: Secret.fromBase32(enrolled.body.secret) });
     const confirmed = await record(200, t.http.post('/v1/auth/totp/confirm').set(cookie(rotated)).set(dashboard(t)).send({ code }));
-    await record(200, t.http.post('/v1/auth/login').set(dashboard(t)).send({ email: PERSON.email, password: NEXT_PASSWORD, code: confirmed.body.recoveryCodes[0] }));
+    await record(
+      200,
+      t.http
+        .post('/v1/auth/login')
+        .set(dashboard(t))
+        .send({ email: PERSON.email, password: NEXT_PASSWORD, code: confirmed.body.recoveryCodes[0] }),
+    );
     await record(204, t.http.post('/v1/auth/logout').set(cookie(rotated)).set(dashboard(t)));
 
-    const [user] = await t.app.get(DataSource).query<{ password_hash: string; totp_secret_encrypted: string }[]>('SELECT password_hash, totp_secret_encrypted FROM users');
-    secrets.push(session, rotated, sha256Hex(session), sha256Hex(rotated), user!.password_hash, user!.totp_secret_encrypted, enrolled.body.secret);
+    const [user] = await t.app
+      .get(DataSource)
+      .query<{ password_hash: string; totp_secret_encrypted: string }[]>('SELECT password_hash, totp_secret_encrypted FROM users');
+    secrets.push(
+      session,
+      rotated,
+      sha256Hex(session),
+      sha256Hex(rotated),
+      user!.password_hash,
+      user!.totp_secret_encrypted,
+      enrolled.body.secret,
+    );
     secrets.push(...(confirmed.body.recoveryCodes as string[]));
   });
   afterAll(() => t.close());
@@ -67,7 +95,9 @@ describe('people: no password, hash, session token or second-factor secret leave
   it('puts none, nor a session id, in an audit event', async () => {
     const data = t.app.get(DataSource);
     const events = await data.query<{ action: string }[]>('SELECT * FROM audit_events');
-    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['auth.setup', 'auth.login', 'auth.password_changed', 'auth.totp_enabled', 'auth.logout']));
+    expect(events.map((event) => event.action)).toEqual(
+      expect.arrayContaining(['auth.setup', 'auth.login', 'auth.password_changed', 'auth.totp_enabled', 'auth.logout']),
+    );
     const sessionIds = (await data.query<{ id: string }[]>('SELECT id FROM user_sessions')).map((row) => row.id);
     expect(sessionIds.length).toBeGreaterThan(0);
     const rows = JSON.stringify(events);

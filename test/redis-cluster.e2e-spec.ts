@@ -50,7 +50,10 @@ describe('on a three-node Redis Cluster', () => {
     });
     redis = createRedisClient(t.config, 'worker');
     watcher = await DeliveryWatcher.start(t);
-    ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true }, rateLimitPerMinute: 60 } });
+    ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: { usage: { transactional: true, marketing: true }, rateLimitPerMinute: 60 },
+    });
   }, 60_000);
   afterAll(async () => {
     await watcher?.close();
@@ -61,7 +64,11 @@ describe('on a three-node Redis Cluster', () => {
   }, 60_000);
 
   const send = (workspace: CreatedWorkspace, body: Record<string, unknown>) =>
-    t.http.post(`/v1/workspaces/${workspace.id}/messages`).set(bearer(workspace.adminKey)).send({ subject: 'x', text: 'x', ...body }).expect(202);
+    t.http
+      .post(`/v1/workspaces/${workspace.id}/messages`)
+      .set(bearer(workspace.adminKey))
+      .send({ subject: 'x', text: 'x', ...body })
+      .expect(202);
   const messageOf = async (workspace: CreatedWorkspace, id: string) =>
     (await t.http.get(`/v1/workspaces/${workspace.id}/messages/${id}`).set(bearer(workspace.adminKey)).expect(200)).body;
 
@@ -93,14 +100,17 @@ describe('on a three-node Redis Cluster', () => {
     const batch = await t.http
       .post(`/v1/workspaces/${ws.id}/messages/batch`)
       .set(bearer(ws.adminKey))
-      .send({ messages: Array.from({ length: 50 }, (_, index) => ({ to: [`user${index}@example.com`], subject: `Cluster ${index}`, text: 'x' })) })
+      .send({
+        messages: Array.from({ length: 50 }, (_, index) => ({ to: [`user${index}@example.com`], subject: `Cluster ${index}`, text: 'x' })),
+      })
       .expect(202);
     const transactional: string[] = batch.body.data.map((item: { id: string }) => item.id);
     await watcher.finished(transactional);
 
     // 60 a minute is one a second; transactional mail never waits but has used up this second.
     const marketing: string[] = [];
-    for (let index = 0; index < 3; index++) marketing.push((await send(ws, { type: 'marketing', to: [`reader${index}@example.com`], html: '<p>News</p>' })).body.id);
+    for (let index = 0; index < 3; index++)
+      marketing.push((await send(ws, { type: 'marketing', to: [`reader${index}@example.com`], html: '<p>News</p>' })).body.id);
     await watcher.finished(marketing, 20_000);
 
     for (const id of transactional) expect((await messageOf(ws, id)).status).toBe('sent');
@@ -119,7 +129,15 @@ describe('on a three-node Redis Cluster', () => {
       smtp: oauthSmtp,
       name: 'Contoso',
       integration: {
-        auth: { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, username: MAILBOX },
+        auth: {
+          type: 'oauth2',
+          provider: 'microsoft',
+          flow: 'client_credentials',
+          tenantId: TENANT,
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          username: MAILBOX,
+        },
         senders: [{ name: 'Contoso', email: MAILBOX }],
       },
     });
@@ -142,7 +160,11 @@ describe('on a three-node Redis Cluster', () => {
   it('tells the other processes through the cluster when an integration changes', async () => {
     const integrations = (await t.http.get(`/v1/workspaces/${ws.id}/integrations`).set(bearer(ws.adminKey)).expect(200)).body.data;
     const heard = new Promise<string>((resolve) => worker.get(CacheInvalidation, { strict: false }).on('integration', resolve));
-    await t.http.patch(`/v1/workspaces/${ws.id}/integrations/${integrations[0].id}`).set(bearer(ws.adminKey)).send({ name: 'Renamed' }).expect(200);
+    await t.http
+      .patch(`/v1/workspaces/${ws.id}/integrations/${integrations[0].id}`)
+      .set(bearer(ws.adminKey))
+      .send({ name: 'Renamed' })
+      .expect(200);
     expect(await within(5000, heard)).toBe(ws.id);
   });
 

@@ -66,8 +66,12 @@ describe('a workspace that requires a second factor', () => {
 
   it('will not let a person without a second factor require one, which would lock them out', async () => {
     const admin = await person({ secondFactor: false });
-    await expect(t.app.get(WorkspacesService).update(trustedWorkspaceId(ws.id), admin, { requireTotp: true })).rejects.toMatchObject({ status: 422 });
+    await expect(t.app.get(WorkspacesService).update(trustedWorkspaceId(ws.id), admin, { requireTotp: true })).rejects.toMatchObject({
+      status: 422,
+    });
     const ready = await person({ secondFactor: true });
-    await expect(t.app.get(WorkspacesService).update(trustedWorkspaceId(ws.id), ready, { requireTotp: true })).resolves.toMatchObject({ requireTotp: true });
+    await expect(t.app.get(WorkspacesService).update(trustedWorkspaceId(ws.id), ready, { requireTotp: true })).resolves.toMatchObject({
+      requireTotp: true,
+    });
   });
 });

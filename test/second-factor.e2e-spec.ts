@@ -27,7 +27,9 @@ class AuthenticatorApp {
 
   /** A six-digit code that is none of those Mailroom would take now. */
   wrongCode(): string {
-    const valid = [-1, 0, 1].map((steps) => TOTP.generate({ secret: Secret.fromBase32(this.secret), timestamp: Date.now() + steps * PERIOD_MS }));
+    const valid = [-1, 0, 1].map((steps) =>
+      TOTP.generate({ secret: Secret.fromBase32(this.secret), timestamp: Date.now() + steps * PERIOD_MS }),
+    );
     return ['000000', '111111', '222222', '333333'].find((code) => !valid.includes(code))!;
   }
 }
@@ -45,7 +47,11 @@ describe('the TOTP second factor', () => {
   afterAll(() => t.close());
 
   const post = (path: string, body?: Record<string, unknown>) => t.http.post(path).set(cookie(token)).set(dashboard(t)).send(body);
-  const login = (body: Record<string, unknown>) => t.http.post('/v1/auth/login').set(dashboard(t)).send({ ...OPERATOR, ...body });
+  const login = (body: Record<string, unknown>) =>
+    t.http
+      .post('/v1/auth/login')
+      .set(dashboard(t))
+      .send({ ...OPERATOR, ...body });
 
   it('enrols a secret for an authenticator app, stored encrypted and not yet in force', async () => {
     const enrolled = await post('/v1/auth/totp').expect(201);
@@ -53,9 +59,9 @@ describe('the TOTP second factor', () => {
     app = new AuthenticatorApp(secret);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolled.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Mailroom:ops%40example\.com\?issuer=Mailroom&secret=[A-Z2-7]{32}&/);
-    const [row] = await t.app.get(DataSource).query<{ totp_secret_encrypted: string; totp_enabled_at: Date | null }[]>(
-      'SELECT totp_secret_encrypted, totp_enabled_at FROM users',
-    );
+    const [row] = await t.app
+      .get(DataSource)
+      .query<{ totp_secret_encrypted: string; totp_enabled_at: Date | null }[]>('SELECT totp_secret_encrypted, totp_enabled_at FROM users');
     expect(row!.totp_secret_encrypted).toMatch(/^v1\./);
     expect(row!.totp_secret_encrypted).not.toContain(secret);
     expect(row!.totp_enabled_at).toBeNull();

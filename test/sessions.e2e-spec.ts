@@ -41,7 +41,7 @@ describe('sessions', () => {
   });
 
   it('gives a person who is no operator no workspace until they are a member of one', async () => {
-    const ws = (await t.http.post('/v1/workspaces').set(bearer(t.adminToken)).send({ name: 'Not Bob\'s' }).expect(201)).body;
+    const ws = (await t.http.post('/v1/workspaces').set(bearer(t.adminToken)).send({ name: "Not Bob's" }).expect(201)).body;
     await createPerson(t, { ...BOB, email: 'carol@example.com' });
     const carol = await signIn(t, 'carol@example.com', BOB.password);
     await t.http.get(`/v1/workspaces/${ws.id}`).set(cookie(carol)).expect(404);
@@ -59,25 +59,34 @@ describe('sessions', () => {
 
   it('answers 401 for a session idle longer than SESSION_IDLE_TIMEOUT_MS', async () => {
     const token = await signIn(t);
-    await t.app.get(DataSource).query(`UPDATE user_sessions SET last_used_at = now() - interval '13 hours' WHERE token_hash = $1`, [sha256Hex(token)]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE user_sessions SET last_used_at = now() - interval '13 hours' WHERE token_hash = $1`, [sha256Hex(token)]);
     await me(token).expect(401);
   });
 
   it('answers 401 for a session older than SESSION_MAX_AGE_MS however busy', async () => {
     const token = await signIn(t);
-    await t.app.get(DataSource).query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256Hex(token)]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256Hex(token)]);
     await me(token).expect(401);
   });
 
   it('records use at minute resolution, not a write per request', async () => {
     const token = await signIn(t);
     const lastUsed = async () =>
-      (await t.app.get(DataSource).query<{ last_used_at: Date }[]>('SELECT last_used_at FROM user_sessions WHERE token_hash = $1', [sha256Hex(token)]))[0]!
-        .last_used_at;
+      (
+        await t.app
+          .get(DataSource)
+          .query<{ last_used_at: Date }[]>('SELECT last_used_at FROM user_sessions WHERE token_hash = $1', [sha256Hex(token)])
+      )[0]!.last_used_at;
     const before = await lastUsed();
     await me(token).expect(200);
     expect(await lastUsed()).toEqual(before);
-    await t.app.get(DataSource).query(`UPDATE user_sessions SET last_used_at = now() - interval '2 minutes' WHERE token_hash = $1`, [sha256Hex(token)]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE user_sessions SET last_used_at = now() - interval '2 minutes' WHERE token_hash = $1`, [sha256Hex(token)]);
     await me(token).expect(200);
     expect((await lastUsed()).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -103,7 +112,8 @@ describe('changing the password', () => {
   });
   afterAll(() => t.close());
 
-  const change = (token: string, body: Record<string, unknown>) => t.http.post('/v1/auth/password').set(cookie(token)).set(dashboard(t)).send(body);
+  const change = (token: string, body: Record<string, unknown>) =>
+    t.http.post('/v1/auth/password').set(cookie(token)).set(dashboard(t)).send(body);
 
   it('refuses a next password that breaks the rule, naming the field', async () => {
     const response = await change(await signIn(t), { current: OPERATOR.password, next: 'password1234' }).expect(400);
@@ -153,7 +163,7 @@ describe('the list of sessions', () => {
     expect(JSON.stringify(list.body)).not.toContain(sessionCookieOf(laptop)!.value);
   });
 
-  it('ends another of one\'s sessions: its cookie then gets 401', async () => {
+  it("ends another of one's sessions: its cookie then gets 401", async () => {
     const other = await signIn(t);
     const token = await signIn(t);
     const list = await t.http.get('/v1/auth/sessions').set(cookie(other)).expect(200);

@@ -30,7 +30,8 @@ describe('failed sign-ins', () => {
   });
 
   it('limits an address trying many accounts, more loosely', async () => {
-    for (let attempt = 0; attempt < 30; attempt++) await login('198.51.100.3', { email: `guess${attempt}@example.com`, password: WRONG }).expect(401);
+    for (let attempt = 0; attempt < 30; attempt++)
+      await login('198.51.100.3', { email: `guess${attempt}@example.com`, password: WRONG }).expect(401);
     await login('198.51.100.3', { email: 'guess-more@example.com', password: WRONG }).expect(429);
   });
 

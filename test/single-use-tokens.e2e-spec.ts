@@ -26,10 +26,12 @@ describe('single-use password-reset links', () => {
   it('issues a link to the dashboard reset page on PUBLIC_BASE_URL, storing only the sha256 of its token', async () => {
     const { url } = await tokens.issuePasswordReset(userId);
     expect(url).toMatch(/^https:\/\/mail\.example\.com\/reset-password\?token=[\w-]{43}$/);
-    const rows = await t.app.get(DataSource).query<{ token_hash: string; purpose: string; user_id: string }[]>(
-      'SELECT token_hash, purpose, user_id FROM single_use_tokens WHERE user_id = $1',
-      [userId],
-    );
+    const rows = await t.app
+      .get(DataSource)
+      .query<{ token_hash: string; purpose: string; user_id: string }[]>(
+        'SELECT token_hash, purpose, user_id FROM single_use_tokens WHERE user_id = $1',
+        [userId],
+      );
     expect(rows).toContainEqual({ token_hash: sha256Hex(tokenOf(url)), purpose: 'password-reset', user_id: userId });
     expect(JSON.stringify(rows)).not.toContain(tokenOf(url));
   });

@@ -31,7 +31,9 @@ describe('open and click tracking, one-click unsubscribe', () => {
   beforeAll(async () => {
     smtp = new FakeSmtpServer({ security: 'starttls', authOptional: true });
     await smtp.start();
-    t = await startTestApp({ worker: true, env: { PUBLIC_BASE_URL: 'https://mail.example.test', TRACKING_MACHINE_CLICK_WINDOW_MS: '0', TRACKING_MAX_HTML_BYTES: '4096' },
+    t = await startTestApp({
+      worker: true,
+      env: { PUBLIC_BASE_URL: 'https://mail.example.test', TRACKING_MACHINE_CLICK_WINDOW_MS: '0', TRACKING_MAX_HTML_BYTES: '4096' },
     });
     watcher = await DeliveryWatcher.start(t);
     ws = await createSendingWorkspace(t, { smtp, integration: { usage: { transactional: true, marketing: true } } });
@@ -75,7 +77,8 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(second.headers.location).toBe('https://docs.example.com/guide');
   });
 
-  const trackedLinks = (html: string) => [...html.matchAll(/href="(https:\/\/mail\.example\.test\/t\/c\/[^"]+)"/g)].map((match) => pathOf(match[1]!));
+  const trackedLinks = (html: string) =>
+    [...html.matchAll(/href="(https:\/\/mail\.example\.test\/t\/c\/[^"]+)"/g)].map((match) => pathOf(match[1]!));
 
   it('redirects links with non-ASCII characters to their percent-encoded form', async () => {
     const html = '<p><a href="https://example.jp/セール">sale</a> <a href="https://example.com/ü?q=ä">ü</a></p>';
@@ -88,11 +91,18 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(umlaut.headers.location).toBe('https://example.com/%C3%BC?q=%C3%A4');
     expect(message.tracking).toEqual({ opens: true, clicks: true });
     const clicks = (await messageView(id)).events.filter((event: { type: string }) => event.type === 'click');
-    expect(clicks.map((event: { url: string }) => event.url)).toEqual(['https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB', 'https://example.com/%C3%BC?q=%C3%A4']);
+    expect(clicks.map((event: { url: string }) => event.url)).toEqual([
+      'https://example.jp/%E3%82%BB%E3%83%BC%E3%83%AB',
+      'https://example.com/%C3%BC?q=%C3%A4',
+    ]);
   });
 
   it('redirects a link stored raw before links were stored serialised', async () => {
-    const { id, parts } = await deliver({ to: ['legacy@example.com'], subject: 'Legacy', html: '<a href="https://example.jp/old">old</a>' });
+    const { id, parts } = await deliver({
+      to: ['legacy@example.com'],
+      subject: 'Legacy',
+      html: '<a href="https://example.jp/old">old</a>',
+    });
     await t.app.get(DataSource).query(`UPDATE message_links SET url = 'https://example.jp/セール' WHERE message_id = $1`, [id]);
     const [link] = trackedLinks(parts.get('text/html')!);
     const response = await t.http.get(link!).set('User-Agent', BROWSER).expect(302);
@@ -121,7 +131,10 @@ describe('open and click tracking, one-click unsubscribe', () => {
     expect(gif.headers['cache-control']).toMatch(/no-store/);
     expect(gif.body.length).toBe(43);
     await t.http.get(pixel).set('User-Agent', 'Mozilla/5.0').expect(200);
-    await t.http.get(pixel).set('User-Agent', 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)').expect(200);
+    await t.http
+      .get(pixel)
+      .set('User-Agent', 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)')
+      .expect(200);
     await t.http.get(link).set('User-Agent', BROWSER).expect(302);
 
     const message = await messageView(id);
@@ -140,7 +153,12 @@ describe('open and click tracking, one-click unsubscribe', () => {
     const link = /href="https:\/\/mail\.example\.test(\/t\/c\/[^"]+)"/.exec(parts.get('text/html')!)![1]!;
     const token = link.slice('/t/c/'.length);
     const flipped = token.slice(0, 10) + (token[10] === 'A' ? 'B' : 'A') + token.slice(11);
-    for (const path of [`/t/c/${flipped}`, `/t/c/${signTrackingToken(randomBytes(32), { messageId: id, kind: 'click', linkIndex: 0 })}`, '/t/c/garbage', `/t/o/${flipped}`]) {
+    for (const path of [
+      `/t/c/${flipped}`,
+      `/t/c/${signTrackingToken(randomBytes(32), { messageId: id, kind: 'click', linkIndex: 0 })}`,
+      '/t/c/garbage',
+      `/t/o/${flipped}`,
+    ]) {
       const response = await t.http.get(path).set('User-Agent', BROWSER).expect(404);
       expect(response.headers.location).toBeUndefined();
     }
@@ -202,7 +220,11 @@ describe('open and click tracking, one-click unsubscribe', () => {
   });
 
   it.each([
-    ['multipart/form-data', 'multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--XyZ--\r\n'],
+    [
+      'multipart/form-data',
+      'multipart/form-data; boundary=XyZ',
+      '--XyZ\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--XyZ--\r\n',
+    ],
     ['text/plain', 'text/plain', 'List-Unsubscribe=One-Click'],
     ['JSON', 'application/json', '{"List-Unsubscribe":"One-Click"}'],
     ['malformed JSON', 'application/json', '{"List-Unsubscribe": '],
@@ -222,7 +244,11 @@ describe('open and click tracking, one-click unsubscribe', () => {
   it('refuses an unsubscribe POST body over 16 KB with 413 and changes nothing, and 404s an unknown token whatever the body', async () => {
     const { received } = await deliver({ type: 'marketing', to: ['huge@example.com'], subject: 'News', html: '<p>News</p>' });
     const path = pathOf(/^<([^>]+)>$/.exec(received!.headers['list-unsubscribe']!)![1]!);
-    const refused = await t.http.post(path).set('Content-Type', 'text/plain').send('x'.repeat(16 * 1024 + 1)).expect(413);
+    const refused = await t.http
+      .post(path)
+      .set('Content-Type', 'text/plain')
+      .send('x'.repeat(16 * 1024 + 1))
+      .expect(413);
     expect(refused.body.message).toMatch(/16 KB/);
     const suppressions = await t.http.get(`/v1/workspaces/${ws.id}/suppressions`).set(bearer(ws.adminKey)).expect(200);
     expect(suppressions.body.data.map((row: { email: string }) => row.email)).not.toContain('huge@example.com');

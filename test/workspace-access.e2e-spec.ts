@@ -24,10 +24,15 @@ describe('what a person may do in a workspace', () => {
   const person = async (roles: Array<[CreatedWorkspace, MemberRole]> = [], isOperator = false): Promise<Principal & { kind: 'user' }> => {
     const email = `${randomUUID()}@example.com`;
     const user = await t.app.get(UsersRepository).create({ email, name: 'Someone', passwordHash: 'not-used-here', isOperator });
-    for (const [workspace, role] of roles) await t.app.get(WorkspaceMembersRepository).upsert(trustedWorkspaceId(workspace.id), user.id, role);
+    for (const [workspace, role] of roles)
+      await t.app.get(WorkspaceMembersRepository).upsert(trustedWorkspaceId(workspace.id), user.id, role);
     return { kind: 'user', userId: user.id, sessionId: randomUUID(), email, isOperator, hasSecondFactor: false };
   };
-  const refusal = (promise: Promise<unknown>) => promise.then(() => ({ status: 200, message: '' }), (error: { getStatus(): number; message: string }) => ({ status: error.getStatus(), message: error.message }));
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => ({ status: 200, message: '' }),
+      (error: { getStatus(): number; message: string }) => ({ status: error.getStatus(), message: error.message }),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -40,7 +45,10 @@ describe('what a person may do in a workspace', () => {
   it('lets a viewer read messages and refuses them a send with 403 naming their role', async () => {
     const viewer = await person([[a, 'viewer']]);
     await expect(access.check(viewer, READ_MESSAGES, a.id)).resolves.toBe(a.id);
-    expect(await refusal(access.check(viewer, SEND, a.id))).toEqual({ status: 403, message: expect.stringMatching(/role .* is viewer; .* needs admin or member/) });
+    expect(await refusal(access.check(viewer, SEND, a.id))).toEqual({
+      status: 403,
+      message: expect.stringMatching(/role .* is viewer; .* needs admin or member/),
+    });
   });
 
   it('lets a member send and read integrations, but not change one', async () => {
@@ -84,7 +92,10 @@ describe('what a person may do in a workspace', () => {
 
   it('refuses operator-only routes to a person without operator rights, with 403', async () => {
     const admin = await person([[a, 'admin']]);
-    expect(await refusal(access.check(admin, CREATE_WORKSPACE, undefined))).toEqual({ status: 403, message: expect.stringMatching(/operators/) });
+    expect(await refusal(access.check(admin, CREATE_WORKSPACE, undefined))).toEqual({
+      status: 403,
+      message: expect.stringMatching(/operators/),
+    });
   });
 
   it('refuses a route that has no line in the permission table, whoever asks', async () => {

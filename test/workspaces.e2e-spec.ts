@@ -57,11 +57,6 @@ describe('workspaces', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    await t.http
-      .post('/v1/workspaces')
-      .set(bearer(t.adminToken))
-      .set('Content-Type', 'application/json')
-      .send('{"name": ')
-      .expect(400);
+    await t.http.post('/v1/workspaces').set(bearer(t.adminToken)).set('Content-Type', 'application/json').send('{"name": ').expect(400);
   });
 });

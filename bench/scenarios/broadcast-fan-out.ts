@@ -23,12 +23,22 @@ const TEMPLATE = {
  * the worker's memory is sampled at the same time. Deliveries to the sink run meanwhile, as they
  * would; once the clock stops the broadcast is cancelled, so the rest is never sent.
  */
-export async function broadcastFanOut(target: SendTarget, worker: MailroomProcess, sink: SinkProcess, probe: BroadcastProbe): Promise<FanOut> {
+export async function broadcastFanOut(
+  target: SendTarget,
+  worker: MailroomProcess,
+  sink: SinkProcess,
+  probe: BroadcastProbe,
+): Promise<FanOut> {
   const { contacts, timeoutMs } = PLAN.fanOut;
   const ws = `${target.baseUrl}/v1/workspaces/${target.workspaceId}`;
   const list = await postJson<{ id: string }>(`${ws}/lists`, target.adminKey, { name: 'Everyone' }, 201);
   await probe.seedList(target.workspaceId, list.id, contacts);
-  const broadcast = await postJson<{ id: string }>(`${ws}/broadcasts`, target.adminKey, { name: 'Spring', listId: list.id, ...TEMPLATE }, 201);
+  const broadcast = await postJson<{ id: string }>(
+    `${ws}/broadcasts`,
+    target.adminKey,
+    { name: 'Spring', listId: list.id, ...TEMPLATE },
+    201,
+  );
 
   const before = await processMemory(worker.pid);
   const receivedBefore = await sink.received();

@@ -73,7 +73,9 @@ export async function trackingLoad(baseUrl: string, tracked: TrackedPaths, histo
 async function record(baseUrl: string, path: string, status: number): Promise<RecordedAnswer> {
   const answer = await answerOf(baseUrl, path);
   if (answer.status !== status) {
-    throw new Error(`GET ${path} answered ${answer.status} instead of ${status}: ${Buffer.from(answer.body, 'base64').toString('utf8').slice(0, 300)}`);
+    throw new Error(
+      `GET ${path} answered ${answer.status} instead of ${status}: ${Buffer.from(answer.body, 'base64').toString('utf8').slice(0, 300)}`,
+    );
   }
   return answer;
 }
@@ -89,7 +91,9 @@ async function answerOf(baseUrl: string, path: string): Promise<RecordedAnswer> 
 
 /** Refuses to compare unless the bare server really answers what Mailroom answers (status, headers, body). */
 async function sameAnswer(mailroomUrl: string, bareUrl: string, path: string): Promise<void> {
-  const [mailroom, bare] = (await Promise.all([answerOf(mailroomUrl, path), answerOf(bareUrl, path)])).map((answer) => JSON.stringify(answer));
+  const [mailroom, bare] = (await Promise.all([answerOf(mailroomUrl, path), answerOf(bareUrl, path)])).map((answer) =>
+    JSON.stringify(answer),
+  );
   if (mailroom !== bare) throw new Error(`the bare server does not answer ${path} like Mailroom:\n${mailroom}\n${bare}`);
 }
 
@@ -108,7 +112,13 @@ async function sideBySide(
 ): Promise<{ mailroom: EndpointRate; bare: EndpointRate; mailroomAnsweredWithWarmup: number }> {
   const { connections, rounds, roundSeconds, warmupSeconds } = PLAN.tracking;
   const load = (url: string, duration: number) =>
-    autocannon({ url, connections, duration, headers: { 'user-agent': BROWSER }, requests: paths.map((path) => ({ method: 'GET' as const, path })) });
+    autocannon({
+      url,
+      connections,
+      duration,
+      headers: { 'user-agent': BROWSER },
+      requests: paths.map((path) => ({ method: 'GET' as const, path })),
+    });
   const expected = (result: autocannon.Result) => (status === 200 ? result['2xx'] : result['3xx']);
   const warmup = await load(mailroomUrl, warmupSeconds);
   await load(bareUrl, warmupSeconds);

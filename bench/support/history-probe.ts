@@ -15,7 +15,9 @@ export class HistoryProbe {
   }
 
   async sent(): Promise<number> {
-    const { rows } = await this.client.query<{ sent: number }>(`SELECT count(*)::int AS sent FROM "public"."messages" WHERE status = 'sent'`);
+    const { rows } = await this.client.query<{ sent: number }>(
+      `SELECT count(*)::int AS sent FROM "public"."messages" WHERE status = 'sent'`,
+    );
     return rows[0]!.sent;
   }
 

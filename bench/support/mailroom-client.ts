@@ -20,7 +20,8 @@ export async function postJson<T>(url: string, token: string, body: unknown, exp
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (response.status !== expected) throw new Error(`POST ${url} answered ${response.status} instead of ${expected}: ${text.slice(0, 500)}`);
+  if (response.status !== expected)
+    throw new Error(`POST ${url} answered ${response.status} instead of ${expected}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
 }
 

@@ -26,10 +26,17 @@ export class MailroomProcess {
     const stopWaiting = new AbortController();
     child.once('exit', () => stopWaiting.abort());
     try {
-      await pollUntil(ready ?? (() => isReady(baseUrl)), { what: 'Mailroom readiness', timeoutMs: READY_TIMEOUT_MS, intervalMs: 200, signal: stopWaiting.signal });
+      await pollUntil(ready ?? (() => isReady(baseUrl)), {
+        what: 'Mailroom readiness',
+        timeoutMs: READY_TIMEOUT_MS,
+        intervalMs: 200,
+        signal: stopWaiting.signal,
+      });
     } catch (error) {
       await stopChild(child);
-      throw new Error(`Mailroom did not start (${error instanceof Error ? error.message : String(error)}); its last output:\n${output}`, { cause: error });
+      throw new Error(`Mailroom did not start (${error instanceof Error ? error.message : String(error)}); its last output:\n${output}`, {
+        cause: error,
+      });
     }
     return new MailroomProcess(child, baseUrl);
   }

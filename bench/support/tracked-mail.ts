@@ -46,10 +46,16 @@ export async function deliverTrackedMail(target: SendTarget, sink: SinkProcess):
   });
   const html = (await sink.recentMessages()).filter((raw) => raw.includes(MARKER)).map(htmlPartOf);
   const paths = (kind: 'o' | 'c') =>
-    html.flatMap((part) => [...part.matchAll(/(?:href|src)="([^"]+)"/g)].map((match) => new URL(match[1]!).pathname).filter((path) => path.startsWith(`/t/${kind}/`)));
+    html.flatMap((part) =>
+      [...part.matchAll(/(?:href|src)="([^"]+)"/g)]
+        .map((match) => new URL(match[1]!).pathname)
+        .filter((path) => path.startsWith(`/t/${kind}/`)),
+    );
   const tracked = { messageIds, open: paths('o'), click: paths('c') };
   if (tracked.open.length !== messages || tracked.click.length !== 2 * messages) {
-    throw new Error(`expected ${messages} pixels and ${2 * messages} tracked links in the delivered HTML, found ${tracked.open.length} and ${tracked.click.length}`);
+    throw new Error(
+      `expected ${messages} pixels and ${2 * messages} tracked links in the delivered HTML, found ${tracked.open.length} and ${tracked.click.length}`,
+    );
   }
   return tracked;
 }

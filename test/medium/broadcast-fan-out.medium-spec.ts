@@ -26,7 +26,10 @@ describe('broadcast fan-out on Postgres and Redis', () => {
 
   /** `count` contacts subscribed to the list, named member0@example.com and on. */
   async function subscribers(workspaceId: string, listId: string, count: number): Promise<SeededContact[]> {
-    const contacts = await rows.contacts(workspaceId, Array.from({ length: count }, (_, index) => `member${index}@example.com`));
+    const contacts = await rows.contacts(
+      workspaceId,
+      Array.from({ length: count }, (_, index) => `member${index}@example.com`),
+    );
     await rows.members(workspaceId, listId, contacts);
     return contacts;
   }
@@ -51,7 +54,9 @@ describe('broadcast fan-out on Postgres and Redis', () => {
   }
 
   const slicesOf = async (broadcastId: string) =>
-    (await context.jobs(QueueName.Marketing)).filter((job) => job.name === JobName.DeliverBroadcastRecipients && job.data.broadcastId === broadcastId);
+    (await context.jobs(QueueName.Marketing)).filter(
+      (job) => job.name === JobName.DeliverBroadcastRecipients && job.data.broadcastId === broadcastId,
+    );
 
   it('makes one queued marketing message per subscribed member, leaving out the unsubscribed and the suppressed', async () => {
     const { workspaceId, integrationId, listId, broadcastId, receivers } = await mixedList();
@@ -80,7 +85,8 @@ describe('broadcast fan-out on Postgres and Redis', () => {
       integrationId,
       fromEmail: 'news@example.com',
     }));
-    const byEmail = (a: { to: Array<{ email: string }> }, b: { to: Array<{ email: string }> }) => a.to[0]!.email.localeCompare(b.to[0]!.email);
+    const byEmail = (a: { to: Array<{ email: string }> }, b: { to: Array<{ email: string }> }) =>
+      a.to[0]!.email.localeCompare(b.to[0]!.email);
     expect(made.sort(byEmail)).toEqual(expected.sort(byEmail));
   });
 

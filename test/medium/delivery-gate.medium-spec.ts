@@ -43,7 +43,14 @@ class Situation {
   }
 
   async broadcast(status: BroadcastStatus): Promise<string> {
-    const broadcast = Object.assign(new BroadcastEntity(), { id: randomUUID(), name: 'Spring sale', listId: this.listId, subject: 'Sale', html: '<p>Sale</p>', status });
+    const broadcast = Object.assign(new BroadcastEntity(), {
+      id: randomUUID(),
+      name: 'Spring sale',
+      listId: this.listId,
+      subject: 'Sale',
+      html: '<p>Sale</p>',
+      status,
+    });
     return (await this.context.module.get(BroadcastsRepository).save(this.workspaceId, broadcast)).id;
   }
 
@@ -90,9 +97,15 @@ class Situation {
   }
 }
 
-const failed = (code: string, message?: string) => ({ verdict: 'fail', failure: { kind: 'permanent', code, ...(message ? { message } : {}) } });
+const failed = (code: string, message?: string) => ({
+  verdict: 'fail',
+  failure: { kind: 'permanent', code, ...(message ? { message } : {}) },
+});
 const waits = (retryInMs: unknown) => ({ verdict: 'wait', retryInMs });
-const sends = (recipients: { to: Mailbox[]; cc?: Mailbox[]; bcc?: Mailbox[] }) => ({ verdict: 'send', message: { cc: [], bcc: [], ...recipients } });
+const sends = (recipients: { to: Mailbox[]; cc?: Mailbox[]; bcc?: Mailbox[] }) => ({
+  verdict: 'send',
+  message: { cc: [], bcc: [], ...recipients },
+});
 
 interface Row {
   situation: string;
@@ -114,8 +127,16 @@ const rows: Row[] = [
   },
   {
     situation: 'it is older than the maximum age',
-    arrange: async (s) => s.message(await s.integration(), { createdAt: new Date(Date.now() - MESSAGE_MAX_AGE_MS - 1000), errorMessage: '421 try later', errorHint: 'the server is busy' }),
-    decision: { verdict: 'fail', failure: { code: 'expired', message: 'not delivered within the maximum age; last error: 421 try later', hint: 'the server is busy' } },
+    arrange: async (s) =>
+      s.message(await s.integration(), {
+        createdAt: new Date(Date.now() - MESSAGE_MAX_AGE_MS - 1000),
+        errorMessage: '421 try later',
+        errorHint: 'the server is busy',
+      }),
+    decision: {
+      verdict: 'fail',
+      failure: { code: 'expired', message: 'not delivered within the maximum age; last error: 421 try later', hint: 'the server is busy' },
+    },
   },
   {
     situation: 'its broadcast is paused',
@@ -220,8 +241,16 @@ describe('DeliveryGate (Postgres and Redis, no HTTP app)', () => {
 
   beforeAll(async () => {
     context = await startMediumContext(
-      { imports: [CryptoModule, IntegrationsModule, MarketingModule], providers: [DeliveryGate, BroadcastSnapshots, CircuitBreaker, IntegrationRateLimiter] },
-      { RECONNECT_HOLD_MS: String(RECONNECT_HOLD_MS), MESSAGE_MAX_AGE_MS: String(MESSAGE_MAX_AGE_MS), CIRCUIT_BREAKER_THRESHOLD: '1', CIRCUIT_BREAKER_COOLDOWN_MS: String(CIRCUIT_BREAKER_COOLDOWN_MS) },
+      {
+        imports: [CryptoModule, IntegrationsModule, MarketingModule],
+        providers: [DeliveryGate, BroadcastSnapshots, CircuitBreaker, IntegrationRateLimiter],
+      },
+      {
+        RECONNECT_HOLD_MS: String(RECONNECT_HOLD_MS),
+        MESSAGE_MAX_AGE_MS: String(MESSAGE_MAX_AGE_MS),
+        CIRCUIT_BREAKER_THRESHOLD: '1',
+        CIRCUIT_BREAKER_COOLDOWN_MS: String(CIRCUIT_BREAKER_COOLDOWN_MS),
+      },
     );
     const workspace = await context.module.get(DataSource).getRepository(WorkspaceEntity).save({ name: 'Acme' });
     const workspaceId = trustedWorkspaceId(workspace.id);

@@ -31,12 +31,14 @@ describe('outbox reconciler on Postgres and Redis', () => {
     const { workspaceId, integrationId } = await workspaceWithIntegration();
     const broadcastId = await rows.broadcast(workspaceId, await rows.list(workspaceId), { fanoutDone: true });
     const messageIds: string[] = [];
-    for (let index = 0; index < count; index++) messageIds.push(await rows.message(workspaceId, integrationId, { type: 'marketing', broadcastId }));
+    for (let index = 0; index < count; index++)
+      messageIds.push(await rows.message(workspaceId, integrationId, { type: 'marketing', broadcastId }));
     await rows.unchangedFor('messages', messageIds, LONG_AGO_MS);
     return { workspaceId, integrationId, broadcastId, messageIds };
   }
 
-  const jobsOn = async (queue: QueueName) => (await context.jobs(queue)).map((job) => ({ id: job.id, name: job.name, data: job.data as Record<string, unknown> }));
+  const jobsOn = async (queue: QueueName) =>
+    (await context.jobs(queue)).map((job) => ({ id: job.id, name: job.name, data: job.data as Record<string, unknown> }));
 
   it('enqueues again an accepted message whose job is gone', async () => {
     const { workspaceId, integrationId } = await workspaceWithIntegration();
@@ -45,7 +47,9 @@ describe('outbox reconciler on Postgres and Redis', () => {
 
     expect(await reconciler.reconcile()).toBe(1);
 
-    expect(await jobsOn(QueueName.Transactional)).toEqual([{ id: messageId, name: JobName.DeliverMessage, data: expect.objectContaining({ workspaceId, messageId }) }]);
+    expect(await jobsOn(QueueName.Transactional)).toEqual([
+      { id: messageId, name: JobName.DeliverMessage, data: expect.objectContaining({ workspaceId, messageId }) },
+    ]);
     expect((await rows.messageById(workspaceId, messageId)).status).toBe('queued');
   });
 
@@ -97,7 +101,13 @@ describe('outbox reconciler on Postgres and Redis', () => {
     expect(await reconciler.reconcile()).toBe(3);
 
     const jobs = await jobsOn(QueueName.Marketing);
-    expect(jobs).toEqual([{ id: expect.any(String), name: JobName.DeliverBroadcastRecipients, data: expect.objectContaining({ workspaceId, broadcastId, integrationId }) }]);
+    expect(jobs).toEqual([
+      {
+        id: expect.any(String),
+        name: JobName.DeliverBroadcastRecipients,
+        data: expect.objectContaining({ workspaceId, broadcastId, integrationId }),
+      },
+    ]);
     expect([...(jobs[0]!.data.messageIds as string[])].sort()).toEqual([...messageIds].sort());
   });
 
@@ -110,6 +120,8 @@ describe('outbox reconciler on Postgres and Redis', () => {
 
     await reconciler.reconcile();
 
-    expect((await jobsOn(QueueName.Broadcasts)).map(({ name, data }) => ({ name, data }))).toEqual([{ name: JobName.FanOutBroadcast, data: { workspaceId, broadcastId: stalled } }]);
+    expect((await jobsOn(QueueName.Broadcasts)).map(({ name, data }) => ({ name, data }))).toEqual([
+      { name: JobName.FanOutBroadcast, data: { workspaceId, broadcastId: stalled } },
+    ]);
   });
 });

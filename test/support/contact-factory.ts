@@ -4,7 +4,11 @@ import type { Json } from './json-body';
 import { bearer, TestApp } from './test-app';
 import { CreatedWorkspace } from './workspace-factory';
 
-export async function createContact(app: TestApp, workspace: CreatedWorkspace, body: Record<string, unknown>): Promise<Json<ContactResponse>> {
+export async function createContact(
+  app: TestApp,
+  workspace: CreatedWorkspace,
+  body: Record<string, unknown>,
+): Promise<Json<ContactResponse>> {
   const response = await app.http.post(`/v1/workspaces/${workspace.id}/contacts`).set(bearer(workspace.adminKey)).send(body);
   if (response.status !== 201) throw new Error(`contact not created: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

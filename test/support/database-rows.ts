@@ -51,9 +51,17 @@ export class DatabaseRows {
 
   /** Contacts named after their address (`ada@example.com` is Ada), in the order given. */
   async contacts(workspaceId: string, emails: string[]): Promise<SeededContact[]> {
-    const contacts = emails.map((email) => ({ workspaceId, email, firstName: email[0]!.toUpperCase() + email.slice(1, email.indexOf('@')) }));
+    const contacts = emails.map((email) => ({
+      workspaceId,
+      email,
+      firstName: email[0]!.toUpperCase() + email.slice(1, email.indexOf('@')),
+    }));
     const { identifiers } = await this.dataSource.getRepository(ContactEntity).insert(contacts);
-    return identifiers.map((identifier, index) => ({ id: identifier.id as string, email: contacts[index]!.email, firstName: contacts[index]!.firstName }));
+    return identifiers.map((identifier, index) => ({
+      id: identifier.id as string,
+      email: contacts[index]!.email,
+      firstName: contacts[index]!.firstName,
+    }));
   }
 
   async list(workspaceId: string, name = 'Newsletter'): Promise<string> {
@@ -63,9 +71,15 @@ export class DatabaseRows {
 
   async members(workspaceId: string, listId: string, contacts: SeededContact[], status: MembershipStatus = 'subscribed'): Promise<void> {
     if (contacts.length === 0) return;
-    await this.dataSource
-      .getRepository(ListMembershipEntity)
-      .insert(contacts.map((contact) => ({ workspaceId, listId, contactId: contact.id, status, unsubscribedAt: status === 'unsubscribed' ? new Date() : null })));
+    await this.dataSource.getRepository(ListMembershipEntity).insert(
+      contacts.map((contact) => ({
+        workspaceId,
+        listId,
+        contactId: contact.id,
+        status,
+        unsubscribedAt: status === 'unsubscribed' ? new Date() : null,
+      })),
+    );
   }
 
   /** Suppresses the address from the whole workspace, or (with `listId`) from that list only. */
@@ -91,7 +105,11 @@ export class DatabaseRows {
   }
 
   /** An accepted message to one recipient, `queued` unless `changes` say otherwise. */
-  async message(workspaceId: string, integrationId: string, changes: Partial<Pick<MessageEntity, 'type' | 'status' | 'leaseUntil' | 'broadcastId'>> = {}): Promise<string> {
+  async message(
+    workspaceId: string,
+    integrationId: string,
+    changes: Partial<Pick<MessageEntity, 'type' | 'status' | 'leaseUntil' | 'broadcastId'>> = {},
+  ): Promise<string> {
     const id = randomUUID();
     await this.dataSource.getRepository(MessageEntity).insert({
       id,
@@ -113,7 +131,10 @@ export class DatabaseRows {
 
   /** As if the rows had not changed for `ms`: an insert sets `updated_at` to now. */
   async unchangedFor(table: 'messages' | 'broadcasts', ids: string[], ms: number): Promise<void> {
-    await this.dataSource.query(`UPDATE "public"."${table}" SET updated_at = now() - make_interval(secs => $2::double precision / 1000) WHERE id = ANY($1::uuid[])`, [ids, ms]);
+    await this.dataSource.query(
+      `UPDATE "public"."${table}" SET updated_at = now() - make_interval(secs => $2::double precision / 1000) WHERE id = ANY($1::uuid[])`,
+      [ids, ms],
+    );
   }
 
   messagesOf(workspaceId: string): Promise<MessageEntity[]> {

@@ -40,10 +40,18 @@ export class DeliveryWatcher {
   /** Waits until every message id's delivery job has completed (bounded by `timeoutMs`). */
   finished(messageIds: string[], timeoutMs = 15_000): Promise<void> {
     const pending = messageIds.filter((id) => !this.completed.has(id));
-    const all = Promise.all(pending.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))));
+    const all = Promise.all(
+      pending.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`deliveries not finished within ${timeoutMs} ms: ${pending.filter((id) => !this.completed.has(id)).join(', ')}`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`deliveries not finished within ${timeoutMs} ms: ${pending.filter((id) => !this.completed.has(id)).join(', ')}`),
+          ),
+        timeoutMs,
+      );
     });
     return Promise.race([all.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
   }

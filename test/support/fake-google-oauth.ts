@@ -48,7 +48,10 @@ export class FakeGoogleOAuth {
   private readonly codes = new Map<string, PendingCode>();
   private readonly accessTokens = new Set<string>();
 
-  private constructor(private readonly server: Server, readonly baseUrl: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
 
   static async start(): Promise<FakeGoogleOAuth> {
     const server = createServer();
@@ -94,7 +97,13 @@ export class FakeGoogleOAuth {
    * refresh token only when the consent URL had access_type=offline and prompt=consent (or the account
    * consented for the first time): `withRefreshToken` stands for that.
    */
-  registerAuthorizationCode(pending: { code: string; clientId: string; codeChallenge: string; redirectUri?: string; withRefreshToken: boolean }): void {
+  registerAuthorizationCode(pending: {
+    code: string;
+    clientId: string;
+    codeChallenge: string;
+    redirectUri?: string;
+    withRefreshToken: boolean;
+  }): void {
     const { code, ...rest } = pending;
     this.codes.set(code, rest);
   }

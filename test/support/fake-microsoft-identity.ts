@@ -27,23 +27,79 @@ export interface MicrosoftTokenRequest {
 
 type ErrorTemplate = [status: number, error: string, code: number, description: string];
 
-type ErrorName = MicrosoftIdentityFailure | 'revoked_grant' | 'code_redeemed' | 'pkce_mismatch' | 'redirect_mismatch' | 'default_scope_required';
+type ErrorName =
+  MicrosoftIdentityFailure | 'revoked_grant' | 'code_redeemed' | 'pkce_mismatch' | 'redirect_mismatch' | 'default_scope_required';
 
 // Texts as Microsoft writes them, so hint matching is tested against what production will see.
 const TEMPLATES: Record<ErrorName, ErrorTemplate> = {
-  AADSTS7000215: [401, 'invalid_client', 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'."],
-  AADSTS700016: [400, 'unauthorized_client', 700016, "Application with identifier '{clientId}' was not found in the directory '{tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."],
-  AADSTS7000222: [401, 'invalid_client', 7000222, "The provided client secret keys for app '{clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds."],
-  AADSTS90002: [400, 'invalid_request', 90002, "Tenant '{tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant."],
-  invalid_grant: [400, 'invalid_grant', 700082, 'The refresh token has expired due to inactivity. The token was issued on 2024-01-01T00:00:00.0000000Z and was inactive for 90.00:00:00.'],
+  AADSTS7000215: [
+    401,
+    'invalid_client',
+    7000215,
+    "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.",
+  ],
+  AADSTS700016: [
+    400,
+    'unauthorized_client',
+    700016,
+    "Application with identifier '{clientId}' was not found in the directory '{tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.",
+  ],
+  AADSTS7000222: [
+    401,
+    'invalid_client',
+    7000222,
+    "The provided client secret keys for app '{clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.",
+  ],
+  AADSTS90002: [
+    400,
+    'invalid_request',
+    90002,
+    "Tenant '{tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.",
+  ],
+  invalid_grant: [
+    400,
+    'invalid_grant',
+    700082,
+    'The refresh token has expired due to inactivity. The token was issued on 2024-01-01T00:00:00.0000000Z and was inactive for 90.00:00:00.',
+  ],
   unauthorized_client: [400, 'unauthorized_client', 70001, "Application '{clientId}' is disabled."],
-  invalid_scope: [400, 'invalid_scope', 70011, "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid."],
+  invalid_scope: [
+    400,
+    'invalid_scope',
+    70011,
+    "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.",
+  ],
   temporarily_unavailable: [503, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'],
-  revoked_grant: [400, 'invalid_grant', 50173, 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.'],
-  code_redeemed: [400, 'invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'],
-  pkce_mismatch: [400, 'invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'],
-  redirect_mismatch: [400, 'invalid_grant', 500112, "The reply address '{redirectUri}' does not match the reply address provided when requesting Authorization code."],
-  default_scope_required: [400, 'invalid_scope', 1002012, 'The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).'],
+  revoked_grant: [
+    400,
+    'invalid_grant',
+    50173,
+    'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+  ],
+  code_redeemed: [
+    400,
+    'invalid_grant',
+    54005,
+    'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+  ],
+  pkce_mismatch: [
+    400,
+    'invalid_grant',
+    501481,
+    'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+  ],
+  redirect_mismatch: [
+    400,
+    'invalid_grant',
+    500112,
+    "The reply address '{redirectUri}' does not match the reply address provided when requesting Authorization code.",
+  ],
+  default_scope_required: [
+    400,
+    'invalid_scope',
+    1002012,
+    'The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+  ],
 };
 
 interface App {
@@ -86,7 +142,10 @@ export class FakeMicrosoftIdentity {
   private readonly redeemedCodes = new Set<string>();
   private readonly accessTokens = new Map<string, Grant & { grantType: string }>();
 
-  private constructor(private readonly server: Server, readonly authorityHost: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly authorityHost: string,
+  ) {}
 
   static async start(): Promise<FakeMicrosoftIdentity> {
     const server = createServer({
@@ -128,7 +187,14 @@ export class FakeMicrosoftIdentity {
   }
 
   /** What the authorize endpoint would have recorded before redirecting the browser back with `code`. */
-  registerAuthorizationCode(pending: { code: string; tenantId: string; clientId: string; codeChallenge: string; redirectUri?: string; scope?: string }): void {
+  registerAuthorizationCode(pending: {
+    code: string;
+    tenantId: string;
+    clientId: string;
+    codeChallenge: string;
+    redirectUri?: string;
+    scope?: string;
+  }): void {
     const { code, ...rest } = pending;
     this.codes.set(code, { scope: DELEGATED_SCOPE, ...rest });
   }
@@ -188,7 +254,11 @@ export class FakeMicrosoftIdentity {
     if (scope.includes('SMTP.SendAsApp')) return this.fail(res, 'invalid_scope', context);
     if (grantType === 'refresh_token') return this.refresh(form.get('refresh_token') ?? '', context, res);
     if (grantType === 'authorization_code') return this.redeem(form, context, res);
-    sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`, error_codes: [70003] });
+    sendJson(res, 400, {
+      error: 'unsupported_grant_type',
+      error_description: `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`,
+      error_codes: [70003],
+    });
   }
 
   // Microsoft rotates refresh tokens on every use; the fake also refuses the old one, so a caller
@@ -244,7 +314,10 @@ export class FakeMicrosoftIdentity {
     const [status, error, code, description] = TEMPLATES[failure];
     const traceId = randomBytes(16).toString('hex');
     const correlationId = randomBytes(16).toString('hex');
-    const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+    const timestamp = new Date()
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z');
     const text = description.replace(/\{(\w+)\}/g, (_, name: string) => context[name] ?? '');
     sendJson(res, status, {
       error,

@@ -31,11 +31,18 @@ describe('FakeSmtpServer', () => {
     expect(received.headers.subject).toBe('Hello there');
     expect(received.body).toContain('Body line');
     expect(received).toMatchObject({ ehloName: 'client.example.com', user: 'alice', secure: true });
-    expect(server.authAttempts).toEqual([{ method: 'PLAIN', username: 'alice', password: 'pw-1', accessToken: undefined, secure: true, accepted: true }]);
+    expect(server.authAttempts).toEqual([
+      { method: 'PLAIN', username: 'alice', password: 'pw-1', accessToken: undefined, secure: true, accepted: true },
+    ]);
   });
 
   it('refuses a recipient with the scripted line', async () => {
-    const server = await startServer(new FakeSmtpServer({ authOptional: true, respond: { rcptTo: (to) => (to === 'gone@example.org' ? '550 5.1.1 User unknown' : undefined) } }));
+    const server = await startServer(
+      new FakeSmtpServer({
+        authOptional: true,
+        respond: { rcptTo: (to) => (to === 'gone@example.org' ? '550 5.1.1 User unknown' : undefined) },
+      }),
+    );
 
     await expect(transportTo(server).sendMail({ ...message, to: 'gone@example.org' })).rejects.toMatchObject({
       responseCode: 550,
@@ -45,7 +52,9 @@ describe('FakeSmtpServer', () => {
   });
 
   it('refuses the first DATA attempts, then accepts', async () => {
-    const server = await startServer(new FakeSmtpServer({ authOptional: true, respond: { data: failFirst(2, '451 4.3.0 Try again later') } }));
+    const server = await startServer(
+      new FakeSmtpServer({ authOptional: true, respond: { data: failFirst(2, '451 4.3.0 Try again later') } }),
+    );
     const transport = transportTo(server);
 
     await expect(transport.sendMail(message)).rejects.toMatchObject({ response: '451 4.3.0 Try again later' });
@@ -58,17 +67,27 @@ describe('FakeSmtpServer', () => {
   });
 
   it('answers AUTH with a raw line, the way Exchange refuses a token', async () => {
-    const server = await startServer(new FakeSmtpServer({ rejectAuthWith: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox' }));
+    const server = await startServer(
+      new FakeSmtpServer({
+        rejectAuthWith: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox',
+      }),
+    );
 
-    await expect(transportTo(server, { type: 'OAuth2', user: 'box@contoso.com', accessToken: 'token-1' }).sendMail(message)).rejects.toMatchObject({
+    await expect(
+      transportTo(server, { type: 'OAuth2', user: 'box@contoso.com', accessToken: 'token-1' }).sendMail(message),
+    ).rejects.toMatchObject({
       responseCode: 535,
       response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox',
     });
-    expect(server.authAttempts).toEqual([expect.objectContaining({ method: 'XOAUTH2', username: 'box@contoso.com', accessToken: 'token-1', accepted: false })]);
+    expect(server.authAttempts).toEqual([
+      expect.objectContaining({ method: 'XOAUTH2', username: 'box@contoso.com', accessToken: 'token-1', accepted: false }),
+    ]);
   });
 
   it('checks access tokens with acceptAccessToken', async () => {
-    const server = await startServer(new FakeSmtpServer({ acceptAccessToken: (user, token) => user === 'box@contoso.com' && token === 'good' }));
+    const server = await startServer(
+      new FakeSmtpServer({ acceptAccessToken: (user, token) => user === 'box@contoso.com' && token === 'good' }),
+    );
 
     await transportTo(server, { type: 'OAuth2', user: 'box@contoso.com', accessToken: 'good' }).sendMail(message);
 

@@ -181,16 +181,19 @@ export class FakeSmtpServer {
       },
       onAuth: (auth, session, callback) => {
         const attempt = this.recordAuth(auth, session);
-        Promise.resolve(this.decideAuth(attempt)).then((decision) => {
-          if (decision === true) {
-            attempt.accepted = true;
-            return callback(null, { user: auth.username });
-          }
-          if (typeof decision === 'string') return callback(replyError(decision));
-          // Gmail's behaviour: a refused token gets a 334 challenge, the final 535 follows the client's empty line.
-          if (auth.method === 'XOAUTH2') return callback(null, { data: { status: '401', schemes: 'Bearer' } });
-          return callback(replyError('535 5.7.8 Authentication credentials invalid'));
-        }, (error: Error) => callback(error));
+        Promise.resolve(this.decideAuth(attempt)).then(
+          (decision) => {
+            if (decision === true) {
+              attempt.accepted = true;
+              return callback(null, { user: auth.username });
+            }
+            if (typeof decision === 'string') return callback(replyError(decision));
+            // Gmail's behaviour: a refused token gets a 334 challenge, the final 535 follows the client's empty line.
+            if (auth.method === 'XOAUTH2') return callback(null, { data: { status: '401', schemes: 'Bearer' } });
+            return callback(replyError('535 5.7.8 Authentication credentials invalid'));
+          },
+          (error: Error) => callback(error),
+        );
       },
       onMailFrom: (address, _session, callback) => callback(replyError(this.options.respond?.mailFrom?.(address.address))),
       onRcptTo: (address, _session, callback) => callback(replyError(this.options.respond?.rcptTo?.(address.address))),
@@ -267,7 +270,10 @@ export function splitMessage(text: string): { headers: Record<string, string>; b
     const colon = field.indexOf(':');
     if (colon <= 0) continue;
     const name = field.slice(0, colon).trim().toLowerCase();
-    headers[name] ??= field.slice(colon + 1).replace(/\r\n[ \t]+/g, ' ').trim();
+    headers[name] ??= field
+      .slice(colon + 1)
+      .replace(/\r\n[ \t]+/g, ' ')
+      .trim();
   }
   return { headers, body };
 }

@@ -28,7 +28,10 @@ export interface MediumModules extends Pick<ModuleMetadata, 'imports' | 'provide
  * The "medium" test tier: the classes under test with the real repositories they use, against a
  * migrated database and a Redis prefix of the test file's own, and no HTTP app.
  */
-export async function startMediumContext({ imports = [], providers = [], replace = [] }: MediumModules, env: Record<string, string> = {}): Promise<MediumContext> {
+export async function startMediumContext(
+  { imports = [], providers = [], replace = [] }: MediumModules,
+  env: Record<string, string> = {},
+): Promise<MediumContext> {
   const database = await createTestDatabase();
   const config = testConfig({ DATABASE_URL: database.url, ...env });
   let builder = Test.createTestingModule({ imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, ...imports], providers })

@@ -15,7 +15,11 @@ export function mimeParts(raw: string): Map<string, string> {
     }
     const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
     const bytes =
-      encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body);
+      encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : encoding === 'base64'
+          ? Buffer.from(body, 'base64')
+          : Buffer.from(body);
     // SMTP carries lines as CRLF; compare with what the author wrote.
     parts.set(contentType.split(';')[0]!.trim().toLowerCase(), bytes.toString('utf8').replace(/\r\n$/, '').replace(/\r\n/g, '\n'));
   };

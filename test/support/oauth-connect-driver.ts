@@ -31,7 +31,10 @@ export class OAuthConnectDriver {
   constructor(private readonly context: () => OAuthConnectContext) {}
 
   googleClient = (name: string) => {
-    const client = { clientId: `${name}-${this.run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${name}-${randomBytes(8).toString('hex')}` };
+    const client = {
+      clientId: `${name}-${this.run}.apps.googleusercontent.com`,
+      clientSecret: `GOCSPX-${name}-${randomBytes(8).toString('hex')}`,
+    };
     this.context().providers.google.addClient(client);
     this.clientSecrets.push(client.clientSecret);
     return client;
@@ -46,28 +49,48 @@ export class OAuthConnectDriver {
 
   googleIntegration = async (client: { clientId: string; clientSecret: string }, overrides: Record<string, unknown> = {}) => {
     const { t, ws, providers } = this.context();
-    return createIntegration(t, ws, basicIntegration({
-      usage: {},
-      port: providers.smtpPort,
-      auth: { type: 'oauth2', provider: 'google', clientId: client.clientId, clientSecret: client.clientSecret, username: MAILBOX },
-      ...overrides,
-    }));
+    return createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        usage: {},
+        port: providers.smtpPort,
+        auth: { type: 'oauth2', provider: 'google', clientId: client.clientId, clientSecret: client.clientSecret, username: MAILBOX },
+        ...overrides,
+      }),
+    );
   };
 
   microsoftIntegration = async (app: { tenantId: string; clientId: string; clientSecret: string }) => {
     const { t, ws, providers } = this.context();
-    return createIntegration(t, ws, basicIntegration({
-      usage: {},
-      port: providers.smtpPort,
-      auth: { type: 'oauth2', provider: 'microsoft', flow: 'refresh_token', tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret, username: MAILBOX },
-    }));
+    return createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        usage: {},
+        port: providers.smtpPort,
+        auth: {
+          type: 'oauth2',
+          provider: 'microsoft',
+          flow: 'refresh_token',
+          tenantId: app.tenantId,
+          clientId: app.clientId,
+          clientSecret: app.clientSecret,
+          username: MAILBOX,
+        },
+      }),
+    );
   };
 
   integrationPath = (id: string): string => `/v1/workspaces/${this.context().ws.id}/integrations/${id}`;
 
   authorize = async (integrationId: string, body: Record<string, unknown> = {}): Promise<URL> => {
     const { t, ws } = this.context();
-    const response = await t.http.post(`${this.integrationPath(integrationId)}/oauth2/authorize`).set(bearer(ws.adminKey)).send(body).expect(200);
+    const response = await t.http
+      .post(`${this.integrationPath(integrationId)}/oauth2/authorize`)
+      .set(bearer(ws.adminKey))
+      .send(body)
+      .expect(200);
     this.apiAnswers.push(JSON.stringify(response.body));
     const url = new URL(response.body.authorizationUrl);
     this.states.push(url.searchParams.get('state')!);
@@ -116,7 +139,11 @@ export class OAuthConnectDriver {
 
   testIntegration = async (id: string): Promise<Json<IntegrationTestResponse>> => {
     const { t, ws } = this.context();
-    const response = await t.http.post(`${this.integrationPath(id)}/test`).set(bearer(ws.adminKey)).send({}).expect(200);
+    const response = await t.http
+      .post(`${this.integrationPath(id)}/test`)
+      .set(bearer(ws.adminKey))
+      .send({})
+      .expect(200);
     this.apiAnswers.push(JSON.stringify(response.body));
     return response.body;
   };

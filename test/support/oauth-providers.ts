@@ -26,7 +26,8 @@ export async function startOAuthProviders(): Promise<OAuthProviders> {
   const microsoftRefreshTokens = jest.spyOn(microsoft, 'issueRefreshToken');
   const smtp = new FakeSmtpServer({
     authMethods: ['XOAUTH2'],
-    acceptAccessToken: (username, token) => username === MAILBOX && (google.isValidAccessToken(token) || microsoft.isValidAccessToken(token)),
+    acceptAccessToken: (username, token) =>
+      username === MAILBOX && (google.isValidAccessToken(token) || microsoft.isValidAccessToken(token)),
   });
   const smtpPort = (await smtp.start()).port;
   return {

@@ -25,8 +25,16 @@ export function sessionCookieOf(response: Response): ReturnType<typeof parseSetC
 /** The Cookie header that carries a session, for the next requests. */
 export const cookie = (token: string) => ({ Cookie: `mailroom_session=${token}` });
 
-export async function signIn(t: TestApp, email = OPERATOR.email, password = OPERATOR.password, extra: Record<string, string> = {}): Promise<string> {
-  const response = await t.http.post('/v1/auth/login').set(dashboard(t)).send({ email, password, ...extra });
+export async function signIn(
+  t: TestApp,
+  email = OPERATOR.email,
+  password = OPERATOR.password,
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const response = await t.http
+    .post('/v1/auth/login')
+    .set(dashboard(t))
+    .send({ email, password, ...extra });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   return sessionCookieOf(response)!.value!;
 }
@@ -42,9 +50,9 @@ export function setupLinkIn(logs: string[]): string | undefined {
 
 /** The sha256 of every set-up token issued so far. */
 export async function setupTokenHashes(t: TestApp): Promise<string[]> {
-  const rows = await t.app.get(DataSource).query<{ token_hash: string }[]>(
-    `SELECT token_hash FROM single_use_tokens WHERE purpose = 'setup' ORDER BY created_at`,
-  );
+  const rows = await t.app
+    .get(DataSource)
+    .query<{ token_hash: string }[]>(`SELECT token_hash FROM single_use_tokens WHERE purpose = 'setup' ORDER BY created_at`);
   return rows.map((row) => row.token_hash);
 }
 
@@ -66,10 +74,19 @@ export interface InvitedPerson {
 }
 
 /** Invites an address with the operator token and accepts as the person would, creating their account. */
-export async function invitePerson(t: TestApp, workspace: CreatedWorkspace, role: string, email = `${randomUUID().slice(0, 8)}@example.com`): Promise<InvitedPerson> {
+export async function invitePerson(
+  t: TestApp,
+  workspace: CreatedWorkspace,
+  role: string,
+  email = `${randomUUID().slice(0, 8)}@example.com`,
+): Promise<InvitedPerson> {
   const invited = await t.http.post(`/v1/workspaces/${workspace.id}/members`).set(bearer(t.adminToken)).send({ email, role }).expect(201);
   const token = new URL(invited.body.invitation.url).pathname.split('/').pop();
-  const accepted = await t.http.post('/v1/auth/invitations/accept').set(dashboard(t)).send({ token, name: 'Invited Person', password: PERSON_PASSWORD }).expect(201);
+  const accepted = await t.http
+    .post('/v1/auth/invitations/accept')
+    .set(dashboard(t))
+    .send({ token, name: 'Invited Person', password: PERSON_PASSWORD })
+    .expect(201);
   return { userId: accepted.body.user.id, email, password: PERSON_PASSWORD };
 }
 

@@ -12,7 +12,12 @@ export interface PollOptions {
  * announces to nobody (statuses written by the worker's batched writers, cluster gossip): where
  * an event exists, await it instead (DeliveryWatcher, FakeSmtpServer.waitForMessages).
  */
-export async function pollUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, { timeoutMs = 15_000, intervalMs = 25 }: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs = 15_000, intervalMs = 25 }: PollOptions = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -38,10 +38,16 @@ export class LoopbackRedisCluster {
       if (!ports.includes(port)) ports.push(port);
     }
     const processes: ChildProcess[] = [];
-    const cluster = new LoopbackRedisCluster(directory, processes, ports.map((port) => `127.0.0.1:${port}`));
+    const cluster = new LoopbackRedisCluster(
+      directory,
+      processes,
+      ports.map((port) => `127.0.0.1:${port}`),
+    );
     try {
       await Promise.all(ports.map(async (port) => processes.push(await startNode(directory, port))));
-      await run('redis-cli', ['--cluster', 'create', ...cluster.nodes, '--cluster-replicas', '0', '--cluster-yes'], { timeout: START_TIMEOUT_MS });
+      await run('redis-cli', ['--cluster', 'create', ...cluster.nodes, '--cluster-replicas', '0', '--cluster-yes'], {
+        timeout: START_TIMEOUT_MS,
+      });
       await Promise.all(ports.map((port) => waitForClusterOk(port)));
       return cluster;
     } catch (error) {
@@ -76,12 +82,32 @@ function isFree(port: number): Promise<boolean> {
 function startNode(directory: string, port: number): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(directory, `nodes-${port}.conf`), '--dir', directory, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      join(directory, `nodes-${port}.conf`),
+      '--dir',
+      directory,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`redis-server on port ${port} did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server on port ${port} did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -110,7 +136,12 @@ async function waitForClusterOk(port: number): Promise<void> {
   const node = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
   try {
     await node.connect();
-    await pollUntil(`Redis Cluster node ${port} ok`, () => node.cluster('INFO'), (info) => info.includes('cluster_state:ok'), { timeoutMs: START_TIMEOUT_MS, intervalMs: 50 });
+    await pollUntil(
+      `Redis Cluster node ${port} ok`,
+      () => node.cluster('INFO'),
+      (info) => info.includes('cluster_state:ok'),
+      { timeoutMs: START_TIMEOUT_MS, intervalMs: 50 },
+    );
   } finally {
     node.disconnect();
   }

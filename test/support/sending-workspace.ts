@@ -30,7 +30,10 @@ export interface SendingWorkspace extends CreatedWorkspace {
 }
 
 /** A workspace with an integration that serves its mail, and a send key: where every sending spec starts. */
-export async function createSendingWorkspace(app: TestApp, { smtp, name, integration: overrides = {} }: SendingWorkspaceOptions = {}): Promise<SendingWorkspace> {
+export async function createSendingWorkspace(
+  app: TestApp,
+  { smtp, name, integration: overrides = {} }: SendingWorkspaceOptions = {},
+): Promise<SendingWorkspace> {
   const workspace = await createWorkspace(app, name);
   const endpoint = smtp ? { port: smtp.port, security: smtp.security, auth: { type: 'none' } } : {};
   const integration = await createIntegration(app, workspace, basicIntegration({ ...endpoint, ...overrides }));

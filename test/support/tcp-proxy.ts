@@ -11,7 +11,10 @@ export class TcpProxy {
   private refusing = false;
   private holding: { replies: string; resume: (() => void)[]; waiters: { text: string; seen: () => void }[] } | undefined;
 
-  constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
+  constructor(
+    private readonly targetPort: number,
+    private readonly targetHost = '127.0.0.1',
+  ) {}
 
   async start(): Promise<number> {
     this.server = createServer((client) => {

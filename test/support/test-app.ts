@@ -42,7 +42,13 @@ export interface TestAppOptions {
  * The real API module against its own database and Redis key prefix, configured exactly as
  * `main.ts` configures it. `env` overrides configuration variables for this app only.
  */
-export async function startTestApp({ env = {}, captureLogs = false, worker = false, databasePort, replicaOf }: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp({
+  env = {},
+  captureLogs = false,
+  worker = false,
+  databasePort,
+  replicaOf,
+}: TestAppOptions = {}): Promise<TestApp> {
   const database = replicaOf?.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const config = testConfig({

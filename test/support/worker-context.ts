@@ -20,7 +20,9 @@ export interface WorkerContext extends MediumContext {
 export async function startWorkerContext(env: Record<string, string> = {}): Promise<WorkerContext> {
   const context = await startMediumContext({ imports: [WorkerModule], replace: [[QueueWorkers, {}]] }, env);
   const redis = createRedisClient(context.config, 'request');
-  const queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection: redis, prefix: context.config.REDIS_PREFIX })]));
+  const queues = new Map(
+    Object.values(QueueName).map((name) => [name, new Queue(name, { connection: redis, prefix: context.config.REDIS_PREFIX })]),
+  );
   return {
     ...context,
     jobs: (queue) => queues.get(queue)!.getJobs([...LIVE_STATES]),

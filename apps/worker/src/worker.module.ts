@@ -32,7 +32,18 @@ import { QueueWorkers } from './queue-workers';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, IntegrationsModule, MessagesModule, MarketingModule, QueueModule, TrackingModule, WorkspacesDataModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    IntegrationsModule,
+    MessagesModule,
+    MarketingModule,
+    QueueModule,
+    TrackingModule,
+    WorkspacesDataModule,
+  ],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,

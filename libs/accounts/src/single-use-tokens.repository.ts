@@ -28,7 +28,11 @@ export class SingleUseTokensRepository {
   }
 
   /** Marks the link used, at most once however many requests race for it; null when it was not usable. */
-  async consume(purpose: SingleUseTokenPurpose, tokenHash: string, manager: EntityManager = this.tokens.manager): Promise<UsedToken | null> {
+  async consume(
+    purpose: SingleUseTokenPurpose,
+    tokenHash: string,
+    manager: EntityManager = this.tokens.manager,
+  ): Promise<UsedToken | null> {
     const [rows] = await manager.query<[{ id: string; user_id: string | null }[], number]>(
       `UPDATE single_use_tokens SET used_at = now()
         WHERE purpose = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()

@@ -33,7 +33,15 @@ export class UserSessionsRepository {
 
   async findByTokenHash(tokenHash: string): Promise<SessionWithUser | null> {
     const rows = await this.sessions.query<
-      { id: string; user_id: string; last_used_at: Date; expires_at: Date; email: string; is_operator: boolean; totp_enabled_at: Date | null }[]
+      {
+        id: string;
+        user_id: string;
+        last_used_at: Date;
+        expires_at: Date;
+        email: string;
+        is_operator: boolean;
+        totp_enabled_at: Date | null;
+      }[]
     >(
       `SELECT s.id, s.user_id, s.last_used_at, s.expires_at, u.email, u.is_operator, u.totp_enabled_at
          FROM user_sessions s JOIN users u ON u.id = s.user_id

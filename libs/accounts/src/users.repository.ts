@@ -66,7 +66,13 @@ export class UsersRepository {
       where: { id },
       select: { id: true, totpSecretEncrypted: true, totpEnabledAt: true, recoveryCodeHashes: true },
     });
-    return user && { totpSecretEncrypted: user.totpSecretEncrypted, totpEnabledAt: user.totpEnabledAt, recoveryCodeHashes: user.recoveryCodeHashes };
+    return (
+      user && {
+        totpSecretEncrypted: user.totpSecretEncrypted,
+        totpEnabledAt: user.totpEnabledAt,
+        recoveryCodeHashes: user.recoveryCodeHashes,
+      }
+    );
   }
 
   /** A new, not yet confirmed secret; refused (false) while a second factor is enabled. */

@@ -76,7 +76,12 @@ export class WorkspaceMembersRepository {
   }
 
   /** Adds the person unless they already belong; either way, the role they have now. */
-  async addIfAbsent(workspaceId: WorkspaceId, userId: string, role: MemberRole, manager: EntityManager = this.members.manager): Promise<MemberRole> {
+  async addIfAbsent(
+    workspaceId: WorkspaceId,
+    userId: string,
+    role: MemberRole,
+    manager: EntityManager = this.members.manager,
+  ): Promise<MemberRole> {
     await manager.query(
       `INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (workspace_id, user_id) DO NOTHING`,
       [workspaceId, userId, role],

@@ -25,7 +25,9 @@ describe('ResultBatch', () => {
   });
 
   it('fails only the caller whose own result is a rejected promise', async () => {
-    const batch = new ResultBatch<string, string>(async (items) => items.map((item) => (item === 'bad' ? Promise.reject(failure) : Promise.resolve(item))));
+    const batch = new ResultBatch<string, string>(async (items) =>
+      items.map((item) => (item === 'bad' ? Promise.reject(failure) : Promise.resolve(item))),
+    );
     const answers = [batch.add('good'), batch.add('bad')];
     await batch.run();
     await expect(Promise.allSettled(answers)).resolves.toEqual([
@@ -58,7 +60,10 @@ describe('ResultBatch', () => {
 
   it('merges items with the same key into one entry whose callers share its result', async () => {
     const execute = jest.fn(async (items: Array<{ id: string; n: number }>) => items.map((item) => `${item.id}=${item.n}`));
-    const batch = new ResultBatch(execute, { key: (item) => item.id, merge: (earlier, later) => ({ id: earlier.id, n: earlier.n + later.n }) });
+    const batch = new ResultBatch(execute, {
+      key: (item) => item.id,
+      merge: (earlier, later) => ({ id: earlier.id, n: earlier.n + later.n }),
+    });
     const answers = [batch.add({ id: 'x', n: 1 }), batch.add({ id: 'y', n: 5 }), batch.add({ id: 'x', n: 2 })];
     expect(batch.size).toBe(2);
     await batch.run();

@@ -58,7 +58,8 @@ export class ResultBatch<T, R> implements Batch<T, Promise<R>> {
     let results: ReadonlyArray<R | PromiseLike<R>>;
     try {
       results = await this.execute(this.items);
-      if (results.length !== this.items.length) throw new Error(`a batch of ${this.items.length} items answered with ${results.length} results`);
+      if (results.length !== this.items.length)
+        throw new Error(`a batch of ${this.items.length} items answered with ${results.length} results`);
     } catch (error) {
       for (const { reject } of this.waiting) reject(error);
       return;

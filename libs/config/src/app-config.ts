@@ -1,18 +1,5 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -20,10 +7,14 @@ export type MailroomRole = 'all' | 'api' | 'worker';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
-const toInteger = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
@@ -55,9 +46,12 @@ export class AppConfig {
   @IsNotEmpty()
   REDIS_PREFIX: string;
 
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
-    message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://mail.example.com',
-  })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    {
+      message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://mail.example.com',
+    },
+  )
   PUBLIC_BASE_URL: string;
 
   @IsString()
@@ -75,9 +69,12 @@ export class AppConfig {
   })
   ENCRYPTION_PREVIOUS_KEYS: string[];
 
-  @IsUrl({ require_tld: false, protocols: ['https'], require_protocol: true }, {
-    message: 'MICROSOFT_AUTHORITY_HOST must be an https URL (Microsoft identity refuses http)',
-  })
+  @IsUrl(
+    { require_tld: false, protocols: ['https'], require_protocol: true },
+    {
+      message: 'MICROSOFT_AUTHORITY_HOST must be an https URL (Microsoft identity refuses http)',
+    },
+  )
   MICROSOFT_AUTHORITY_HOST: string;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -101,47 +98,73 @@ export class AppConfig {
   LOCAL_SECRETS_FILE?: string;
 
   /** Concurrent deliveries per worker process, per queue. */
-  @Transform(toInteger) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   WORKER_CONCURRENCY_TRANSACTIONAL: number;
 
-  @Transform(toInteger) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   WORKER_CONCURRENCY_MARKETING: number;
 
   /** First retry delay after a transient failure; it doubles (with jitter) up to RETRY_MAX_DELAY_MS. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   RETRY_BASE_DELAY_MS: number;
 
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   RETRY_MAX_DELAY_MS: number;
 
   /** A message still undelivered this long after acceptance fails for good. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   MESSAGE_MAX_AGE_MS: number;
 
   /** How long messages of an integration that needs reconnecting wait before looking again. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   RECONNECT_HOLD_MS: number;
 
-  @Transform(toInteger) @IsInt() @Min(100)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
   OUTBOX_RECONCILE_INTERVAL_MS: number;
 
   /** A message `sending` for longer than this is presumed orphaned by a dead worker and re-queued. */
-  @Transform(toInteger) @IsInt() @Min(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
   SENDING_LEASE_MS: number;
 
   /** Consecutive transient failures that open an integration's circuit, and how long it stays open. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   CIRCUIT_BREAKER_THRESHOLD: number;
 
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   CIRCUIT_BREAKER_COOLDOWN_MS: number;
 
   /** Clicks this soon after delivery, or on every link within this window, are a scanner's, not a person's. */
-  @Transform(toInteger) @IsInt() @Min(0)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
   TRACKING_MACHINE_CLICK_WINDOW_MS: number;
 
   /** Pooled SMTP connections of an integration unused this long are closed. */
-  @Transform(toInteger) @IsInt() @Min(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
   TRANSPORT_IDLE_MS: number;
 
   /**
@@ -149,22 +172,33 @@ export class AppConfig {
    * backing off exponentially from DELIVERY_JOB_BACKOFF_MS; after the last, the outbox reconciler
    * enqueues the message again. This is apart from SMTP retries, which the message row records.
    */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   DELIVERY_JOB_ATTEMPTS: number;
 
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   DELIVERY_JOB_BACKOFF_MS: number;
 
   /** After the SMTP server accepted a message, its `sent` outcome is written again this often until Postgres takes it. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   OUTCOME_WRITE_RETRY_MS: number;
 
   /** A running job whose worker stops renewing its lock this long (died, lost Redis) is run again elsewhere. */
-  @Transform(toInteger) @IsInt() @Min(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
   WORKER_LOCK_DURATION_MS: number;
 
   /** Data rows one CSV import takes; a file with more is refused whole (413) before anything is written. */
-  @Transform(toInteger) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   CSV_IMPORT_MAX_ROWS: number;
 
   /**
@@ -183,11 +217,16 @@ export class AppConfig {
   TRUST_PROXY: TrustProxy;
 
   /** How long an invitation link to a workspace works. */
-  @Transform(toInteger) @IsInt() @Min(1) @Max(90)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   INVITATION_TTL_DAYS: number;
 
   /** Failed authentications (unknown key, wrong token) one client address may make per minute before it gets 429. */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   AUTH_FAILURES_PER_MINUTE: number;
 
   /**
@@ -195,7 +234,9 @@ export class AppConfig {
    * open pixel, and the message says so (`tracking.skipped`). Rewriting is linear in the body; the
    * cap bounds each delivery's share of a worker's memory. Default 5 MB.
    */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   TRACKING_MAX_HTML_BYTES: number;
 
   /**
@@ -204,7 +245,10 @@ export class AppConfig {
    * password and `rediss:` (TLS) to every node, and REDIS_PREFIX must contain a hash tag.
    */
   @Transform(toList)
-  @Matches(/^[^\s:/@]+:\d{1,5}$/, { each: true, message: 'REDIS_CLUSTER_NODES must be a comma-separated list of host:port, such as 10.0.0.1:6379,10.0.0.2:6379' })
+  @Matches(/^[^\s:/@]+:\d{1,5}$/, {
+    each: true,
+    message: 'REDIS_CLUSTER_NODES must be a comma-separated list of host:port, such as 10.0.0.1:6379,10.0.0.2:6379',
+  })
   REDIS_CLUSTER_NODES: string[];
 
   /**
@@ -212,23 +256,34 @@ export class AppConfig {
    * dashboard served elsewhere, a local dev server). Comma-separated `scheme://host[:port]`.
    */
   @Transform(toList)
-  @Matches(ORIGIN, { each: true, message: 'DASHBOARD_ORIGINS must be a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)' })
+  @Matches(ORIGIN, {
+    each: true,
+    message: 'DASHBOARD_ORIGINS must be a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)',
+  })
   DASHBOARD_ORIGINS: string[];
 
   /** How long the first-run set-up link works; a start after that prints a new one. */
-  @Transform(toInteger) @IsInt() @Min(60_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60_000)
   SETUP_TOKEN_TTL_MS: number;
 
   /** How long a password-reset link (mailed, or issued by an admin) works. */
-  @Transform(toInteger) @IsInt() @Min(60_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60_000)
   PASSWORD_RESET_TTL_MS: number;
 
   /** A session unused this long ends (idle expiry). */
-  @Transform(toInteger) @IsInt() @Min(60_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60_000)
   SESSION_IDLE_TIMEOUT_MS: number;
 
   /** A session ends this long after sign-in, however busy (absolute expiry). */
-  @Transform(toInteger) @IsInt() @Min(60_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60_000)
   SESSION_MAX_AGE_MS: number;
 
   /**
@@ -236,13 +291,19 @@ export class AppConfig {
    * LOGIN_FAILURE_WINDOW_MS, and, looser, one address across all accounts. Counting the pair keeps
    * a guesser elsewhere from locking the account's owner out.
    */
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   LOGIN_FAILURES_PER_ACCOUNT: number;
 
-  @Transform(toInteger) @IsInt() @Min(1)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   LOGIN_FAILURES_PER_ADDRESS: number;
 
-  @Transform(toInteger) @IsInt() @Min(1000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
   LOGIN_FAILURE_WINDOW_MS: number;
 
   /** Creates the first operator at start when none exists yet, instead of the set-up link (automated deployments). */
@@ -257,7 +318,8 @@ export class AppConfig {
   /** `{workspaceId}/{integrationId}`: the integration that sends Mailroom's own mail (password resets, invitations). */
   @IsOptional()
   @Matches(SYSTEM_INTEGRATION, {
-    message: 'MAILROOM_SYSTEM_INTEGRATION must be {workspaceId}/{integrationId}, two UUIDs, such as the ids in /v1/workspaces/{ws}/integrations/{id}',
+    message:
+      'MAILROOM_SYSTEM_INTEGRATION must be {workspaceId}/{integrationId}, two UUIDs, such as the ids in /v1/workspaces/{ws}/integrations/{id}',
   })
   MAILROOM_SYSTEM_INTEGRATION?: string;
 }

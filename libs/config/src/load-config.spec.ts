@@ -94,24 +94,35 @@ describe('loadConfig', () => {
   });
 
   it('reads the Redis Cluster seed nodes when the prefix is a hash tag', () => {
-    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '10.0.0.1:7001, redis-b:7002', REDIS_PREFIX: '{mailroom}' });
+    const config = loadConfig({
+      ENCRYPTION_KEY: KEY,
+      PLATFORM_ADMIN_TOKEN: TOKEN,
+      REDIS_CLUSTER_NODES: '10.0.0.1:7001, redis-b:7002',
+      REDIS_PREFIX: '{mailroom}',
+    });
     expect(config.REDIS_CLUSTER_NODES).toEqual(['10.0.0.1:7001', 'redis-b:7002']);
   });
 
   it('refuses cluster nodes that are not host:port', () => {
-    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: 'redis://10.0.0.1', REDIS_PREFIX: '{mailroom}' })).toThrow(
-      /REDIS_CLUSTER_NODES must be a comma-separated list of host:port/,
-    );
+    expect(() =>
+      loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: 'redis://10.0.0.1', REDIS_PREFIX: '{mailroom}' }),
+    ).toThrow(/REDIS_CLUSTER_NODES must be a comma-separated list of host:port/);
   });
 
-  it.each(['mailroom', '{}mailroom', 'mail{room', 'mailroom}{'])('refuses Redis Cluster with the prefix %s, which is no hash tag, explaining why', (prefix) => {
-    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: prefix })).toThrow(
-      /REDIS_PREFIX must contain a hash tag such as \{mailroom\} when REDIS_CLUSTER_NODES is set/,
-    );
-  });
+  it.each(['mailroom', '{}mailroom', 'mail{room', 'mailroom}{'])(
+    'refuses Redis Cluster with the prefix %s, which is no hash tag, explaining why',
+    (prefix) => {
+      expect(() =>
+        loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: prefix }),
+      ).toThrow(/REDIS_PREFIX must contain a hash tag such as \{mailroom\} when REDIS_CLUSTER_NODES is set/);
+    },
+  );
 
   it('accepts a hash tag anywhere in the prefix, as Redis hashes the first one', () => {
-    expect(loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: 'eu-{mailroom}' }).REDIS_PREFIX).toBe('eu-{mailroom}');
+    expect(
+      loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_PREFIX: 'eu-{mailroom}' })
+        .REDIS_PREFIX,
+    ).toBe('eu-{mailroom}');
   });
 
   it('keeps sessions 12 hours idle and 7 days at most, and allows ten failed sign-ins per account and address in 15 minutes', () => {
@@ -125,14 +136,18 @@ describe('loadConfig', () => {
   });
 
   it('reads DASHBOARD_ORIGINS as a list of origins', () => {
-    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, DASHBOARD_ORIGINS: 'https://admin.example.com, http://localhost:5173' });
+    const config = loadConfig({
+      ENCRYPTION_KEY: KEY,
+      PLATFORM_ADMIN_TOKEN: TOKEN,
+      DASHBOARD_ORIGINS: 'https://admin.example.com, http://localhost:5173',
+    });
     expect(config.DASHBOARD_ORIGINS).toEqual(['https://admin.example.com', 'http://localhost:5173']);
   });
 
   it('refuses a DASHBOARD_ORIGINS entry with a path, which no Origin header carries', () => {
-    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, DASHBOARD_ORIGINS: 'https://admin.example.com/app' })).toThrow(
-      /DASHBOARD_ORIGINS must be a comma-separated list of origins/,
-    );
+    expect(() =>
+      loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, DASHBOARD_ORIGINS: 'https://admin.example.com/app' }),
+    ).toThrow(/DASHBOARD_ORIGINS must be a comma-separated list of origins/);
   });
 
   it('refuses MAILROOM_OPERATOR_EMAIL without MAILROOM_OPERATOR_PASSWORD', () => {

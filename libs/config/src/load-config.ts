@@ -99,7 +99,9 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     );
   }
   if (Boolean(config.MAILROOM_OPERATOR_EMAIL) !== Boolean(config.MAILROOM_OPERATOR_PASSWORD)) {
-    problems.push('MAILROOM_OPERATOR_EMAIL and MAILROOM_OPERATOR_PASSWORD go together: set both to create the first operator at start, or neither');
+    problems.push(
+      'MAILROOM_OPERATOR_EMAIL and MAILROOM_OPERATOR_PASSWORD go together: set both to create the first operator at start, or neither',
+    );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;

@@ -60,7 +60,11 @@ export class IntegrationsRepository {
     return this.cached(`${workspaceId}:usage:${usage}`, () => this.findByUsage(workspaceId, usage));
   }
 
-  save(workspaceId: WorkspaceId, integration: OwnIntegration, manager: EntityManager = this.integrations.manager): Promise<IntegrationEntity> {
+  save(
+    workspaceId: WorkspaceId,
+    integration: OwnIntegration,
+    manager: EntityManager = this.integrations.manager,
+  ): Promise<IntegrationEntity> {
     integration.workspaceId = workspaceId;
     return manager.save(IntegrationEntity, integration);
   }
@@ -84,7 +88,12 @@ export class IntegrationsRepository {
   async updateStatus(workspaceId: WorkspaceId, id: string, status: IntegrationStatusUpdate): Promise<void> {
     await this.integrations.update(
       { workspaceId, id },
-      { statusState: status.state, statusLastError: storableText(status.lastError), statusHint: storableText(status.hint), statusCheckedAt: new Date() },
+      {
+        statusState: status.state,
+        statusLastError: storableText(status.lastError),
+        statusHint: storableText(status.hint),
+        statusCheckedAt: new Date(),
+      },
     );
     await this.changed(workspaceId);
   }

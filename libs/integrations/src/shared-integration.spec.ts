@@ -26,14 +26,22 @@ describe('a shared integration', () => {
 
   it('gets a rotated refresh token stored while it stays as it was', async () => {
     const saveRefreshToken = jest.fn().mockResolvedValue(true);
-    const credentials = new SmtpCredentialsService(secrets, { saveRefreshToken } as unknown as IntegrationsRepository, {} as AccessTokenService);
+    const credentials = new SmtpCredentialsService(
+      secrets,
+      { saveRefreshToken } as unknown as IntegrationsRepository,
+      {} as AccessTokenService,
+    );
     const integration = sharedCopy();
 
     await credentials.saveRefreshToken(integration, 'rotated-refresh-token');
 
     expect(integration.refreshTokenEncrypted).toBeNull();
     const [workspaceId, id, credentialsVersion, ciphertext] = saveRefreshToken.mock.calls[0] as [string, string, number, string];
-    expect({ workspaceId, id, credentialsVersion }).toEqual({ workspaceId: integration.workspaceId, id: integration.id, credentialsVersion: 3 });
+    expect({ workspaceId, id, credentialsVersion }).toEqual({
+      workspaceId: integration.workspaceId,
+      id: integration.id,
+      credentialsVersion: 3,
+    });
     expect(secrets.get({ ...integration, refreshTokenEncrypted: ciphertext }, 'refreshToken')).toBe('rotated-refresh-token');
   });
 

@@ -28,7 +28,12 @@ describe('redactError', () => {
 
   it('keeps the SQL, the code and the constraint of a failed query, never its parameters or the failing row', () => {
     const logged = JSON.stringify(redactError(failed));
-    expect(JSON.parse(logged)).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'c', query: expect.stringContaining('$1') });
+    expect(JSON.parse(logged)).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23514',
+      constraint: 'c',
+      query: expect.stringContaining('$1'),
+    });
     expect(logged).not.toContain('s3cret');
   });
 

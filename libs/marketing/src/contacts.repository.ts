@@ -41,7 +41,11 @@ export class ContactsRepository {
    * Creates or updates any number of contacts in one statement; `created` tells which were new
    * (xmax is 0 only for a freshly inserted row version).
    */
-  async upsertMany(workspaceId: WorkspaceId, rows: ContactUpsert[], manager: EntityManager = this.contacts.manager): Promise<UpsertedContact[]> {
+  async upsertMany(
+    workspaceId: WorkspaceId,
+    rows: ContactUpsert[],
+    manager: EntityManager = this.contacts.manager,
+  ): Promise<UpsertedContact[]> {
     if (rows.length === 0) return [];
     // DISTINCT ON guards against two inputs that Postgres' lower() folds together although
     // JavaScript did not: ON CONFLICT DO UPDATE refuses to touch one row twice in a statement.
@@ -113,7 +117,10 @@ export class ContactsRepository {
 
   /** `email` as stored: lowercased. */
   findByEmail(workspaceId: WorkspaceId, email: string): Promise<ContactEntity | null> {
-    return this.contacts.createQueryBuilder('c').where('c.workspace_id = :workspaceId AND lower(c.email) = :email', { workspaceId, email }).getOne();
+    return this.contacts
+      .createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId AND lower(c.email) = :email', { workspaceId, email })
+      .getOne();
   }
 
   /** Newest first, keyset-paginated on (created_at, id); fetches one row more than the limit. */

@@ -27,7 +27,12 @@ export class ListMembershipsRepository {
    * their status (an unsubscribed contact is never re-subscribed by a bulk add). Returns how many joined.
    * Rows go in in key order so concurrent adds of overlapping sets wait for each other instead of deadlocking.
    */
-  async addMany(workspaceId: WorkspaceId, listId: string, contactIds: string[], manager: EntityManager = this.memberships.manager): Promise<number> {
+  async addMany(
+    workspaceId: WorkspaceId,
+    listId: string,
+    contactIds: string[],
+    manager: EntityManager = this.memberships.manager,
+  ): Promise<number> {
     if (contactIds.length === 0) return 0;
     const [{ count }]: Array<{ count: number }> = await manager.query(
       `WITH added AS (
@@ -43,12 +48,16 @@ export class ListMembershipsRepository {
   }
 
   findOne(workspaceId: WorkspaceId, listId: string, contactId: string): Promise<MemberWithContact | null> {
-    return this.withContacts(workspaceId, listId).andWhere('m.contact_id = :contactId', { contactId }).getOne() as Promise<MemberWithContact | null>;
+    return this.withContacts(workspaceId, listId)
+      .andWhere('m.contact_id = :contactId', { contactId })
+      .getOne() as Promise<MemberWithContact | null>;
   }
 
   /** Ordered by contact id, the order broadcasts page through a list in (partial index on subscribed members). */
   list(workspaceId: WorkspaceId, listId: string, filters: MemberFilters): Promise<MemberWithContact[]> {
-    const query = this.withContacts(workspaceId, listId).orderBy('m.contact_id', 'ASC').limit(filters.limit + 1);
+    const query = this.withContacts(workspaceId, listId)
+      .orderBy('m.contact_id', 'ASC')
+      .limit(filters.limit + 1);
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.after) query.andWhere('m.contact_id > :after', { after: filters.after });
     return query.getMany() as Promise<MemberWithContact[]>;

@@ -48,7 +48,9 @@ export class ListsRepository {
   async lockBulkContactWrites(workspaceId: WorkspaceId, manager: EntityManager, waitMs: number): Promise<boolean> {
     const key = [BULK_CONTACT_WRITES_LOCK_SPACE, workspaceId];
     if (waitMs === 0) {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', key)) as [{ locked: boolean }];
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', key)) as [
+        { locked: boolean },
+      ];
       return locked;
     }
     await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${waitMs}ms`]);

@@ -19,7 +19,15 @@ describe('COPY text format', () => {
   });
 
   it('writes timestamps as Date#toISOString does, milliseconds included', () => {
-    const times = ['2026-11-27T10:00:00.000Z', '2026-11-27T10:00:00.005Z', '2026-11-27T10:00:00.050Z', '2026-11-27T10:00:00.500Z', '2026-11-27T10:00:01.999Z', '1969-12-31T23:59:59.001Z', '2026-11-27T10:00:00.007Z'];
+    const times = [
+      '2026-11-27T10:00:00.000Z',
+      '2026-11-27T10:00:00.005Z',
+      '2026-11-27T10:00:00.050Z',
+      '2026-11-27T10:00:00.500Z',
+      '2026-11-27T10:00:01.999Z',
+      '1969-12-31T23:59:59.001Z',
+      '2026-11-27T10:00:00.007Z',
+    ];
     for (const time of times) expect(copyTextTimestamp(new Date(time))).toBe(time);
   });
 });

@@ -7,7 +7,16 @@ describe('MessageEventRows', () => {
   it('encodes each event as a COPY text row in the column order of the table', () => {
     const rows = new MessageEventRows();
     const at = new Date('2026-11-27T10:00:00.000Z');
-    rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'click', at, url: 'https://example.com/', bot: true, userAgent: 'Agent\tA', ip: '192.0.2.0' });
+    rows.add({
+      workspaceId: WORKSPACE,
+      messageId: MESSAGE,
+      type: 'click',
+      at,
+      url: 'https://example.com/',
+      bot: true,
+      userAgent: 'Agent\tA',
+      ip: '192.0.2.0',
+    });
     rows.add({ workspaceId: WORKSPACE, messageId: MESSAGE, type: 'sent', at, detail: '250 2.0.0 OK' });
     expect(rows.count).toBe(2);
     expect(Buffer.concat(rows.chunks()).toString('utf8')).toBe(

@@ -16,7 +16,20 @@ export interface MessageFilters {
 
 export type NewMessage = Omit<
   MessageEntity,
-  'createdAt' | 'updatedAt' | 'attempts' | 'smtpResponse' | 'errorCode' | 'errorMessage' | 'errorHint' | 'leaseUntil' | 'sentAt' | 'status' | 'workspaceId' | 'listId' | 'broadcastId' | 'contactId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'attempts'
+  | 'smtpResponse'
+  | 'errorCode'
+  | 'errorMessage'
+  | 'errorHint'
+  | 'leaseUntil'
+  | 'sentAt'
+  | 'status'
+  | 'workspaceId'
+  | 'listId'
+  | 'broadcastId'
+  | 'contactId'
 > &
   Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>>;
 

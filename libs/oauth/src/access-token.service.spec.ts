@@ -97,8 +97,7 @@ describe('AccessTokenService', () => {
       const credentials = microsoftApp();
       const ref = refOf();
       const workers = [worker(), worker()];
-      const fifty = () =>
-        Promise.all(Array.from({ length: 50 }, (_, i) => workers[i % 2]!.getAccessToken(ref, credentials, noRotation)));
+      const fifty = () => Promise.all(Array.from({ length: 50 }, (_, i) => workers[i % 2]!.getAccessToken(ref, credentials, noRotation)));
 
       const first = await fifty();
       expect(new Set(first).size).toBe(1);
@@ -188,10 +187,13 @@ describe('AccessTokenService', () => {
       expect(save).toHaveBeenCalledTimes(2);
       expect(save.mock.calls[0]![0]).not.toBe(original);
       expect(microsoft.isValidAccessToken(second)).toBe(true);
-      expect(microsoft.tokenRequests.at(-1)).toMatchObject({ grantType: 'refresh_token', scope: 'offline_access https://outlook.office.com/SMTP.Send' });
-      await expect(
-        service.getAccessToken(refOf(), { ...credentials(), refreshToken: original }, save),
-      ).rejects.toMatchObject({ code: 'invalid_grant' });
+      expect(microsoft.tokenRequests.at(-1)).toMatchObject({
+        grantType: 'refresh_token',
+        scope: 'offline_access https://outlook.office.com/SMTP.Send',
+      });
+      await expect(service.getAccessToken(refOf(), { ...credentials(), refreshToken: original }, save)).rejects.toMatchObject({
+        code: 'invalid_grant',
+      });
     });
 
     it('fails as transient when the rotated refresh token cannot be saved, and caches nothing', async () => {
@@ -210,7 +212,10 @@ describe('AccessTokenService', () => {
 
   describe('with a Google refresh token', () => {
     function googleCredentials(): GoogleRefreshTokenCredentials {
-      const client = { clientId: `${unique('client')}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${randomBytes(8).toString('hex')}` };
+      const client = {
+        clientId: `${unique('client')}.apps.googleusercontent.com`,
+        clientSecret: `GOCSPX-${randomBytes(8).toString('hex')}`,
+      };
       google.addClient(client);
       return { provider: 'google', flow: 'refresh_token', ...client, refreshToken: google.issueRefreshToken(client.clientId) };
     }
@@ -229,9 +234,7 @@ describe('AccessTokenService', () => {
         credentials.refreshToken = rotated;
       });
 
-      const concurrent = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => workers[i % 2]!.getAccessToken(ref, credentials, save)),
-      );
+      const concurrent = await Promise.all(Array.from({ length: 10 }, (_, i) => workers[i % 2]!.getAccessToken(ref, credentials, save)));
       expect(save).toHaveBeenCalledTimes(1);
       await workers[0]!.invalidate(ref, concurrent[0]);
       const second = await workers[1]!.getAccessToken(ref, credentials, save);
@@ -240,9 +243,9 @@ describe('AccessTokenService', () => {
       expect(save.mock.calls[0]![0]).not.toBe(original);
       expect(save.mock.calls[1]![0]).not.toBe(save.mock.calls[0]![0]);
       expect(google.isValidAccessToken(second)).toBe(true);
-      await expect(
-        workers[0]!.getAccessToken(refOf(), { ...credentials, refreshToken: original }, save),
-      ).rejects.toMatchObject({ code: 'invalid_grant' });
+      await expect(workers[0]!.getAccessToken(refOf(), { ...credentials, refreshToken: original }, save)).rejects.toMatchObject({
+        code: 'invalid_grant',
+      });
     });
 
     it('does not call the callback when Google keeps the refresh token', async () => {

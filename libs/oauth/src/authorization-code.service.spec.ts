@@ -21,7 +21,11 @@ describe('AuthorizationCodeService', () => {
   let codes: AuthorizationCodeService;
   let issuer: TokenIssuerService;
 
-  const googleClient = { provider: 'google', clientId: `client-${run}.apps.googleusercontent.com`, clientSecret: `GOCSPX-${run}-secret` } as const;
+  const googleClient = {
+    provider: 'google',
+    clientId: `client-${run}.apps.googleusercontent.com`,
+    clientSecret: `GOCSPX-${run}-secret`,
+  } as const;
   const microsoftClient = { provider: 'microsoft', tenantId: TENANT, clientId: `app-${run}`, clientSecret: `secret-value-${run}` } as const;
 
   beforeAll(async () => {
@@ -36,7 +40,10 @@ describe('AuthorizationCodeService', () => {
       GOOGLE_AUTH_URL: google.authUrl,
     });
     // The module as the apps wire it, with this spec's configuration.
-    moduleRef = await Test.createTestingModule({ imports: [ConfigModule, OAuthModule] }).overrideProvider(AppConfig).useValue(config).compile();
+    moduleRef = await Test.createTestingModule({ imports: [ConfigModule, OAuthModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .compile();
     codes = moduleRef.get(AuthorizationCodeService);
     issuer = moduleRef.get(TokenIssuerService);
     expect(moduleRef.get(AccessTokenService)).toBeInstanceOf(AccessTokenService);
@@ -48,14 +55,23 @@ describe('AuthorizationCodeService', () => {
   });
 
   const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
-  const consentParams = (codeChallenge: string) => ({ redirectUri: REDIRECT_URI, state: randomBytes(24).toString('base64url'), codeChallenge });
+  const consentParams = (codeChallenge: string) => ({
+    redirectUri: REDIRECT_URI,
+    state: randomBytes(24).toString('base64url'),
+    codeChallenge,
+  });
 
   /** What happens in the browser: the provider shows consent and redirects back with a code bound to the challenge. */
   function consent(client: ConnectClient, options: { withRefreshToken?: boolean } = {}) {
     const { codeVerifier, codeChallenge } = createPkcePair();
     const params = new URL(codes.consentUrl(client, consentParams(codeChallenge))).searchParams;
     const code = `code-${randomBytes(8).toString('hex')}`;
-    const pending = { code, clientId: client.clientId, codeChallenge: params.get('code_challenge')!, redirectUri: params.get('redirect_uri')! };
+    const pending = {
+      code,
+      clientId: client.clientId,
+      codeChallenge: params.get('code_challenge')!,
+      redirectUri: params.get('redirect_uri')!,
+    };
     if (client.provider === 'google') google.registerAuthorizationCode({ ...pending, withRefreshToken: options.withRefreshToken ?? true });
     else microsoft.registerAuthorizationCode({ ...pending, tenantId: client.tenantId });
     return { code, codeVerifier };
@@ -121,7 +137,9 @@ describe('AuthorizationCodeService', () => {
       const { code } = consent(client);
       const wrongVerifier = randomBytes(48).toString('base64url');
 
-      const error = await codes.exchangeCode(client, { code, codeVerifier: wrongVerifier, redirectUri: REDIRECT_URI }).catch((failure: unknown) => failure);
+      const error = await codes
+        .exchangeCode(client, { code, codeVerifier: wrongVerifier, redirectUri: REDIRECT_URI })
+        .catch((failure: unknown) => failure);
 
       expect(error).toBeInstanceOf(OAuthTokenError);
       expect(error).toMatchObject({ code: 'invalid_grant', transient: false });
@@ -133,7 +151,9 @@ describe('AuthorizationCodeService', () => {
   it('explains a Google consent that returned no refresh token', async () => {
     const { code, codeVerifier } = consent(googleClient, { withRefreshToken: false });
 
-    const error = await codes.exchangeCode(googleClient, { code, codeVerifier, redirectUri: REDIRECT_URI }).catch((failure: unknown) => failure);
+    const error = await codes
+      .exchangeCode(googleClient, { code, codeVerifier, redirectUri: REDIRECT_URI })
+      .catch((failure: unknown) => failure);
 
     expect(error).toMatchObject({ code: 'missing_refresh_token', transient: false });
     expect((error as OAuthTokenError).hint).toMatch(/myaccount\.google\.com\/permissions.*connect" again/);

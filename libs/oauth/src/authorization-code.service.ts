@@ -7,9 +7,7 @@ import { MICROSOFT_DELEGATED_SCOPES } from './oauth-credentials';
 import { missingTokenError } from './oauth-token-error';
 
 /** The OAuth client an integration is configured with, as the consent screen needs it. */
-export type ConsentClient =
-  | { provider: 'google'; clientId: string }
-  | { provider: 'microsoft'; tenantId: string; clientId: string };
+export type ConsentClient = { provider: 'google'; clientId: string } | { provider: 'microsoft'; tenantId: string; clientId: string };
 
 export type ConnectClient = ConsentClient & { clientSecret: string };
 
@@ -57,7 +55,10 @@ export class AuthorizationCodeService {
     return { ...tokens, refreshToken };
   }
 
-  private async exchangeWithGoogle(client: ConnectClient, { code, codeVerifier, redirectUri }: AuthorizationCode): Promise<ExchangedTokens> {
+  private async exchangeWithGoogle(
+    client: ConnectClient,
+    { code, codeVerifier, redirectUri }: AuthorizationCode,
+  ): Promise<ExchangedTokens> {
     const google = createGoogleClient(this.config.GOOGLE_TOKEN_URL, client, redirectUri);
     try {
       const { tokens } = await google.getToken({ code, codeVerifier, redirect_uri: redirectUri });

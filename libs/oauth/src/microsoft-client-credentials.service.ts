@@ -79,7 +79,10 @@ export class MicrosoftClientCredentialsService {
       // same request for 60 s (or Retry-After) without calling Microsoft.
       if (error.status === undefined) {
         const reason = error.errorMessage.split(/\r?\n/)[0];
-        return localTokenError('microsoft', 'throttled', `msal holds back requests after a recent 429/5xx: ${reason}`, { transient: true, secrets });
+        return localTokenError('microsoft', 'throttled', `msal holds back requests after a recent 429/5xx: ${reason}`, {
+          transient: true,
+          secrets,
+        });
       }
       return oauthTokenError(
         {
@@ -101,7 +104,9 @@ export class MicrosoftClientCredentialsService {
       case 'openid_config_error':
         return this.discoveryFailure(credentials.tenantId);
       default:
-        return localTokenError('microsoft', error.errorCode, `msal refused the request: ${error.errorCode}: ${error.errorMessage}`, { secrets });
+        return localTokenError('microsoft', error.errorCode, `msal refused the request: ${error.errorCode}: ${error.errorMessage}`, {
+          secrets,
+        });
     }
   }
 

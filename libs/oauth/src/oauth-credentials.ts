@@ -25,10 +25,7 @@ export interface GoogleRefreshTokenCredentials {
   refreshToken: string;
 }
 
-export type OAuthCredentials =
-  | MicrosoftClientCredentials
-  | MicrosoftRefreshTokenCredentials
-  | GoogleRefreshTokenCredentials;
+export type OAuthCredentials = MicrosoftClientCredentials | MicrosoftRefreshTokenCredentials | GoogleRefreshTokenCredentials;
 
 export type OAuthProvider = OAuthCredentials['provider'];
 

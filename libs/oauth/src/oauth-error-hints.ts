@@ -13,7 +13,7 @@ const MICROSOFT_BY_PROVIDER_CODE: Record<string, string> = {
     'The application (client) ID was not found in this tenant: check the Directory (tenant) ID, and that an administrator ' +
     'of that tenant has granted admin consent to the app (Enterprise applications must list it).',
   AADSTS90002:
-    'The tenant was not found: use the Directory (tenant) ID from the app registration\'s Overview page ' +
+    "The tenant was not found: use the Directory (tenant) ID from the app registration's Overview page " +
     '(a GUID or a verified domain), and the right cloud.',
   AADSTS70001: 'The application is disabled in this tenant: an administrator must enable it under Enterprise applications.',
   AADSTS65001: `The app has not been granted consent in this tenant: an administrator must grant admin consent, then ${RECONNECT.toLowerCase()}`,
@@ -23,14 +23,14 @@ const COMMON_BY_CODE: Record<string, string> = {
   unauthorized_client:
     'The token or grant was issued to a different client ID than the one configured here, or the app may not use this flow. ' +
     'Use the same client ID and secret that obtained the refresh token, or reconnect.',
-  invalid_client: 'The client ID or secret is wrong: copy both again from the provider\'s console.',
+  invalid_client: "The client ID or secret is wrong: copy both again from the provider's console.",
   access_denied: 'The consent screen was cancelled or access was refused. Press "connect" again and accept the requested permission.',
   invalid_state: 'This sign-in link expired or was already used. Press "connect" again.',
   missing_tenant_id: 'Client credentials need a tenant ID (a GUID or domain); "common", "organizations" and "consumers" are not accepted.',
   network_error: 'The identity provider could not be reached. Mailroom retries; if it persists, check outbound HTTPS from the worker.',
   throttled: 'The identity provider recently failed or throttled this app; Mailroom waits before asking again.',
   refresh_token_not_saved: 'The provider issued a new refresh token that could not be saved; the next attempt retries.',
-  token_wait_timeout: 'Another worker is still fetching this integration\'s token; Mailroom retries.',
+  token_wait_timeout: "Another worker is still fetching this integration's token; Mailroom retries.",
 };
 
 const BY_CODE: Record<OAuthProvider, Record<string, string>> = {
@@ -42,7 +42,7 @@ const BY_CODE: Record<OAuthProvider, Record<string, string>> = {
       'SMTP.SendAsApp with admin consent; delegated sending needs SMTP.Send (SMTP.SendAsApp fails in a delegated flow).',
     missing_refresh_token: `Microsoft returned no refresh token: the offline_access permission was not granted. ${RECONNECT}`,
     openid_config_error:
-      'Microsoft did not return the tenant\'s OpenID configuration: check the Directory (tenant) ID and the authority host.',
+      "Microsoft did not return the tenant's OpenID configuration: check the Directory (tenant) ID and the authority host.",
   },
   google: {
     ...COMMON_BY_CODE,
@@ -62,12 +62,7 @@ const BY_CODE: Record<OAuthProvider, Record<string, string>> = {
 const TRANSIENT_HINT = 'The identity provider is temporarily unavailable; Mailroom retries later.';
 
 /** The fix to show an admin for a token or consent failure, when one is known. */
-export function oauthErrorHint(
-  provider: OAuthProvider,
-  code: string,
-  providerCode?: string,
-  transient = false,
-): string | undefined {
+export function oauthErrorHint(provider: OAuthProvider, code: string, providerCode?: string, transient = false): string | undefined {
   const precise = provider === 'microsoft' && providerCode ? MICROSOFT_BY_PROVIDER_CODE[providerCode] : undefined;
   return precise ?? BY_CODE[provider][code] ?? (transient ? TRANSIENT_HINT : undefined);
 }

@@ -61,10 +61,34 @@ describe('OAuthTokenError from the token endpoints', () => {
       rejectionOf(new MicrosoftClientCredentialsService(configFor(host)).issue(credentials));
 
     it.each<[string, (app: MicrosoftClientCredentials) => MicrosoftClientCredentials, string, string, RegExp]>([
-      ['the secret ID pasted instead of its value', (app) => ({ ...app, clientSecret: `id-${secret()}` }), 'invalid_client', 'AADSTS7000215', /"Value".*not its "Secret ID"/],
-      ['an app unknown in the tenant', (app) => ({ ...app, clientId: unique('missing-app') }), 'unauthorized_client', 'AADSTS700016', /not found in this tenant.*admin consent/],
-      ['an expired client secret', (app) => (microsoft.expireSecret(TENANT, app.clientId), app), 'invalid_client', 'AADSTS7000222', /secret has expired.*new one/],
-      ['a tenant that does not exist', (app) => ({ ...app, tenantId: 'not-a-tenant.example' }), 'invalid_request', 'AADSTS90002', /tenant was not found/],
+      [
+        'the secret ID pasted instead of its value',
+        (app) => ({ ...app, clientSecret: `id-${secret()}` }),
+        'invalid_client',
+        'AADSTS7000215',
+        /"Value".*not its "Secret ID"/,
+      ],
+      [
+        'an app unknown in the tenant',
+        (app) => ({ ...app, clientId: unique('missing-app') }),
+        'unauthorized_client',
+        'AADSTS700016',
+        /not found in this tenant.*admin consent/,
+      ],
+      [
+        'an expired client secret',
+        (app) => (microsoft.expireSecret(TENANT, app.clientId), app),
+        'invalid_client',
+        'AADSTS7000222',
+        /secret has expired.*new one/,
+      ],
+      [
+        'a tenant that does not exist',
+        (app) => ({ ...app, tenantId: 'not-a-tenant.example' }),
+        'invalid_request',
+        'AADSTS90002',
+        /tenant was not found/,
+      ],
       ['a scope the app may not have', (app) => fail(app, 'invalid_scope'), 'invalid_scope', 'AADSTS70011', /SMTP\.SendAsApp/],
       ['a disabled application', (app) => fail(app, 'unauthorized_client'), 'unauthorized_client', 'AADSTS70001', /disabled/],
     ])('explains %s', async (_, arrange, code, providerCode, hint) => {
@@ -148,7 +172,12 @@ describe('OAuthTokenError from the token endpoints', () => {
 
     it.each<[string, () => GoogleRefreshTokenCredentials, string, RegExp]>([
       ['an expired or revoked refresh token', () => failing('invalid_grant'), 'invalid_grant', /7 days.*"Testing".*publish/],
-      ['a wrong client secret', () => ({ ...googleCredentials(), clientSecret: `GOCSPX-${secret()}` }), 'invalid_client', /Google Cloud console/],
+      [
+        'a wrong client secret',
+        () => ({ ...googleCredentials(), clientSecret: `GOCSPX-${secret()}` }),
+        'invalid_client',
+        /Google Cloud console/,
+      ],
       [
         'a refresh token issued to another client',
         () => ({ ...googleCredentials(), refreshToken: googleCredentials().refreshToken }),

@@ -15,8 +15,6 @@ export class TokenIssuerService {
 
   issue(credentials: OAuthCredentials): Promise<IssuedToken> {
     if (credentials.provider === 'google') return this.google.issue(credentials);
-    return credentials.flow === 'client_credentials'
-      ? this.microsoftApp.issue(credentials)
-      : this.microsoftDelegated.issue(credentials);
+    return credentials.flow === 'client_credentials' ? this.microsoftApp.issue(credentials) : this.microsoftDelegated.issue(credentials);
   }
 }

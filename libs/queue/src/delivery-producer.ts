@@ -58,11 +58,19 @@ export class DeliveryProducer implements OnModuleDestroy {
     }
     await Promise.all(
       [...byQueue].map(async ([name, batch]) => {
-        const tickets = await this.fairShare.tickets(name, batch.map((request) => ({ workspaceId: request.workspaceId, weight: 1 })), !again);
+        const tickets = await this.fairShare.tickets(
+          name,
+          batch.map((request) => ({ workspaceId: request.workspaceId, weight: 1 })),
+          !again,
+        );
         await this.queues.get(name)!.addBulk(
           batch.map((request, index) => ({
             name: JobName.DeliverMessage,
-            data: { workspaceId: request.workspaceId, messageId: request.messageId, seq: tickets[index]!.seq } satisfies JobPayloads[JobName.DeliverMessage],
+            data: {
+              workspaceId: request.workspaceId,
+              messageId: request.messageId,
+              seq: tickets[index]!.seq,
+            } satisfies JobPayloads[JobName.DeliverMessage],
             opts: { ...this.jobOptions(), jobId: request.messageId, delay: request.delayMs ?? 0, priority: tickets[index]!.priority },
           })),
         );
@@ -74,10 +82,17 @@ export class DeliveryProducer implements OnModuleDestroy {
     const slices = Math.ceil(messageIds.length / RECIPIENTS_PER_JOB);
     if (slices === 0) return;
     const counter = this.sliceCounter(target.broadcastId);
-    const [[error, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [[Error | null, number]];
+    const [[error, last]] = (await this.connection.redis.multi().incrby(counter, slices).pexpire(counter, SLICE_COUNTER_TTL_MS).exec()) as [
+      [Error | null, number],
+    ];
     if (error) throw error;
-    const members = Array.from({ length: slices }, (_, index) => messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB));
-    const tickets = await this.fairShare.tickets(deliveryQueueFor('marketing'), members.map((ids) => ({ workspaceId: target.workspaceId, weight: ids.length })));
+    const members = Array.from({ length: slices }, (_, index) =>
+      messageIds.slice(index * RECIPIENTS_PER_JOB, (index + 1) * RECIPIENTS_PER_JOB),
+    );
+    const tickets = await this.fairShare.tickets(
+      deliveryQueueFor('marketing'),
+      members.map((ids) => ({ workspaceId: target.workspaceId, weight: ids.length })),
+    );
     const jobs = members.map((ids, index) => {
       const data: JobPayloads[JobName.DeliverBroadcastRecipients] = { ...target, messageIds: ids, seq: tickets[index]!.seq };
       const jobId = sliceJobId(target.broadcastId, last - slices + index);

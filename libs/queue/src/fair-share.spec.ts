@@ -18,7 +18,10 @@ describe('FairShare', () => {
   });
 
   it("gives each workspace's k-th waiting message priority k, whoever queued first", async () => {
-    const burst = await fairShare.tickets(QueueName.Transactional, Array.from({ length: 5 }, () => ({ workspaceId: 'a', weight: 1 })));
+    const burst = await fairShare.tickets(
+      QueueName.Transactional,
+      Array.from({ length: 5 }, () => ({ workspaceId: 'a', weight: 1 })),
+    );
     const single = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'b', weight: 1 }]);
 
     expect(burst.map((ticket) => ticket.priority)).toEqual([1, 2, 3, 4, 5]);
@@ -26,10 +29,16 @@ describe('FairShare', () => {
   });
 
   it('counts a slice as the messages it holds, and keeps the lines of each queue apart', async () => {
-    const slices = await fairShare.tickets(QueueName.Marketing, [{ workspaceId: 'a', weight: 100 }, { workspaceId: 'a', weight: 40 }]);
+    const slices = await fairShare.tickets(QueueName.Marketing, [
+      { workspaceId: 'a', weight: 100 },
+      { workspaceId: 'a', weight: 40 },
+    ]);
     const next = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }]);
 
-    expect(slices).toEqual([{ seq: 100, priority: 1 }, { seq: 140, priority: 101 }]);
+    expect(slices).toEqual([
+      { seq: 100, priority: 1 },
+      { seq: 140, priority: 101 },
+    ]);
     expect(next).toEqual([{ seq: 6, priority: 6 }]);
   });
 
@@ -42,10 +51,20 @@ describe('FairShare', () => {
   });
 
   it('places jobs enqueued again at the back of the line without making it longer', async () => {
-    const again = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }, { workspaceId: 'a', weight: 1 }], false);
+    const again = await fairShare.tickets(
+      QueueName.Transactional,
+      [
+        { workspaceId: 'a', weight: 1 },
+        { workspaceId: 'a', weight: 1 },
+      ],
+      false,
+    );
     const next = await fairShare.tickets(QueueName.Transactional, [{ workspaceId: 'a', weight: 1 }]);
 
-    expect(again).toEqual([{ seq: 7, priority: 4 }, { seq: 7, priority: 4 }]);
+    expect(again).toEqual([
+      { seq: 7, priority: 4 },
+      { seq: 7, priority: 4 },
+    ]);
     expect(next).toEqual([{ seq: 8, priority: 4 }]);
   });
 });

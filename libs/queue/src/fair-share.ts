@@ -50,7 +50,10 @@ export class FairShare implements OnApplicationShutdown {
     const pipeline = this.connection.redis.pipeline();
     for (const [workspaceId, total] of totals) {
       const seq = this.key(queue, workspaceId, 'seq');
-      pipeline.incrby(seq, total).pexpire(seq, COUNTER_TTL_MS).get(this.key(queue, workspaceId, 'head'));
+      pipeline
+        .incrby(seq, total)
+        .pexpire(seq, COUNTER_TTL_MS)
+        .get(this.key(queue, workspaceId, 'head'));
     }
     const replies = (await pipeline.exec()) ?? [];
     const failed = replies.find(([error]) => error);

@@ -18,7 +18,13 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.DeliverMessage]: { workspaceId: WorkspaceId; messageId: string; seq?: number };
   /** A slice of one fanned-out page: its messages are claimed together and delivered one by one. */
-  [JobName.DeliverBroadcastRecipients]: { workspaceId: WorkspaceId; broadcastId: string; integrationId: string; messageIds: string[]; seq?: number };
+  [JobName.DeliverBroadcastRecipients]: {
+    workspaceId: WorkspaceId;
+    broadcastId: string;
+    integrationId: string;
+    messageIds: string[];
+    seq?: number;
+  };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.FanOutBroadcast]: { workspaceId: WorkspaceId; broadcastId: string };
 }

@@ -19,7 +19,10 @@ const toSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 export class FailureCounter {
   private readonly limiter: RateLimiterRedis;
 
-  constructor(redis: RedisClient, private readonly limit: FailureLimit) {
+  constructor(
+    redis: RedisClient,
+    private readonly limit: FailureLimit,
+  ) {
     const window = { points: limit.points, duration: limit.durationSeconds };
     this.limiter = new RateLimiterRedis({
       storeClient: redis,

@@ -44,7 +44,11 @@ export function createRedisClient(config: AppConfig, role: RedisRole): RedisClie
   const client =
     config.REDIS_CLUSTER_NODES.length === 0
       ? new Redis(config.REDIS_URL, { ...perNode, enableOfflineQueue, lazyConnect })
-      : new Cluster(config.REDIS_CLUSTER_NODES.map(seedNode), { enableOfflineQueue, lazyConnect, redisOptions: { ...perNode, ...credentialsOf(config.REDIS_URL) } });
+      : new Cluster(config.REDIS_CLUSTER_NODES.map(seedNode), {
+          enableOfflineQueue,
+          lazyConnect,
+          redisOptions: { ...perNode, ...credentialsOf(config.REDIS_URL) },
+        });
   // Every command reports its own failure to its caller; a dropped connection is worth a log line,
   // not ioredis's "Unhandled error event" on the console for each reconnect attempt.
   client.on('error', (error: Error) => logger.debug({ err: error, role }, 'Redis connection error'));

@@ -9,13 +9,17 @@ describe('summarizeAccessToken', () => {
   it('shows the audience, roles and lifetime of a Microsoft app-only token', () => {
     const token = jwt({ aud: 'https://outlook.office365.com', roles: ['SMTP.SendAsApp'], exp: inMinutes(59) });
 
-    expect(summarizeAccessToken(token, now)).toBe('access token received, audience https://outlook.office365.com, roles SMTP.SendAsApp, expires in 59 min');
+    expect(summarizeAccessToken(token, now)).toBe(
+      'access token received, audience https://outlook.office365.com, roles SMTP.SendAsApp, expires in 59 min',
+    );
   });
 
   it('shows the scopes of a delegated token and flags an expired one', () => {
     const token = jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', exp: inMinutes(-5) });
 
-    expect(summarizeAccessToken(token, now)).toBe('access token received, audience https://outlook.office.com, scopes SMTP.Send, EXPIRED 5 min ago');
+    expect(summarizeAccessToken(token, now)).toBe(
+      'access token received, audience https://outlook.office.com, scopes SMTP.Send, EXPIRED 5 min ago',
+    );
   });
 
   it('says only the length of an opaque token', () => {

@@ -1,6 +1,9 @@
 import { OutboundHostRefusedError, nonPublicAddressKind, resolveOutboundHost } from './outbound-host-guard';
 
-const answers = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const answers =
+  (...addresses: string[]) =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
 describe('nonPublicAddressKind', () => {
   it.each([
@@ -92,17 +95,27 @@ describe('nonPublicAddressKind', () => {
     expect(nonPublicAddressKind(address)).toBe(kind);
   });
 
-  it.each(['2002:808:808::1', '2001:200::1', '2a00:1450:4001::1b', '100.128.0.1', '172.32.0.1', '192.0.1.1', '198.20.0.1', '11.0.0.1', '2000::1'])(
-    'finds %s, beside a special-purpose range, public',
-    (address) => {
-      expect(nonPublicAddressKind(address)).toBeNull();
-    },
-  );
+  it.each([
+    '2002:808:808::1',
+    '2001:200::1',
+    '2a00:1450:4001::1b',
+    '100.128.0.1',
+    '172.32.0.1',
+    '192.0.1.1',
+    '198.20.0.1',
+    '11.0.0.1',
+    '2000::1',
+  ])('finds %s, beside a special-purpose range, public', (address) => {
+    expect(nonPublicAddressKind(address)).toBeNull();
+  });
 });
 
 describe('resolveOutboundHost', () => {
   it('returns the checked address to connect to and keeps the name for TLS, preferring IPv4', async () => {
-    const resolved = await resolveOutboundHost('smtp.example.com', { allowPrivateHosts: false, lookup: answers('2603:1026::1', '52.96.0.1') });
+    const resolved = await resolveOutboundHost('smtp.example.com', {
+      allowPrivateHosts: false,
+      lookup: answers('2603:1026::1', '52.96.0.1'),
+    });
 
     expect(resolved).toEqual({ hostname: 'smtp.example.com', address: '52.96.0.1', family: 4, addresses: ['2603:1026::1', '52.96.0.1'] });
   });
@@ -131,9 +144,9 @@ describe('resolveOutboundHost', () => {
   });
 
   it('refuses a name that resolves to an IPv4-embedding IPv6 address of an internal host', async () => {
-    await expect(resolveOutboundHost('smtp.example.com', { allowPrivateHosts: false, lookup: answers('64:ff9b:1::a9fe:a9fe') })).rejects.toThrow(
-      'smtp.example.com resolves to 64:ff9b:1::a9fe:a9fe, which is a link-local address',
-    );
+    await expect(
+      resolveOutboundHost('smtp.example.com', { allowPrivateHosts: false, lookup: answers('64:ff9b:1::a9fe:a9fe') }),
+    ).rejects.toThrow('smtp.example.com resolves to 64:ff9b:1::a9fe:a9fe, which is a link-local address');
   });
 
   it('lets internal hosts through when the operator allows them', async () => {

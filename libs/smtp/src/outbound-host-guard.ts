@@ -113,12 +113,24 @@ const IPV6_RANGES: AddressRange[] = [
   // DNS64 synthesises these for every IPv4-only host on an IPv6-only network: the IPv4 address decides.
   { network: '64:ff9b::', prefix: 96, kind: 'NAT64', rfc: 'RFC 6052', embeds: { extract: low32, publicInner: 'inner' } },
   // IANA: not globally reachable.
-  { network: '64:ff9b:1::', prefix: 48, kind: 'local-use NAT64', rfc: 'RFC 8215', embeds: { extract: localUseNat64Ipv4, publicInner: 'refuse' } },
+  {
+    network: '64:ff9b:1::',
+    prefix: 48,
+    kind: 'local-use NAT64',
+    rfc: 'RFC 8215',
+    embeds: { extract: localUseNat64Ipv4, publicInner: 'refuse' },
+  },
   { network: '100::', prefix: 64, kind: 'reserved', rfc: 'RFC 6666 (discard-only)' },
   // Teredo, ORCHID, AMT and the rest; the few globally reachable blocks in it are refused as well.
   { network: '2001::', prefix: 23, kind: 'reserved', rfc: 'RFC 2928 (IETF protocol assignments)' },
   { network: '2001:db8::', prefix: 32, kind: 'reserved', rfc: 'RFC 3849 (documentation)' },
-  { network: '2002::', prefix: 16, kind: '6to4', rfc: 'RFC 3056', embeds: { extract: (address) => (address >> 80n) & 0xffff_ffffn, publicInner: 'inner' } },
+  {
+    network: '2002::',
+    prefix: 16,
+    kind: '6to4',
+    rfc: 'RFC 3056',
+    embeds: { extract: (address) => (address >> 80n) & 0xffff_ffffn, publicInner: 'inner' },
+  },
   { network: '3fff::', prefix: 20, kind: 'reserved', rfc: 'RFC 9637 (documentation)' },
   { network: '5f00::', prefix: 16, kind: 'reserved', rfc: 'RFC 9602 (SRv6 SIDs)' },
   { network: 'fc00::', prefix: 7, kind: 'unique-local', rfc: 'RFC 4193' },

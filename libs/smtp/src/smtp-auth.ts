@@ -2,8 +2,7 @@ import { SmtpClientSession, SmtpReply, replyText } from './smtp-client-session';
 import { SmtpError } from './smtp-error';
 
 export type SmtpCredentials =
-  | { mechanism: 'basic'; username: string; password: string }
-  | { mechanism: 'xoauth2'; username: string; accessToken: string };
+  { mechanism: 'basic'; username: string; password: string } | { mechanism: 'xoauth2'; username: string; accessToken: string };
 
 export interface SmtpAuthOutcome {
   method: 'PLAIN' | 'LOGIN' | 'XOAUTH2';

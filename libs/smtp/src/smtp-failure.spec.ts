@@ -3,7 +3,10 @@ import { classifySmtpFailure } from './smtp-failure';
 
 describe('classifySmtpFailure', () => {
   it.each<[string, SmtpErrorLike]>([
-    ['421 service not available', { responseCode: 421, response: '421 4.3.2 Service not available, closing channel', command: 'MAIL FROM' }],
+    [
+      '421 service not available',
+      { responseCode: 421, response: '421 4.3.2 Service not available, closing channel', command: 'MAIL FROM' },
+    ],
     ['451 at DATA', { responseCode: 451, response: '451 4.3.0 Try again later', command: 'DATA' }],
     ['452 too many recipients', { responseCode: 452, response: '452 4.5.3 Too many recipients', command: 'RCPT TO' }],
     ['454 during AUTH', { responseCode: 454, response: '454 4.7.0 Too many login attempts', command: 'AUTH PLAIN' }],

@@ -10,7 +10,15 @@ export type SmtpFailureKind = 'transient' | 'permanent' | 'auth';
 const AUTH_REPLY_CODES = new Set([530, 534, 535]);
 // 5.7.139 (SMTP AUTH disabled) and 5.7.3 (no right on the mailbox) come from Exchange, 5.7.8/5.7.9 from Google.
 const AUTH_STATUS_CODES = new Set(['5.7.3', '5.7.8', '5.7.9', '5.7.57', '5.7.139']);
-const AUTH_ERROR_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ENOAUTHMETHOD', 'invalid_grant', 'invalid_client', 'unauthorized_client']);
+const AUTH_ERROR_CODES = new Set([
+  'EAUTH',
+  'ENOAUTH',
+  'EOAUTH2',
+  'ENOAUTHMETHOD',
+  'invalid_grant',
+  'invalid_client',
+  'unauthorized_client',
+]);
 // A refused destination is a configuration decision; retrying cannot change it.
 const PERMANENT_ERROR_CODES = new Set(['EHOSTREFUSED']);
 

@@ -9,11 +9,20 @@ const microsoft: SmtpHintContext = {
   from: 'support@contoso.com',
 };
 const gmail: SmtpHintContext = { host: 'smtp.gmail.com', port: 587, security: 'starttls', authType: 'basic', username: 'me@gmail.com' };
-const relay: SmtpHintContext = { host: 'mail.example.com', port: 587, security: 'starttls', authType: 'basic', username: 'app@example.com' };
+const relay: SmtpHintContext = {
+  host: 'mail.example.com',
+  port: 587,
+  security: 'starttls',
+  authType: 'basic',
+  username: 'app@example.com',
+};
 
 describe('smtpHint for Microsoft 365', () => {
   it('tells how to give the app the mailbox on 535 5.7.3 with XOAUTH2', () => {
-    const hint = smtpHint({ responseCode: 535, response: '535 5.7.3 Authentication unsuccessful [SN4PR0601CA0005.namprd06.prod.outlook.com]' }, microsoft);
+    const hint = smtpHint(
+      { responseCode: 535, response: '535 5.7.3 Authentication unsuccessful [SN4PR0601CA0005.namprd06.prod.outlook.com]' },
+      microsoft,
+    );
 
     expect(hint).toContain('New-ServicePrincipal -AppId <client id>');
     expect(hint).toContain('Add-MailboxPermission -Identity shared@contoso.com');
@@ -47,13 +56,16 @@ describe('smtpHint for Microsoft 365', () => {
   it('asks for authentication on 530 5.7.57', () => {
     const response = '530 5.7.57 Client not authenticated to send mail. [AM0PR02CA0001.eurprd02.prod.outlook.com]';
 
-    expect(smtpHint({ responseCode: 530, response, command: 'MAIL FROM' }, { ...microsoft, authType: 'none' })).toMatch(/only accepts mail after authentication/);
+    expect(smtpHint({ responseCode: 530, response, command: 'MAIL FROM' }, { ...microsoft, authType: 'none' })).toMatch(
+      /only accepts mail after authentication/,
+    );
   });
 });
 
 describe('smtpHint for Google', () => {
   it('points to app passwords or OAuth2 when the password is refused', () => {
-    const response = '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials';
+    const response =
+      '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials';
 
     expect(smtpHint({ responseCode: 535, response }, gmail)).toMatch(/app password.*Google OAuth2/);
   });
@@ -63,9 +75,9 @@ describe('smtpHint for Google', () => {
   });
 
   it('names the scope when Google refuses a token', () => {
-    expect(smtpHint({ responseCode: 535, response: '535 5.7.8 Username and Password not accepted' }, { ...gmail, authType: 'xoauth2' })).toContain(
-      'https://mail.google.com/',
-    );
+    expect(
+      smtpHint({ responseCode: 535, response: '535 5.7.8 Username and Password not accepted' }, { ...gmail, authType: 'xoauth2' }),
+    ).toContain('https://mail.google.com/');
   });
 });
 

@@ -99,7 +99,8 @@ function connectionHint(failure: Failure, { host, port, step, security }: SmtpHi
     if (step === 'tls') {
       return `TLS did not complete in time. If the server talks plain SMTP first (ports 587 and 25), choose security "starttls"; on port 465 choose "tls".`;
     }
-    if (step === 'token') return `The identity provider did not answer in time: check that Mailroom can reach it through any proxy or firewall, then try again.`;
+    if (step === 'token')
+      return `The identity provider did not answer in time: check that Mailroom can reach it through any proxy or firewall, then try again.`;
     return `${host} stopped answering; try again, and if it keeps happening ask the provider about connection limits.`;
   }
   if ((has('ECONNECTION') || has('ECONNRESET')) && (step === 'connect' || step === 'ehlo')) {
@@ -152,11 +153,13 @@ function replyHint(failure: Failure, { username, from, authType, host }: SmtpHin
       `-Trustee ${mailbox} -AccessRights SendAs), or send from an address the mailbox owns.`
     );
   }
-  if (code >= 550 && /^RCPT/i.test(failure.command ?? '')) return `The server refused the recipient: check the address; the mailbox may not exist.`;
+  if (code >= 550 && /^RCPT/i.test(failure.command ?? ''))
+    return `The server refused the recipient: check the address; the mailbox may not exist.`;
   if (code >= 550 && /^MAIL/i.test(failure.command ?? '')) {
     return `The server refused the sender${from ? ` ${from}` : ''}: use an address this account may send from.`;
   }
-  if (code >= 400 && code < 500) return `The server refused for now (${failure.response ?? code}); it may be busy or limiting this account. Try again later.`;
+  if (code >= 400 && code < 500)
+    return `The server refused for now (${failure.response ?? code}); it may be busy or limiting this account. Try again later.`;
   return null;
 }
 
@@ -169,11 +172,20 @@ function methodHint(failure: Failure, authType: SmtpHintContext['authType']): st
 
 // Codes and messages of Microsoft identity platform and Google OAuth token errors.
 const TOKEN_HINTS: Array<[RegExp, string]> = [
-  [/AADSTS7000215/, `The client secret is wrong: copy the secret's Value (not its Secret ID) from the app registration in Microsoft Entra.`],
+  [
+    /AADSTS7000215/,
+    `The client secret is wrong: copy the secret's Value (not its Secret ID) from the app registration in Microsoft Entra.`,
+  ],
   [/AADSTS7000222/, `The client secret has expired: create a new one under Certificates & secrets and update the integration.`],
-  [/AADSTS700016/, `No application with this client ID exists in the tenant: check the client ID and the tenant ID, and that the app was consented in this tenant.`],
+  [
+    /AADSTS700016/,
+    `No application with this client ID exists in the tenant: check the client ID and the tenant ID, and that the app was consented in this tenant.`,
+  ],
   [/invalid_grant/, `The refresh token is no longer valid (expired, revoked, or the password changed): reconnect the integration.`],
-  [/unauthorized_client/, `The identity provider refuses this client for this flow: check that the refresh token was issued to this client ID and that the app is enabled.`],
+  [
+    /unauthorized_client/,
+    `The identity provider refuses this client for this flow: check that the refresh token was issued to this client ID and that the app is enabled.`,
+  ],
   [
     /invalid_scope/,
     `The scope was refused: Microsoft app-only tokens use https://outlook.office365.com/.default, delegated ones https://outlook.office.com/SMTP.Send; Google uses https://mail.google.com/.`,

@@ -43,10 +43,7 @@ export class SmtpProbeRecorder {
     const ms = (): number => Math.round(performance.now() - started);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new SmtpError('ETIMEDOUT', `no answer within ${this.timeoutMs} ms ${waitingFor}`)),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => reject(new SmtpError('ETIMEDOUT', `no answer within ${this.timeoutMs} ms ${waitingFor}`)), this.timeoutMs);
     });
     try {
       const { value, detail } = await Promise.race([work(), timeout]);

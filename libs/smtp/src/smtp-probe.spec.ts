@@ -132,11 +132,13 @@ describe('probeSmtp with XOAUTH2', () => {
     expect(result.ok).toBe(true);
     expect(stepNames(result)).toEqual(['resolve', 'connect', 'ehlo', 'tls', 'ehlo', 'token', 'auth']);
     expect(result.steps[5].detail).toBe('access token received, audience https://outlook.office365.com, roles SMTP.SendAsApp');
-    expect(server.authAttempts).toEqual([expect.objectContaining({ method: 'XOAUTH2', username: 'shared@contoso.com', accessToken: TOKEN })]);
+    expect(server.authAttempts).toEqual([
+      expect.objectContaining({ method: 'XOAUTH2', username: 'shared@contoso.com', accessToken: TOKEN }),
+    ]);
     expect(everyText(result)).not.toContain(TOKEN);
   });
 
-  it("gives the Microsoft permission hint when the server answers 535 5.7.3 at once, as Exchange does", async () => {
+  it('gives the Microsoft permission hint when the server answers 535 5.7.3 at once, as Exchange does', async () => {
     const server = await startServer({ rejectAuthWith: '535 5.7.3 Authentication unsuccessful' });
 
     const result = await probe(server, { auth: xoauth2(async () => TOKEN) });
@@ -152,13 +154,17 @@ describe('probeSmtp with XOAUTH2', () => {
 
     const result = await probe(server, { auth: xoauth2(async () => TOKEN) });
 
-    expect(failedStep(result)?.detail).toBe('535 Error: Username and Password not accepted (after the challenge {"status":"401","schemes":"Bearer"})');
+    expect(failedStep(result)?.detail).toBe(
+      '535 Error: Username and Password not accepted (after the challenge {"status":"401","schemes":"Bearer"})',
+    );
     expect(result.hint).toMatch(/refused the access token for shared@contoso\.com/);
   });
 
   it('shows a token error at the token step and passes its hint on', async () => {
     const server = await startServer({});
-    const failure = Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), { hint: 'Copy the secret Value, not its ID.' });
+    const failure = Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), {
+      hint: 'Copy the secret Value, not its ID.',
+    });
 
     const result = await probe(server, { auth: xoauth2(() => Promise.reject(failure)) });
 
@@ -260,7 +266,14 @@ describe('probeSmtp against a server that floods it', () => {
   it('fails the greeting at once when a reply line runs past 64 KB, and hangs up', async () => {
     const { port, closedByClient } = await flooding(Buffer.alloc(32 * 1024 * 1024, 'a'));
 
-    const result = await probeSmtp({ host: '127.0.0.1', port, security: 'none', allowPrivateHosts: true, timeoutMs: 5000, auth: { type: 'none' } });
+    const result = await probeSmtp({
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      allowPrivateHosts: true,
+      timeoutMs: 5000,
+      auth: { type: 'none' },
+    });
 
     expect(stepNames(result)).toEqual(['resolve', 'connect', 'ehlo']);
     expect(failedStep(result)?.detail).toBe('the server sent a reply line longer than 64 KB');
@@ -271,7 +284,14 @@ describe('probeSmtp against a server that floods it', () => {
   it('fails the greeting when a multi-line reply runs past 64 KB', async () => {
     const { port } = await flooding(Buffer.from('220-flood\r\n'.repeat(10_000)));
 
-    const result = await probeSmtp({ host: '127.0.0.1', port, security: 'none', allowPrivateHosts: true, timeoutMs: 5000, auth: { type: 'none' } });
+    const result = await probeSmtp({
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      allowPrivateHosts: true,
+      timeoutMs: 5000,
+      auth: { type: 'none' },
+    });
 
     expect(failedStep(result)).toMatchObject({ name: 'ehlo', detail: 'the server sent a reply longer than 64 KB' });
   });

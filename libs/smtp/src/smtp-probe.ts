@@ -50,7 +50,10 @@ async function dialogue(input: SmtpProbeInput, recorder: SmtpProbeRecorder, open
   const target = await recorder.run('resolve', `from DNS for ${host}`, async () => {
     const resolved = await resolveOutboundHost(host, { allowPrivateHosts: input.allowPrivateHosts ?? false });
     const all = resolved.addresses.length > 1 ? ` (of ${resolved.addresses.join(', ')})` : '';
-    const detail = resolved.address === resolved.hostname ? `${host} is an IP address, no lookup needed` : `${host} resolves to ${resolved.address}${all}`;
+    const detail =
+      resolved.address === resolved.hostname
+        ? `${host} is an IP address, no lookup needed`
+        : `${host} resolves to ${resolved.address}${all}`;
     return { value: resolved, detail };
   });
 
@@ -76,7 +79,13 @@ async function dialogue(input: SmtpProbeInput, recorder: SmtpProbeRecorder, open
     ehloName = helloName(input, session);
     const greeting = await session.readReply();
     if (greeting.code !== 220) {
-      throw new SmtpError('EPROTOCOL', `the server refused the session: ${replyText(greeting)}`, 'CONNECT', greeting.code, replyText(greeting));
+      throw new SmtpError(
+        'EPROTOCOL',
+        `the server refused the session: ${replyText(greeting)}`,
+        'CONNECT',
+        greeting.code,
+        replyText(greeting),
+      );
     }
     const hello = await sayHello(session, ehloName);
     return { value: hello.capabilities, detail: `greeting: ${replyText(greeting)}\n${hello.detail}` };
@@ -86,7 +95,11 @@ async function dialogue(input: SmtpProbeInput, recorder: SmtpProbeRecorder, open
     await recorder.run('tls', 'to STARTTLS and the TLS handshake', async () => {
       if (!capabilities.some((capability) => capability.toUpperCase() === 'STARTTLS')) {
         const offered = capabilities.length ? capabilities.join(', ') : 'no extensions';
-        throw new SmtpError('ENOSTARTTLS', `the server does not offer STARTTLS (it offers ${offered}); stopped rather than continue unencrypted`, 'EHLO');
+        throw new SmtpError(
+          'ENOSTARTTLS',
+          `the server does not offer STARTTLS (it offers ${offered}); stopped rather than continue unencrypted`,
+          'EHLO',
+        );
       }
       const ready = await session.command('STARTTLS');
       if (ready.code !== 220) {
@@ -166,7 +179,8 @@ function failedResult(input: SmtpProbeInput, recorder: SmtpProbeRecorder, failed
 
 /** RFC 5321 §4.1.4: without a name, a client greets with its address literal. */
 function helloName(input: SmtpProbeInput, session: SmtpClientSession): string {
-  const fromName = input.ehloHostname ?? domainOf(input.send?.from) ?? domainOf(input.auth.type === 'none' ? undefined : input.auth.username);
+  const fromName =
+    input.ehloHostname ?? domainOf(input.send?.from) ?? domainOf(input.auth.type === 'none' ? undefined : input.auth.username);
   if (fromName) {
     if (!/^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^\[(?:IPv6:)?[0-9A-Fa-f.:]+\]$/.test(fromName)) {
       throw new Error(`ehloHostname "${fromName.replace(/[\r\n]/g, ' ')}" is not a host name`);

@@ -14,7 +14,15 @@ describe('SmtpTransportPool against a server that sends an endless line', () => 
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const endpoint = { host: '127.0.0.1', port, security: 'none' as const, ehloHostname: 'mailroom.test', allowSelfSignedCertificate: false, maxConnections: 1, allowPrivateHosts: true };
+    const endpoint = {
+      host: '127.0.0.1',
+      port,
+      security: 'none' as const,
+      ehloHostname: 'mailroom.test',
+      allowSelfSignedCertificate: false,
+      maxConnections: 1,
+      allowPrivateHosts: true,
+    };
     return pool.get(`flooded-${port}`, 'v1', endpoint, { type: 'none' });
   }
 

@@ -59,12 +59,15 @@ export class SmtpTransportPool implements OnApplicationShutdown {
   discard(id: string): void {
     const entry = this.entries.get(id);
     this.entries.delete(id);
-    entry?.ready.then((transport) => transport.close(), () => undefined);
+    entry?.ready.then(
+      (transport) => transport.close(),
+      () => undefined,
+    );
   }
 
   private build(version: string, endpoint: PooledEndpoint, auth: SmtpAuth): Entry {
-    const ready = resolveOutboundHost(endpoint.host, { allowPrivateHosts: endpoint.allowPrivateHosts }).then(
-      (resolved): PooledTransport => createTransport(this.options(endpoint, resolved.address, auth)),
+    const ready = resolveOutboundHost(endpoint.host, { allowPrivateHosts: endpoint.allowPrivateHosts }).then((resolved): PooledTransport =>
+      createTransport(this.options(endpoint, resolved.address, auth)),
     );
     return { version, ready, lastUsed: Date.now() };
   }

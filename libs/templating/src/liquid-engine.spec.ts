@@ -4,7 +4,10 @@ import { compileMailTemplates, renderMailTemplates, TemplateContext } from './ma
 import { TemplateSyntaxError } from './template-errors';
 
 const REPO = join(__dirname, '../../..');
-const context: TemplateContext = { contact: { email: 'ada@example.com', first_name: 'Ada', last_name: null, attributes: {} }, unsubscribe_url: 'https://x.test/u/1' };
+const context: TemplateContext = {
+  contact: { email: 'ada@example.com', first_name: 'Ada', last_name: null, attributes: {} },
+  unsubscribe_url: 'https://x.test/u/1',
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -44,14 +47,19 @@ describe('the Liquid engine', () => {
   });
 
   it('refuses file tags wherever they hide: untaken branches, {% liquid %}, trimmed delimiters, html and text', () => {
-    expect(syntaxError({ subject: 'ok', html: "<p>{% if false %}{% include 'package.json' %}{% endif %}</p>" }).message).toMatch(/^html: the \{% include %\} tag/);
+    expect(syntaxError({ subject: 'ok', html: "<p>{% if false %}{% include 'package.json' %}{% endif %}</p>" }).message).toMatch(
+      /^html: the \{% include %\} tag/,
+    );
     expect(syntaxError({ subject: 'ok', text: "{% liquid\n  render 'package.json'\n%}" }).message).toMatch(/^text: the \{% render %\} tag/);
     expect(syntaxError({ subject: "{%- include 'package.json' -%}" }).message).toMatch(/^subject: the \{% include %\} tag/);
   });
 
   it('does not turn a file name into file contents anywhere in a rendered mail', () => {
     // `package.json` exists in the working directory the tests run in: were it read, its name would show.
-    const rendered = renderMailTemplates(compileMailTemplates({ subject: "{{ 'package.json' }}", html: "{{ 'package.json' | escape }}", text: null }), context);
+    const rendered = renderMailTemplates(
+      compileMailTemplates({ subject: "{{ 'package.json' }}", html: "{{ 'package.json' | escape }}", text: null }),
+      context,
+    );
     expect(rendered).toEqual({ subject: 'package.json', html: 'package.json', text: null });
     expect(JSON.stringify(rendered)).not.toContain('"name"');
   });

@@ -54,7 +54,10 @@ describe('mail templates', () => {
 
 describe('mail template limits', () => {
   const list = Array.from({ length: 1000 }, (_, index) => index);
-  const renderError = (source: { subject: string; html?: string; text?: string }, attributes: Record<string, unknown> = {}): TemplateRenderError => {
+  const renderError = (
+    source: { subject: string; html?: string; text?: string },
+    attributes: Record<string, unknown> = {},
+  ): TemplateRenderError => {
     const templates = compileMailTemplates({ subject: source.subject, html: source.html ?? null, text: source.text ?? null });
     try {
       renderMailTemplates(templates, { ...context, contact: { ...context.contact, attributes } });
@@ -74,23 +77,31 @@ describe('mail template limits', () => {
   });
 
   it('stops a body at its rendered length limit', () => {
-    const error = renderError({ subject: 'ok', html: '{% for a in (1..1000) %}{{ contact.attributes.chunk }}{% endfor %}' }, { chunk: 'x'.repeat(10_000) });
+    const error = renderError(
+      { subject: 'ok', html: '{% for a in (1..1000) %}{{ contact.attributes.chunk }}{% endfor %}' },
+      { chunk: 'x'.repeat(10_000) },
+    );
     expect(error.field).toBe('html');
     expect(error.message).toMatch(new RegExp(`^html: rendered output is longer than ${MAX_RENDERED_LENGTH.html} characters`));
   });
 
   it('stops the nested loops in a body at whichever limit comes first', () => {
-    expect(renderError({ subject: 'ok', html: `<p>${nestedLoops}</p>` }).message).toMatch(/^html: (template render limit exceeded|rendered output is longer than)/);
+    expect(renderError({ subject: 'ok', html: `<p>${nestedLoops}</p>` }).message).toMatch(
+      /^html: (template render limit exceeded|rendered output is longer than)/,
+    );
   });
 
   it('stops a template that allocates past the memory limit, before it allocates', () => {
-    expect(renderError({ subject: 'ok', text: '{% for a in (1..1000000000) %}{% endfor %}' }).message).toMatch(/^text: memory alloc limit exceeded/);
+    expect(renderError({ subject: 'ok', text: '{% for a in (1..1000000000) %}{% endfor %}' }).message).toMatch(
+      /^text: memory alloc limit exceeded/,
+    );
     const doubling = "{% assign s = 'x' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}";
     expect(renderError({ subject: doubling }).message).toMatch(/^subject: memory alloc limit exceeded/);
   });
 
   it('stops a template that renders nothing for longer than the render limit', () => {
-    const silent = '{% for a in contact.attributes.list %}{% for b in contact.attributes.list %}{% for c in contact.attributes.list %}{% endfor %}{% endfor %}{% endfor %}';
+    const silent =
+      '{% for a in contact.attributes.list %}{% for b in contact.attributes.list %}{% for c in contact.attributes.list %}{% endfor %}{% endfor %}{% endfor %}';
     expect(renderError({ subject: 'ok', html: silent }, { list }).message).toMatch(/^html: template render limit exceeded/);
   });
 
@@ -108,6 +119,8 @@ describe('mail template limits', () => {
 
   it('renders a template right at the limits', () => {
     const subject = 'x'.repeat(MAX_RENDERED_LENGTH.subject);
-    expect(renderMailTemplates(compileMailTemplates({ subject, html: null, text: 'y'.repeat(MAX_TEMPLATE_LENGTH) }), context).subject).toBe(subject);
+    expect(renderMailTemplates(compileMailTemplates({ subject, html: null, text: 'y'.repeat(MAX_TEMPLATE_LENGTH) }), context).subject).toBe(
+      subject,
+    );
   });
 });

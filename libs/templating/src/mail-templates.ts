@@ -68,7 +68,9 @@ export function renderMailTemplates(
   const scope = context as unknown as Record<string, unknown>;
   return {
     // A subject is one header line: whatever a contact's fields hold, no line break gets through.
-    subject: render(plainEngine, 'subject', templates.subject, scope).replace(/[\r\n]+/g, ' ').trim(),
+    subject: render(plainEngine, 'subject', templates.subject, scope)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
     html: templates.html && render(htmlEngine, 'html', templates.html, scope),
     text: templates.text && render(plainEngine, 'text', templates.text, scope),
   };

@@ -2,7 +2,10 @@ export type TemplateField = 'subject' | 'html' | 'text';
 
 /** A template that cannot be used, and which of a mail's fields it is (every refusal names it). */
 export abstract class TemplateError extends Error {
-  constructor(readonly field: TemplateField, detail: string) {
+  constructor(
+    readonly field: TemplateField,
+    detail: string,
+  ) {
     super(`${field}: ${detail}`);
   }
 }

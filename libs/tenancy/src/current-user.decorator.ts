@@ -5,7 +5,9 @@ import type { AuthenticatedRequest, UserPrincipal } from './principal';
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (principal?.kind !== 'user') {
-    throw new ForbiddenException('This endpoint is about a signed-in person: use the session cookie of POST /v1/auth/login, not a bearer token');
+    throw new ForbiddenException(
+      'This endpoint is about a signed-in person: use the session cookie of POST /v1/auth/login, not a bearer token',
+    );
   }
   return principal;
 });

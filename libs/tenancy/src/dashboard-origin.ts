@@ -29,7 +29,9 @@ export class DashboardOrigin {
     if (!STATE_CHANGING.has(request.method)) return;
     const origin = single(request.headers.origin);
     if (origin === undefined && single(request.headers['sec-fetch-site']) !== 'same-origin') {
-      this.refuse(`a change made with the session cookie must come from the dashboard at ${this.expected}, and this request names no Origin`);
+      this.refuse(
+        `a change made with the session cookie must come from the dashboard at ${this.expected}, and this request names no Origin`,
+      );
     }
     this.checkOriginAndHeader(request);
   }
@@ -53,7 +55,9 @@ export class DashboardOrigin {
       this.refuse(`Origin ${origin.slice(0, 200)} is not the dashboard's; expected ${this.expected}`);
     }
     if (single(request.headers[DASHBOARD_CLIENT_HEADER.toLowerCase()]) !== DASHBOARD_CLIENT) {
-      this.refuse(`send the header ${DASHBOARD_CLIENT_HEADER}: ${DASHBOARD_CLIENT} (the dashboard's requests carry it; pages of other sites cannot)`);
+      this.refuse(
+        `send the header ${DASHBOARD_CLIENT_HEADER}: ${DASHBOARD_CLIENT} (the dashboard's requests carry it; pages of other sites cannot)`,
+      );
     }
   }
 

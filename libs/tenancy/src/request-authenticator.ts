@@ -32,7 +32,9 @@ export class RequestAuthenticator {
     const cookieHeader = request.headers.cookie;
     const sessionToken = sessionTokenOf(typeof cookieHeader === 'string' ? cookieHeader : undefined);
     if (sessionToken !== undefined) return this.session(sessionToken, request);
-    throw new UnauthorizedException('Missing bearer token or session: send Authorization: Bearer <token>, or sign in with POST /v1/auth/login');
+    throw new UnauthorizedException(
+      'Missing bearer token or session: send Authorization: Bearer <token>, or sign in with POST /v1/auth/login',
+    );
   }
 
   /**
@@ -79,7 +81,15 @@ export class RequestAuthenticator {
   private async principalOf(token: string): Promise<Principal | null> {
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.apiKeys.findActive(token);
-      return key && { kind: 'api-key', keyId: key.id, workspaceId: trustedWorkspaceId(key.workspaceId), scopes: key.scopes, label: `${key.name} (${key.prefix}…)` };
+      return (
+        key && {
+          kind: 'api-key',
+          keyId: key.id,
+          workspaceId: trustedWorkspaceId(key.workspaceId),
+          scopes: key.scopes,
+          label: `${key.name} (${key.prefix}…)`,
+        }
+      );
     }
     return constantTimeEqual(token, this.config.PLATFORM_ADMIN_TOKEN) ? { kind: 'platform' } : null;
   }

@@ -72,7 +72,9 @@ describe('BoundedTokenizer', () => {
   // Measured 19–32 bytes a character here, depending on when V8 last compacted its strings; the
   // bound below leaves room for that spread and is still 40 times what BoundedTokenizer may hold.
   it("holds over 10 bytes per character of a long run with parse5's own tokenizer (why this class exists)", () => {
-    expect(peakHeldWhileReading(new Tokenizer({ sourceCodeLocationInfo: true }, new StartTags()), `<!--${run}-->`)).toBeGreaterThan(10 * run.length);
+    expect(peakHeldWhileReading(new Tokenizer({ sourceCodeLocationInfo: true }, new StartTags()), `<!--${run}-->`)).toBeGreaterThan(
+      10 * run.length,
+    );
   });
 
   it.each(LONG_RUNS)('holds under 256 KB while reading 1 MB of %s', (_case, html) => {

@@ -35,9 +35,7 @@ describe('rewriteHtml', () => {
     const html = '<p><a href="https://shop.example.com/a?x=1#top">A</a> <a href="http://example.org/b?utm=y">B</a></p>';
     const result = clicksOnly(html);
     expect(result.links).toEqual(['https://shop.example.com/a?x=1#top', 'http://example.org/b?utm=y']);
-    expect(result.html).toBe(
-      `<p><a href="${BASE}/t/c/TOKEN0">A</a> <a href="${BASE}/t/c/TOKEN1">B</a></p>`,
-    );
+    expect(result.html).toBe(`<p><a href="${BASE}/t/c/TOKEN0">A</a> <a href="${BASE}/t/c/TOKEN1">B</a></p>`);
   });
 
   it('gives each occurrence its own index even when two links share a URL', () => {
@@ -103,9 +101,7 @@ describe('rewriteHtml', () => {
     const html = `<A HREF="https://a.test/x">1</A><a href='https://b.test/y'>2</a><a href=https://c.test/z?q=1&amp;r=2 id=c>3</a>`;
     const result = clicksOnly(html);
     expect(result.links).toEqual(['https://a.test/x', 'https://b.test/y', 'https://c.test/z?q=1&r=2']);
-    expect(result.html).toBe(
-      `<A HREF="${BASE}/t/c/TOKEN0">1</A><a href='${BASE}/t/c/TOKEN1'>2</a><a href="${BASE}/t/c/TOKEN2" id=c>3</a>`,
-    );
+    expect(result.html).toBe(`<A HREF="${BASE}/t/c/TOKEN0">1</A><a href='${BASE}/t/c/TOKEN1'>2</a><a href="${BASE}/t/c/TOKEN2" id=c>3</a>`);
   });
 
   it('keeps spaces around the equals sign and multi-byte text before the link', () => {
@@ -132,9 +128,7 @@ describe('rewriteHtml', () => {
     const html = '<p><a href="https://x.test/">x</p>y <b><a href="https://z.test/">1<b>2</a>';
     const result = clicksOnly(html);
     expect(result.links).toEqual(['https://x.test/', 'https://z.test/']);
-    expect(result.html).toBe(
-      `<p><a href="${BASE}/t/c/TOKEN0">x</p>y <b><a href="${BASE}/t/c/TOKEN1">1<b>2</a>`,
-    );
+    expect(result.html).toBe(`<p><a href="${BASE}/t/c/TOKEN0">x</p>y <b><a href="${BASE}/t/c/TOKEN1">1<b>2</a>`);
   });
 
   it('puts the open pixel right before </body>', () => {
@@ -207,7 +201,11 @@ describe('rewriteHtml', () => {
 
   it('sends a body over the size cap as written and says why', () => {
     const html = `<body><a href="https://x.test/">x</a>${'y'.repeat(3000)}</body>`;
-    expect(rewriteHtml(html, options({ maxHtmlBytes: 2048 }))).toEqual({ html, links: [], skipped: 'body larger than 2 KB: sent without tracking' });
+    expect(rewriteHtml(html, options({ maxHtmlBytes: 2048 }))).toEqual({
+      html,
+      links: [],
+      skipped: 'body larger than 2 KB: sent without tracking',
+    });
     expect(rewriteHtml(html, options({ maxHtmlBytes: 5 * MB })).links).toEqual(['https://x.test/']);
     expect(rewriteHtml('é'.repeat(600), options({ maxHtmlBytes: 1000, clicks: false })).skipped).toBe(
       'body larger than 1000 bytes: sent without tracking',
@@ -232,7 +230,10 @@ describe('rewriteHtml', () => {
     ['in <foreignObject>', '<svg><foreignObject><a href="https://l.test/">l</a></foreignObject><a href="https://svg.test/">s</a></svg>'],
     ['after an HTML tag that breaks out of SVG', '<svg><a href="https://svg.test/">s</a><p><a href="https://l.test/">l</a>'],
     ['after an <svg> its container closes', '<div><svg><g></div><a href="https://l.test/">l</a>'],
-    ['after MathML', '<math><mi><a href="https://l.test/">l</a></mi><annotation-xml><a href="https://m.test/">m</a></annotation-xml></math>'],
+    [
+      'after MathML',
+      '<math><mi><a href="https://l.test/">l</a></mi><annotation-xml><a href="https://m.test/">m</a></annotation-xml></math>',
+    ],
   ])('tracks an HTML link %s, as a browser parses it', (_case, html) => {
     expect(clicksOnly(html).links).toEqual(['https://l.test/']);
   });

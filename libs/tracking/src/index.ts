@@ -11,12 +11,7 @@ export {
   type TrackingTokenClaims,
 } from './tracking-token';
 export { trackingUrl } from './tracking-urls';
-export {
-  classifyTrackingRequest,
-  type Classification,
-  type ClassifierOptions,
-  type TrackingRequest,
-} from './traffic-classifier';
+export { classifyTrackingRequest, type Classification, type ClassifierOptions, type TrackingRequest } from './traffic-classifier';
 export type { MachineReason } from './machine-signatures';
 export { truncateIp } from './ip-truncation';
 export { listUnsubscribeHeaders, type ListUnsubscribeHeaders } from './list-unsubscribe';

@@ -7,7 +7,11 @@ import { ipv4Of } from './ipv4-address';
  * network), and working one out costs a microsecond of regular expressions; bounded, since
  * X-Forwarded-For can say anything.
  */
-const truncatedByIp = new LRUCache<string, string | false>({ max: 10_000, maxSize: 1_000_000, sizeCalculation: (_truncated, ip) => ip.length || 1 });
+const truncatedByIp = new LRUCache<string, string | false>({
+  max: 10_000,
+  maxSize: 1_000_000,
+  sizeCalculation: (_truncated, ip) => ip.length || 1,
+});
 
 /**
  * Events keep only the network, not the host: IPv4 to its /24, IPv6 to its /48 (the usual

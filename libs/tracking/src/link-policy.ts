@@ -23,11 +23,7 @@ const URL_IGNORED_INSIDE = /[\t\n\r]/g;
  * WHATWG serialisation (`new URL(href).href`), the URL a browser would request: non-ASCII is
  * percent-encoded (`/セール` → `/%E3%82%BB…`, hosts in punycode), so it can go in a Location header.
  */
-export function trackableUrl(
-  href: string,
-  attributes: { name: string; value: string }[],
-  publicBaseUrl: URL,
-): string | null {
+export function trackableUrl(href: string, attributes: { name: string; value: string }[], publicBaseUrl: URL): string | null {
   const optOut = attributes.find((attribute) => attribute.name === OPT_OUT_ATTRIBUTE);
   if (optOut && optOut.value.trim().toLowerCase() === 'false') return null;
 

@@ -52,7 +52,8 @@ export const USER_AGENT_SIGNATURES: readonly UserAgentSignature[] = [
   { pattern: /barracuda|proofpoint|mimecast|symantec/i, reason: 'security-scanner' },
   // HTTP client libraries put their own name first unless told otherwise.
   {
-    pattern: /python-requests|python-urllib|aiohttp|^curl\/|^wget\/|go-http-client|okhttp|apache-httpclient|^java\/|libwww-perl|node-fetch|axios\/|undici/i,
+    pattern:
+      /python-requests|python-urllib|aiohttp|^curl\/|^wget\/|go-http-client|okhttp|apache-httpclient|^java\/|libwww-perl|node-fetch|axios\/|undici/i,
     reason: 'http-library',
   },
   // Headless Chrome announces itself as `HeadlessChrome/<version>`; PhantomJS as `PhantomJS/`.

@@ -80,8 +80,14 @@ describe('tracking tokens', () => {
     ['padding', `${signTrackingToken(workspaceKey, { messageId, kind: 'open' })}=`],
     ['unknown version', Buffer.concat([Buffer.of(0x21), Buffer.alloc(28)]).toString('base64url')],
     ['unknown kind', Buffer.concat([Buffer.of(0x1f), Buffer.alloc(28)]).toString('base64url')],
-    ['a click with an unterminated varint', Buffer.concat([Buffer.of(0x12), Buffer.alloc(16), Buffer.alloc(15, 0xff)]).toString('base64url')],
-    ['a click with an overlong varint', Buffer.concat([Buffer.of(0x12), Buffer.alloc(16), Buffer.of(0x80, 0x00), Buffer.alloc(12)]).toString('base64url')],
+    [
+      'a click with an unterminated varint',
+      Buffer.concat([Buffer.of(0x12), Buffer.alloc(16), Buffer.alloc(15, 0xff)]).toString('base64url'),
+    ],
+    [
+      'a click with an overlong varint',
+      Buffer.concat([Buffer.of(0x12), Buffer.alloc(16), Buffer.of(0x80, 0x00), Buffer.alloc(12)]).toString('base64url'),
+    ],
     ['trailing bytes', `${signTrackingToken(workspaceKey, { messageId, kind: 'open' })}AAAA`],
     ['a non-string', 12345],
     ['null', null],

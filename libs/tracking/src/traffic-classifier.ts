@@ -1,10 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import {
-  APPLE_PRIVACY_PROXY_USER_AGENT,
-  MICROSOFT_MAIL_NETWORKS,
-  USER_AGENT_SIGNATURES,
-  type MachineReason,
-} from './machine-signatures';
+import { APPLE_PRIVACY_PROXY_USER_AGENT, MICROSOFT_MAIL_NETWORKS, USER_AGENT_SIGNATURES, type MachineReason } from './machine-signatures';
 import { NetworkList } from './network-list';
 
 export interface TrackingRequest {

@@ -30,7 +30,11 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the next request with this key gets 401' })
-  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', new UuidParamPipe('API key')) id: string): Promise<void> {
+  revoke(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new UuidParamPipe('API key')) id: string,
+  ): Promise<void> {
     return this.keys.revoke(workspaceId, principal, id);
   }
 }

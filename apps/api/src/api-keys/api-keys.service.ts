@@ -15,14 +15,26 @@ export class ApiKeysService {
     private readonly audit: AuditLog,
   ) {}
 
-  async create(workspaceId: WorkspaceId, principal: Principal, dto: CreateApiKeyDto, manager?: EntityManager): Promise<CreatedApiKeyResponse> {
+  async create(
+    workspaceId: WorkspaceId,
+    principal: Principal,
+    dto: CreateApiKeyDto,
+    manager?: EntityManager,
+  ): Promise<CreatedApiKeyResponse> {
     const secret = generateApiKeySecret();
     const saved = await this.keys.insert(
       workspaceId,
       { name: dto.name, scopes: dto.scopes, prefix: secret.prefix, keyHash: secret.keyHash },
       manager,
     );
-    await this.audit.record(workspaceId, principal, 'api_key.created', `api_key:${saved.id}`, { name: saved.name, scopes: saved.scopes }, manager);
+    await this.audit.record(
+      workspaceId,
+      principal,
+      'api_key.created',
+      `api_key:${saved.id}`,
+      { name: saved.name, scopes: saved.scopes },
+      manager,
+    );
     await this.invalidation.publish('api-key-created', saved.id);
     return { ...ApiKeyResponse.from(saved), key: secret.key };
   }

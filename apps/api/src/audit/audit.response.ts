@@ -3,8 +3,10 @@ import type { AuditActorType, AuditEventEntity } from '@app/database';
 
 export class AuditActorResponse {
   @ApiProperty({ enum: ['user', 'api_key', 'operator'] }) type: AuditActorType;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "The user's or API key's id; null for the operator token" }) id: string | null;
-  @ApiProperty({ description: "The user's email, the key's name and prefix, or \"operator token\"", example: 'ada@example.com' }) label: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The user's or API key's id; null for the operator token" }) id:
+    string | null;
+  @ApiProperty({ description: 'The user\'s email, the key\'s name and prefix, or "operator token"', example: 'ada@example.com' })
+  label: string;
 }
 
 export class AuditEventResponse {

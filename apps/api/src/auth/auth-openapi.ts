@@ -33,4 +33,7 @@ export const SessionDocs = (changes: boolean) =>
       : [ApiForbiddenResponse({ description: "A bearer token: these routes are a signed-in person's" })]),
   );
 
-export const ThrottleDocs = () => ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for the account from this address, or from this address; see Retry-After' });
+export const ThrottleDocs = () =>
+  ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for the account from this address, or from this address; see Retry-After',
+  });

@@ -91,7 +91,10 @@ export class ResetPasswordDto {
 }
 
 export class SecondFactorCodeDto {
-  @ApiProperty({ description: 'A TOTP code of the authenticator app (or, to turn the second factor off, a recovery code)', example: '123456' })
+  @ApiProperty({
+    description: 'A TOTP code of the authenticator app (or, to turn the second factor off, a recovery code)',
+    example: '123456',
+  })
   @Matches(SECOND_FACTOR_CODE, codeMessage)
   code: string;
 }

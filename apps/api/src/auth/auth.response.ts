@@ -54,7 +54,10 @@ export class SessionListResponse {
 
 export class TotpEnrollmentResponse {
   @ApiProperty({ description: 'The RFC 6238 secret in base32, for typing into an authenticator app' }) secret: string;
-  @ApiProperty({ example: 'otpauth://totp/Mailroom:ada%40example.com?issuer=Mailroom&secret=…', description: 'The same, as a QR code would carry it' })
+  @ApiProperty({
+    example: 'otpauth://totp/Mailroom:ada%40example.com?issuer=Mailroom&secret=…',
+    description: 'The same, as a QR code would carry it',
+  })
   otpauthUrl: string;
 }
 

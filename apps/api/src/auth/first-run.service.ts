@@ -31,14 +31,18 @@ export class FirstRunService implements OnApplicationBootstrap {
     if (email && password) return this.createFromEnvironment(email, password);
     const { url, expiresAt } = await this.setupLink();
     // Printed on purpose (the message text is not among the redacted fields): it is how the first person gets in.
-    this.logger.warn(`No operator yet: open ${url} to create the first operator account (single use, valid until ${expiresAt.toISOString()})`);
+    this.logger.warn(
+      `No operator yet: open ${url} to create the first operator account (single use, valid until ${expiresAt.toISOString()})`,
+    );
   }
 
   async setup(dto: SetupDto): Promise<SetupResponse> {
     const passwordHash = await hashPassword(dto.password);
     const user = await this.createOperator(dto.email, dto.name, passwordHash, async (manager) => {
       if (!(await this.tokens.consume('setup', dto.token, manager))) {
-        throw new ForbiddenException('This set-up link is not valid (mistyped, used or expired): start Mailroom again to print a current one');
+        throw new ForbiddenException(
+          'This set-up link is not valid (mistyped, used or expired): start Mailroom again to print a current one',
+        );
       }
     });
     await this.audit.record(user, 'auth.setup', { via: 'setup_link' });
@@ -73,18 +77,27 @@ export class FirstRunService implements OnApplicationBootstrap {
       // Another replica, starting at the same time, created it first.
       if (error instanceof ConflictException && (await this.users.operatorExists())) return;
       if (error instanceof ConflictException) {
-        throw new Error(`MAILROOM_OPERATOR_EMAIL ${email} belongs to a person who is no operator; choose another address`, { cause: error });
+        throw new Error(`MAILROOM_OPERATOR_EMAIL ${email} belongs to a person who is no operator; choose another address`, {
+          cause: error,
+        });
       }
       throw error;
     }
   }
 
-  private createOperator(email: string, name: string, passwordHash: string, claim: (manager: EntityManager) => Promise<void>): Promise<UserEntity> {
+  private createOperator(
+    email: string,
+    name: string,
+    passwordHash: string,
+    claim: (manager: EntityManager) => Promise<void>,
+  ): Promise<UserEntity> {
     return this.transactions.run(async (manager) => {
       // Every path to the first operator (set-up links, MAILROOM_OPERATOR_*, replicas starting together) queues here.
       await this.users.lockOperatorCreation(manager);
       if (await this.users.operatorExists(manager)) {
-        throw new ConflictException('An operator exists already: sign in with POST /v1/auth/login; further people are invited to workspaces');
+        throw new ConflictException(
+          'An operator exists already: sign in with POST /v1/auth/login; further people are invited to workspaces',
+        );
       }
       await claim(manager);
       try {

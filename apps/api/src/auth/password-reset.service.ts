@@ -28,7 +28,11 @@ export class PasswordResetService {
     private readonly mail: SystemMail,
     private readonly audit: PersonAuditLog,
   ) {
-    this.mailsPerAccount = new FailureCounter(redis, { keyPrefix: `${config.REDIS_PREFIX}:reset-mails`, points: RESET_MAILS_PER_HOUR, durationSeconds: 3600 });
+    this.mailsPerAccount = new FailureCounter(redis, {
+      keyPrefix: `${config.REDIS_PREFIX}:reset-mails`,
+      points: RESET_MAILS_PER_HOUR,
+      durationSeconds: 3600,
+    });
     this.pseudonymKey = hmacSha256(Buffer.from(config.ENCRYPTION_KEY, 'base64'), 'mailroom reset mails');
   }
 

@@ -12,7 +12,11 @@ export interface AuditedPerson {
   isOperator: boolean;
 }
 
-export const signedInPerson = (principal: UserPrincipal): AuditedPerson => ({ id: principal.userId, email: principal.email, isOperator: principal.isOperator });
+export const signedInPerson = (principal: UserPrincipal): AuditedPerson => ({
+  id: principal.userId,
+  email: principal.email,
+  isOperator: principal.isOperator,
+});
 
 /** Where a sign-in or a password change came from, for whoever reads the log after an account was taken over. */
 export const clientDetails = (client: ClientInfo) => ({ ip: client.ip, userAgent: client.userAgent ?? null });

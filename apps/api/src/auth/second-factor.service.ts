@@ -14,7 +14,8 @@ const WINDOW = 1;
 const PERIOD_SECONDS = 30;
 const REPLAY_GUARD_MS = (2 * WINDOW + 1) * PERIOD_SECONDS * 1000;
 
-const totpOf = (secret: Secret, label = '') => new TOTP({ issuer: ISSUER, label, secret, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS });
+const totpOf = (secret: Secret, label = '') =>
+  new TOTP({ issuer: ISSUER, label, secret, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS });
 const isTotpCode = (code: string) => /^\d{6}$/.test(code);
 /** 50 random bits in two groups of five base32 letters: abcde-fghij. */
 function recoveryCode(): string {
@@ -52,7 +53,8 @@ export class SecondFactorService {
     if (!state?.totpSecretEncrypted) throw new ConflictException('No second factor is being enrolled: start with POST /v1/auth/totp');
     if (!(await this.totpMatches(userId, state.totpSecretEncrypted, code))) return null;
     const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-    if (!(await this.users.enableTotp(userId, codes.map(hashRecoveryCode)))) throw new ConflictException('The second factor is already enabled');
+    if (!(await this.users.enableTotp(userId, codes.map(hashRecoveryCode))))
+      throw new ConflictException('The second factor is already enabled');
     return codes;
   }
 

@@ -22,11 +22,18 @@ export class SessionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End one of your sessions', description: 'Its next request gets 401; ending the current one also clears its cookie.' })
+  @ApiOperation({
+    summary: 'End one of your sessions',
+    description: 'Its next request gets 401; ending the current one also clears its cookie.',
+  })
   @SessionDocs(true)
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiNotFoundResponse({ description: 'No session of yours has this id' })
-  end(@CurrentUser() principal: UserPrincipal, @Param('id', new UuidParamPipe('Session')) id: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+  end(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', new UuidParamPipe('Session')) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     return this.account.endSession(principal, id, response);
   }
 }

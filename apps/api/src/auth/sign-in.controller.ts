@@ -30,7 +30,8 @@ export class SignInController {
   @DashboardForm()
   @ApiOperation({
     summary: 'Sign in',
-    description: 'Sets the session cookie mailroom_session (HttpOnly, SameSite=Lax, Secure on https). With a second factor enabled, `code` is needed too.',
+    description:
+      'Sets the session cookie mailroom_session (HttpOnly, SameSite=Lax, Secure on https). With a second factor enabled, `code` is needed too.',
   })
   @DashboardFormDocs()
   @ApiOkResponse({ type: MeResponse, description: 'Signed in; the answer carries Set-Cookie' })

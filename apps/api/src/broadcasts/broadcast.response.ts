@@ -22,7 +22,11 @@ export class BroadcastResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) html: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) text: string | null;
   @ApiProperty({ enum: BROADCAST_STATUSES }) status: BroadcastStatus;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a failed broadcast stopped (e.g. "subject: template render limit exceeded")' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why a failed broadcast stopped (e.g. "subject: template render limit exceeded")',
+  })
   failureReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) scheduledAt: Date | null;
   @ApiProperty({ type: BroadcastCountsResponse }) counts: BroadcastCountsResponse;

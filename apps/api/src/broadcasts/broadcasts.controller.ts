@@ -43,19 +43,31 @@ export class BroadcastsController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+  pause(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', BROADCAST_ID) id: string,
+  ): Promise<BroadcastResponse> {
     return this.broadcasts.pause(workspaceId, principal, id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+  resume(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', BROADCAST_ID) id: string,
+  ): Promise<BroadcastResponse> {
     return this.broadcasts.resume(workspaceId, principal, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
+  cancel(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', BROADCAST_ID) id: string,
+  ): Promise<BroadcastResponse> {
     return this.broadcasts.cancel(workspaceId, principal, id);
   }
 }

@@ -63,7 +63,11 @@ export class BroadcastsService {
     const broadcast = await this.find(workspaceId, id);
     if (broadcast.status !== 'draft') throw this.refused(broadcast, 'send', ['draft']);
     const integration = await this.marketingIntegration(workspaceId);
-    const from = resolveSender(integration, broadcast.fromEmail ? { email: broadcast.fromEmail, name: broadcast.fromName ?? undefined } : undefined, '');
+    const from = resolveSender(
+      integration,
+      broadcast.fromEmail ? { email: broadcast.fromEmail, name: broadcast.fromName ?? undefined } : undefined,
+      '',
+    );
     const startAt = scheduledAt ? new Date(scheduledAt) : broadcast.scheduledAt;
     const later = startAt !== null && startAt.getTime() > Date.now();
     const moved = await this.broadcasts.transition(workspaceId, id, ['draft'], later ? 'scheduled' : 'sending', {
@@ -116,7 +120,9 @@ export class BroadcastsService {
   }
 
   private refused(broadcast: BroadcastEntity, action: string, allowed: BroadcastStatus[]): UnprocessableEntityException {
-    return new UnprocessableEntityException([`status: cannot ${action} a broadcast that is ${broadcast.status} (only when ${allowed.join(' or ')})`]);
+    return new UnprocessableEntityException([
+      `status: cannot ${action} a broadcast that is ${broadcast.status} (only when ${allowed.join(' or ')})`,
+    ]);
   }
 
   private async marketingIntegration(workspaceId: WorkspaceId): Promise<IntegrationEntity> {

@@ -25,5 +25,6 @@ export class ContactResponse {
 
 export class ContactListResponse {
   @ApiProperty({ type: [ContactResponse] }) data: ContactResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' }) nextCursor:
+    string | null;
 }

@@ -41,7 +41,11 @@ export class ContactsController {
 
   @Patch(':id')
   @ApiConflictResponse({ description: 'The new email belongs to another contact' })
-  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', CONTACT_ID) id: string, @Body() dto: UpdateContactDto): Promise<ContactResponse> {
+  update(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', CONTACT_ID) id: string,
+    @Body() dto: UpdateContactDto,
+  ): Promise<ContactResponse> {
     return this.contacts.update(workspaceId, id, dto);
   }
 

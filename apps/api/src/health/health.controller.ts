@@ -24,9 +24,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
-      () => this.redis.isHealthy('redis'),
-    ]);
+    return this.health.check([() => this.postgres.pingCheck('postgres', { timeout: 2000 }), () => this.redis.isHealthy('redis')]);
   }
 }

@@ -28,9 +28,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb', verify: scanBodyForNul });
   app.use(refuseNulCharacters);
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
-  );
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.useGlobalFilters(new UnhandledErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
   // Express's own compiled trust function, so tracking hits and req.ip agree on the client's address.
@@ -47,7 +45,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       .addCookieAuth(SESSION_COOKIE, {
         type: 'apiKey',
         in: 'cookie',
-        description: 'A signed-in person (POST /v1/auth/login); changes also need the dashboard\'s Origin and X-Mailroom-Client: dashboard',
+        description: "A signed-in person (POST /v1/auth/login); changes also need the dashboard's Origin and X-Mailroom-Client: dashboard",
       })
       .build(),
   );

@@ -25,7 +25,13 @@ describe('escapeHtml', () => {
 
 describe('renderPage with a form', () => {
   it('posts escaped hidden fields back to the same URL', () => {
-    const html = renderPage({ title: 'Unsubscribe', message: 'Sure?', form: { fields: { 'List-Unsubscribe': 'One-Click' }, button: 'Unsubscribe' } });
-    expect(html).toContain('<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>');
+    const html = renderPage({
+      title: 'Unsubscribe',
+      message: 'Sure?',
+      form: { fields: { 'List-Unsubscribe': 'One-Click' }, button: 'Unsubscribe' },
+    });
+    expect(html).toContain(
+      '<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>',
+    );
   });
 });

@@ -7,7 +7,10 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 export function isHostname(value: unknown): boolean {
   if (typeof value !== 'string' || value.length === 0 || value.length > 253) return false;
   if (isIP(value)) return true;
-  return value.replace(/\.$/, '').split('.').every((label) => LABEL.test(label));
+  return value
+    .replace(/\.$/, '')
+    .split('.')
+    .every((label) => LABEL.test(label));
 }
 
 export const IsHostname = (options?: ValidationOptions) =>

@@ -21,7 +21,10 @@ describe('nestsDeeperThan', () => {
 });
 
 describe('verifyJsonBody', () => {
-  const verify = (raw: string | Buffer, encoding = 'utf-8') => () => verifyJsonBody({} as Request, undefined, Buffer.from(raw), encoding);
+  const verify =
+    (raw: string | Buffer, encoding = 'utf-8') =>
+    () =>
+      verifyJsonBody({} as Request, undefined, Buffer.from(raw), encoding);
 
   it('refuses a body nested deeper than the limit with a 400', () => {
     expect(verify(`${'['.repeat(MAX_JSON_NESTING + 1)}${']'.repeat(MAX_JSON_NESTING + 1)}`)).toThrow(BadRequestException);
@@ -32,6 +35,8 @@ describe('verifyJsonBody', () => {
   });
 
   it('accepts an ordinary send', () => {
-    expect(verify(JSON.stringify({ to: [{ email: 'a@example.com', name: 'A' }], subject: 'Hi', headers: { 'X-A': 'b' }, metadata: { a: 1 } }))).not.toThrow();
+    expect(
+      verify(JSON.stringify({ to: [{ email: 'a@example.com', name: 'A' }], subject: 'Hi', headers: { 'X-A': 'b' }, metadata: { a: 1 } })),
+    ).not.toThrow();
   });
 });

@@ -4,7 +4,11 @@ import { fieldsHoldingNul, refuseNulCharacters, scanBodyForNul } from './nul-cha
 
 describe('fieldsHoldingNul', () => {
   it('names strings and keys holding U+0000 by their path, shallowest first', () => {
-    const body = { to: [{ email: 'a@example.com', name: 'A\u0000' }], subject: '\u0000', attributes: { ['pl\u0000an']: 'pro', tier: 'x\u0000' } };
+    const body = {
+      to: [{ email: 'a@example.com', name: 'A\u0000' }],
+      subject: '\u0000',
+      attributes: { ['pl\u0000an']: 'pro', tier: 'x\u0000' },
+    };
     expect(fieldsHoldingNul(body)).toEqual(['subject', 'attributes.pl\\u0000an', 'attributes.tier', 'to[0].name']);
   });
 
@@ -40,7 +44,11 @@ describe('refuseNulCharacters', () => {
   };
 
   it('lets a clean request through without walking its body', () => {
-    const body = { get subject(): string { throw new Error('walked') } };
+    const body = {
+      get subject(): string {
+        throw new Error('walked');
+      },
+    };
     expect(run(scanned('{"subject":"hi"}', body))).toBeUndefined();
   });
 

@@ -1,6 +1,15 @@
 import { authProblems, AuthSettings, awaitsRefreshToken } from './integration-auth.rules';
 
-const none = { username: null, provider: null, flow: null, tenantId: null, clientId: null, hasPassword: false, hasClientSecret: false, hasRefreshToken: false };
+const none = {
+  username: null,
+  provider: null,
+  flow: null,
+  tenantId: null,
+  clientId: null,
+  hasPassword: false,
+  hasClientSecret: false,
+  hasRefreshToken: false,
+};
 
 describe('integration auth rules', () => {
   it('accepts complete basic auth and names each missing field', () => {
@@ -42,7 +51,15 @@ describe('integration auth rules', () => {
   });
 
   it('allows a multi-tenant alias and a missing refresh token for Microsoft delegated flow', () => {
-    const delegated: AuthSettings = { ...none, type: 'oauth2', provider: 'microsoft', flow: 'refresh_token', tenantId: 'common', clientId: 'c', hasClientSecret: true };
+    const delegated: AuthSettings = {
+      ...none,
+      type: 'oauth2',
+      provider: 'microsoft',
+      flow: 'refresh_token',
+      tenantId: 'common',
+      clientId: 'c',
+      hasClientSecret: true,
+    };
     expect(authProblems(delegated)).toEqual([]);
     expect(awaitsRefreshToken(delegated)).toBe(true);
     expect(awaitsRefreshToken({ ...delegated, hasRefreshToken: true })).toBe(false);

@@ -54,7 +54,8 @@ function describeKind(auth: AuthSettings): string {
 function fieldsFor(auth: AuthSettings): { required: Field[]; optional: Field[] } {
   if (auth.type === 'none') return { required: [], optional: [] };
   if (auth.type === 'basic') return { required: ['username', 'password'], optional: [] };
-  if (auth.provider === 'google') return { required: ['provider', 'clientId', 'clientSecret'], optional: ['flow', 'username', 'refreshToken'] };
+  if (auth.provider === 'google')
+    return { required: ['provider', 'clientId', 'clientSecret'], optional: ['flow', 'username', 'refreshToken'] };
   if (auth.flow === 'client_credentials') {
     return { required: ['provider', 'flow', 'tenantId', 'clientId', 'clientSecret', 'username'], optional: [] };
   }
@@ -79,7 +80,12 @@ export function authProblems(auth: AuthSettings): string[] {
   if (auth.provider === 'google' && auth.flow === 'client_credentials') {
     problems.push('auth.flow client_credentials is not available for Google: use refresh_token');
   }
-  if (auth.provider === 'microsoft' && auth.flow === 'client_credentials' && auth.tenantId && MULTI_TENANT_ALIASES.includes(auth.tenantId.toLowerCase())) {
+  if (
+    auth.provider === 'microsoft' &&
+    auth.flow === 'client_credentials' &&
+    auth.tenantId &&
+    MULTI_TENANT_ALIASES.includes(auth.tenantId.toLowerCase())
+  ) {
     problems.push(
       `auth.tenantId must be your directory (tenant) id or domain: Microsoft refuses "${auth.tenantId}" for app-only client credentials`,
     );

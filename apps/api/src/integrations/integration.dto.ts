@@ -26,39 +26,68 @@ const RESEND_RULE =
   'On PATCH, omitted keeps the stored value, except when the PATCH changes host, port, security, ' +
   'allowSelfSignedCertificate, auth.type, auth.provider or auth.tenantId: then it must be sent again ' +
   '(even if unchanged), or the PATCH is refused with 422 naming it.';
-const MOVES_SECRETS = 'Changing it on PATCH requires resending the stored secrets in auth (see auth.password, auth.clientSecret, auth.refreshToken).';
+const MOVES_SECRETS =
+  'Changing it on PATCH requires resending the stored secrets in auth (see auth.password, auth.clientSecret, auth.refreshToken).';
 
 export class IntegrationAuthDto {
   @ApiProperty({ enum: AUTH_TYPES, description: 'On PATCH, another type keeps none of the stored secrets: send those the new type needs.' })
   @IsIn(AUTH_TYPES)
   type: AuthType;
 
-  @ApiPropertyOptional({ description: 'basic: the login; oauth2: the mailbox to authenticate as (XOAUTH2 user)', example: 'sender@example.com' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(320) @NoLineBreaks()
+  @ApiPropertyOptional({
+    description: 'basic: the login; oauth2: the mailbox to authenticate as (XOAUTH2 user)',
+    example: 'sender@example.com',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
+  @NoLineBreaks()
   username?: string;
 
   @ApiPropertyOptional({ description: `basic only. Write-only: never returned. ${RESEND_RULE}`, writeOnly: true })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  @NoLineBreaks()
   password?: string;
 
-  @ApiPropertyOptional({ enum: OAUTH_PROVIDERS, description: 'On PATCH, another provider keeps none of the stored secrets: send them for the new one.' })
-  @IsOptional() @IsIn(OAUTH_PROVIDERS)
+  @ApiPropertyOptional({
+    enum: OAUTH_PROVIDERS,
+    description: 'On PATCH, another provider keeps none of the stored secrets: send them for the new one.',
+  })
+  @IsOptional()
+  @IsIn(OAUTH_PROVIDERS)
   provider?: OAuthProvider;
 
   @ApiPropertyOptional({ enum: OAUTH_FLOWS, description: 'microsoft: either; google: refresh_token' })
-  @IsOptional() @IsIn(OAUTH_FLOWS)
+  @IsOptional()
+  @IsIn(OAUTH_FLOWS)
   flow?: OAuthFlow;
 
   @ApiPropertyOptional({ description: `Microsoft Entra tenant id or domain. ${MOVES_SECRETS}`, example: 'contoso.onmicrosoft.com' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
   tenantId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
   clientId?: string;
 
   @ApiPropertyOptional({ description: `oauth2 only. Write-only: never returned. ${RESEND_RULE}`, writeOnly: true })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  @NoLineBreaks()
   clientSecret?: string;
 
   @ApiPropertyOptional({
@@ -69,21 +98,31 @@ export class IntegrationAuthDto {
     nullable: true,
     type: String,
   })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(8000) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  @NoLineBreaks()
   refreshToken?: string | null;
 }
 
 export class SenderDto {
   @ApiProperty({ example: 'Support Team' })
-  @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
   name: string;
 
   @ApiProperty({ example: 'support@example.com' })
-  @IsEmail({}, { message: '$property must be an email' }) @MaxLength(320) @NoLineBreaks()
+  @IsEmail({}, { message: '$property must be an email' })
+  @MaxLength(320)
+  @NoLineBreaks()
   email: string;
 
   @ApiPropertyOptional({ description: 'The sender used when a message names none; the first one if none is marked' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   default?: boolean;
 }
 
@@ -94,7 +133,10 @@ export class UsageDto {
 
 export class CreateIntegrationDto {
   @ApiProperty({ example: 'Company SMTP' })
-  @IsString() @IsNotEmpty() @MaxLength(200) @NoLineBreaks()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
   name: string;
 
   @ApiProperty({ example: 'smtp.office365.com', description: MOVES_SECRETS })
@@ -102,7 +144,9 @@ export class CreateIntegrationDto {
   host: string;
 
   @ApiProperty({ example: 587, description: MOVES_SECRETS })
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   port: number;
 
   @ApiProperty({ enum: SMTP_SECURITY, description: `starttls (587), tls for implicit TLS (465), none. ${MOVES_SECRETS}` })
@@ -110,33 +154,47 @@ export class CreateIntegrationDto {
   security: SmtpSecurity;
 
   @ApiPropertyOptional({ description: 'Name sent in EHLO; default: the domain of the sender', example: 'mail.example.com' })
-  @IsOptional() @IsHostname()
+  @IsOptional()
+  @IsHostname()
   ehloHostname?: string;
 
   @ApiPropertyOptional({ description: `Accept a self-signed or untrusted server certificate (off by default). ${MOVES_SECRETS}` })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allowSelfSignedCertificate?: boolean;
 
   @ApiProperty({ type: IntegrationAuthDto })
-  @ValidateNested() @Type(() => IntegrationAuthDto)
+  @ValidateNested()
+  @Type(() => IntegrationAuthDto)
   auth: IntegrationAuthDto;
 
   @ApiProperty({ type: [SenderDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   @ArrayUnique((sender: SenderDto) => String(sender?.email).toLowerCase(), { message: 'senders must have unique email addresses' })
-  @ValidateNested({ each: true }) @Type(() => SenderDto)
+  @ValidateNested({ each: true })
+  @Type(() => SenderDto)
   senders: SenderDto[];
 
   @ApiPropertyOptional({ type: UsageDto })
-  @IsOptional() @ValidateNested() @Type(() => UsageDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UsageDto)
   usage?: UsageDto;
 
   @ApiPropertyOptional({ description: 'Messages per minute this server accepts from us', example: 600 })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   rateLimitPerMinute?: number;
 
   @ApiPropertyOptional({ description: 'Pooled SMTP connections per worker', example: 5, default: 5 })
-  @IsOptional() @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
   maxConnections?: number;
 }
 
@@ -144,6 +202,8 @@ export class UpdateIntegrationDto extends PartialType(CreateIntegrationDto) {}
 
 export class TestIntegrationDto {
   @ApiPropertyOptional({ description: 'Also send a short test message to this address' })
-  @IsOptional() @IsEmail({}, { message: '$property must be an email' }) @NoLineBreaks()
+  @IsOptional()
+  @IsEmail({}, { message: '$property must be an email' })
+  @NoLineBreaks()
   to?: string;
 }

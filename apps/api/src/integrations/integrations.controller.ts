@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -80,7 +87,11 @@ export class IntegrationsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', INTEGRATION_ID) id: string): Promise<void> {
+  remove(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', INTEGRATION_ID) id: string,
+  ): Promise<void> {
     return this.integrations.remove(workspaceId, principal, id);
   }
 }

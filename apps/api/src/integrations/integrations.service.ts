@@ -67,7 +67,10 @@ export class IntegrationsService {
       this.resetStatus(integration);
     }
     const saved = await this.persist(workspaceId, integration, dto.senders !== undefined);
-    await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, { name: saved.name, fields: givenFields(dto) });
+    await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, {
+      name: saved.name,
+      fields: givenFields(dto),
+    });
     return IntegrationResponse.from(saved);
   }
 

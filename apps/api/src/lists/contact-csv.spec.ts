@@ -10,7 +10,9 @@ async function parseContactCsv(text: string) {
 
 describe('readContactCsv', () => {
   it('reads quoted fields, a BOM, CRLF line ends and extra columns as attributes', async () => {
-    const csv = '\uFEFFEmail,First Name,last_name,Company,Notes\r\n' + 'Ada@Example.com,"Ada","Lovelace","Analytical, Ltd","said ""hi""\nthen left"\r\n';
+    const csv =
+      '\uFEFFEmail,First Name,last_name,Company,Notes\r\n' +
+      'Ada@Example.com,"Ada","Lovelace","Analytical, Ltd","said ""hi""\nthen left"\r\n';
     expect(await parseContactCsv(csv)).toEqual({
       rows: [
         {
@@ -26,7 +28,16 @@ describe('readContactCsv', () => {
   });
 
   it('reports bad rows with the row number a spreadsheet shows, and skips blank rows', async () => {
-    const csv = ['email,firstName', 'ok@example.com,A', '', 'not-an-email,B', ',,', 'ok@example.com,C', 'x@example.com,"D\r\nE"', 'y@example.com'].join('\n');
+    const csv = [
+      'email,firstName',
+      'ok@example.com,A',
+      '',
+      'not-an-email,B',
+      ',,',
+      'ok@example.com,C',
+      'x@example.com,"D\r\nE"',
+      'y@example.com',
+    ].join('\n');
     const { rows, rejected } = await parseContactCsv(csv);
     expect(rows.map((row) => [row.row, row.email])).toEqual([[2, 'ok@example.com']]);
     expect(rejected).toEqual([

@@ -85,7 +85,8 @@ function readHeader(record: string[]): Column[] {
     // A trailing delimiter leaves a nameless column: its cells have no attribute name to go under.
     .filter((column) => column.name !== '');
   // PostgreSQL refuses U+0000 in text and jsonb: one would fail the whole import's statement.
-  if (columns.some((column) => column.name.includes('\0'))) throw new CsvFileError('A column name must not contain the NUL character (\\u0000)');
+  if (columns.some((column) => column.name.includes('\0')))
+    throw new CsvFileError('A column name must not contain the NUL character (\\u0000)');
   const seen = new Map<string, string>();
   for (const column of columns) {
     const key = column.field ?? `attribute:${column.name}`;
@@ -94,7 +95,10 @@ function readHeader(record: string[]): Column[] {
     seen.set(key, column.name);
   }
   if (!columns.some((column) => column.field === 'email')) {
-    const found = columns.map((column) => column.name).slice(0, 20).join(', ');
+    const found = columns
+      .map((column) => column.name)
+      .slice(0, 20)
+      .join(', ');
     throw new CsvFileError(`The header row has no email column (found: ${found || 'nothing'}); name the column with the addresses "email"`);
   }
   const attributeColumns = columns.filter((column) => column.field === null).length;

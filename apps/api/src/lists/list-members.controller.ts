@@ -32,12 +32,20 @@ export class ListMembersController {
   @HttpCode(200)
   @ApiOkResponse({ type: AddListContactsResponse })
   @ApiNotFoundResponse({ description: 'The list, or one of contactIds, is not in this workspace' })
-  add(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Body() dto: AddListContactsDto): Promise<AddListContactsResponse> {
+  add(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', LIST_ID) id: string,
+    @Body() dto: AddListContactsDto,
+  ): Promise<AddListContactsResponse> {
     return this.members.add(workspaceId, id, dto);
   }
 
   @Get('contacts')
-  list(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Query() query: ListMembersQuery): Promise<ListMemberListResponse> {
+  list(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', LIST_ID) id: string,
+    @Query() query: ListMembersQuery,
+  ): Promise<ListMemberListResponse> {
     return this.members.list(workspaceId, id, query);
   }
 
@@ -54,7 +62,11 @@ export class ListMembersController {
   @Delete('contacts/:contactId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed from the list; the contact stays' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Param('contactId', CONTACT_ID) contactId: string): Promise<void> {
+  remove(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', LIST_ID) id: string,
+    @Param('contactId', CONTACT_ID) contactId: string,
+  ): Promise<void> {
     return this.members.remove(workspaceId, id, contactId);
   }
 
@@ -69,9 +81,15 @@ export class ListMembersController {
     schema: { type: 'string', example: 'email,first_name,last_name,plan\nada@example.com,Ada,Lovelace,pro\n' },
   })
   @ApiOkResponse({ type: ImportListContactsResponse })
-  @ApiPayloadTooLargeResponse({ description: 'The body is larger than 5 MB, or has more rows than CSV_IMPORT_MAX_ROWS; nothing was imported' })
+  @ApiPayloadTooLargeResponse({
+    description: 'The body is larger than 5 MB, or has more rows than CSV_IMPORT_MAX_ROWS; nothing was imported',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not sent as text/csv' })
-  async import(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Req() request: Request): Promise<ImportListContactsResponse> {
+  async import(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', LIST_ID) id: string,
+    @Req() request: Request,
+  ): Promise<ImportListContactsResponse> {
     return this.members.import(workspaceId, id, await readCsvBody(request));
   }
 }

@@ -19,7 +19,8 @@ import {
 
 // Adding by email is one statement and waits this long for a running import; an import never waits.
 const ADD_WAITS_FOR_IMPORT_MS = 3000;
-const busy = () => new ConflictException('Another CSV import or bulk add of this workspace\'s contacts is running; retry when it has finished');
+const busy = () =>
+  new ConflictException("Another CSV import or bulk add of this workspace's contacts is running; retry when it has finished");
 import { listNotFound } from './lists.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
@@ -57,7 +58,13 @@ export class ListMembersService {
         throw new NotFoundException(`Contacts not found: ${named}${more}; nothing was added`);
       }
       const added = await this.memberships.addMany(workspaceId, listId, unique, manager);
-      return { added, alreadyMembers: unique.length - added, duplicates: contactIds.length - unique.length, contactsCreated: 0, rejected: [] };
+      return {
+        added,
+        alreadyMembers: unique.length - added,
+        duplicates: contactIds.length - unique.length,
+        contactsCreated: 0,
+        rejected: [],
+      };
     });
   }
 
@@ -102,7 +109,12 @@ export class ListMembersService {
       const counts = { imported: 0, updated: 0, added: 0, alreadyMembers: 0 };
       const onBatch = async (rows: ContactCsvRow[]) => {
         const upserted = await this.contacts.upsertMany(workspaceId, rows, manager);
-        const added = await this.memberships.addMany(workspaceId, listId, upserted.map((contact) => contact.id), manager);
+        const added = await this.memberships.addMany(
+          workspaceId,
+          listId,
+          upserted.map((contact) => contact.id),
+          manager,
+        );
         const imported = upserted.filter((contact) => contact.created).length;
         counts.imported += imported;
         counts.updated += upserted.length - imported;

@@ -32,7 +32,11 @@ export class ListsController {
   }
 
   @Patch(':id')
-  update(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string, @Body() dto: UpdateListDto): Promise<ListResponse> {
+  update(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('id', LIST_ID) id: string,
+    @Body() dto: UpdateListDto,
+  ): Promise<ListResponse> {
     return this.lists.update(workspaceId, id, dto);
   }
 

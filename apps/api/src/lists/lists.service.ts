@@ -19,8 +19,16 @@ export class ListsService {
     if (cursor === null) throw new BadRequestException(['cursor is not a value this API returned']);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.lists.list(workspaceId, cursor, limit);
-    const counts = await this.lists.counts(workspaceId, rows.slice(0, limit).map((list) => list.id));
-    return toPage(rows, limit, (list) => encodeTimeCursor(list), (list) => ListResponse.from(list, counts.get(list.id)));
+    const counts = await this.lists.counts(
+      workspaceId,
+      rows.slice(0, limit).map((list) => list.id),
+    );
+    return toPage(
+      rows,
+      limit,
+      (list) => encodeTimeCursor(list),
+      (list) => ListResponse.from(list, counts.get(list.id)),
+    );
   }
 
   async get(workspaceId: WorkspaceId, id: string): Promise<ListResponse> {
@@ -31,7 +39,10 @@ export class ListsService {
   }
 
   async update(workspaceId: WorkspaceId, id: string, dto: UpdateListDto): Promise<ListResponse> {
-    const changes = { ...(dto.name !== undefined && { name: dto.name }), ...(dto.description !== undefined && { description: dto.description }) };
+    const changes = {
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.description !== undefined && { description: dto.description }),
+    };
     if (!(await this.lists.update(workspaceId, id, changes))) throw listNotFound(id);
     return this.get(workspaceId, id);
   }

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  GoneException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import {
   hashPassword,
   InvitationsRepository,
@@ -45,11 +52,17 @@ export class InvitationAcceptance {
     const workspaceId = trustedWorkspaceId(invitation.workspaceId);
     const { user, role } = await this.join(workspaceId, invitation, account);
 
-    await this.audit.recordAs(workspaceId, { type: 'user', id: user.id, label: user.email }, 'invitation.accepted', `invitation:${invitation.id}`, {
-      email: user.email,
-      role,
-      newAccount: existing === null,
-    });
+    await this.audit.recordAs(
+      workspaceId,
+      { type: 'user', id: user.id, label: user.email },
+      'invitation.accepted',
+      `invitation:${invitation.id}`,
+      {
+        email: user.email,
+        role,
+        newAccount: existing === null,
+      },
+    );
     const workspace = await this.workspaces.get(workspaceId);
     return {
       user: { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator },
@@ -78,7 +91,9 @@ export class InvitationAcceptance {
 
   private usable(invitation: InvitationEntity | null): InvitationEntity {
     if (!invitation) {
-      throw new NotFoundException('token: this invitation link is not valid (mistyped, or replaced by a newer one); ask an admin of the workspace for a new one');
+      throw new NotFoundException(
+        'token: this invitation link is not valid (mistyped, or replaced by a newer one); ask an admin of the workspace for a new one',
+      );
     }
     if (invitation.acceptedAt) throw this.gone('was already used');
     if (invitation.revokedAt) throw this.gone('was revoked');
@@ -101,7 +116,9 @@ export class InvitationAcceptance {
 
   private async proven(invitation: InvitationEntity, user: UserEntity, password: string | undefined): Promise<UserEntity> {
     if (password === undefined) {
-      throw new BadRequestException([`password is required: ${user.email} already has an account; give its current password to join with it`]);
+      throw new BadRequestException([
+        `password is required: ${user.email} already has an account; give its current password to join with it`,
+      ]);
     }
     if (await passwordMatches(user.passwordHash, password)) return user;
     if (await this.guesses.exhausted(invitation.id)) {

@@ -30,7 +30,8 @@ export class IssuedInvitationResponse extends InvitationResponse {
     nullable: true,
     type: String,
     format: 'uuid',
-    description: "The message that mails the link through the workspace's transactional integration; null when it has none (hand the link over)",
+    description:
+      "The message that mails the link through the workspace's transactional integration; null when it has none (hand the link over)",
   })
   messageId: string | null;
 }

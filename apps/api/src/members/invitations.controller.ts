@@ -34,11 +34,16 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'A new link for an invitation',
-    description: 'The old link stops working; the new one is valid INVITATION_TTL_DAYS from now, shown only here, and mailed as on invite. Works for an expired invitation too.',
+    description:
+      'The old link stops working; the new one is valid INVITATION_TTL_DAYS from now, shown only here, and mailed as on invite. Works for an expired invitation too.',
   })
   @ApiOkResponse({ type: CreatedInvitationResponse })
   @ApiConflictResponse({ description: 'The invitation was accepted or revoked' })
-  resend(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', new UuidParamPipe('Invitation')) id: string): Promise<CreatedInvitationResponse> {
+  resend(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new UuidParamPipe('Invitation')) id: string,
+  ): Promise<CreatedInvitationResponse> {
     return this.invitations.resend(workspaceId, principal, id);
   }
 
@@ -47,7 +52,11 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Revoke an invitation', description: 'Its link stops working. Revoking a revoked invitation changes nothing.' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiConflictResponse({ description: 'The invitation was already accepted: remove the member instead' })
-  revoke(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('id', new UuidParamPipe('Invitation')) id: string): Promise<void> {
+  revoke(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new UuidParamPipe('Invitation')) id: string,
+  ): Promise<void> {
     return this.invitations.revoke(workspaceId, principal, id);
   }
 }

@@ -30,7 +30,9 @@ export class InvitationsService {
     const user = await this.users.findByEmail(email);
     const role = user && (await this.members.roleOf(workspaceId, user.id));
     if (role) {
-      throw new ConflictException(`email: ${email} is already a member of this workspace (${role}); change their role with PATCH …/members/${user.id}`);
+      throw new ConflictException(
+        `email: ${email} is already a member of this workspace (${role}); change their role with PATCH …/members/${user.id}`,
+      );
     }
     const token = randomToken(32);
     const invitation = await this.invitations.replacePending(workspaceId, {
@@ -66,7 +68,12 @@ export class InvitationsService {
   }
 
   /** The answer that shows the link, the only time it is shown; mailed too when the workspace can. */
-  private async issued(workspaceId: WorkspaceId, principal: Principal, invitation: InvitationEntity, token: string): Promise<CreatedInvitationResponse> {
+  private async issued(
+    workspaceId: WorkspaceId,
+    principal: Principal,
+    invitation: InvitationEntity,
+    token: string,
+  ): Promise<CreatedInvitationResponse> {
     const url = `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/invite/${token}`;
     const messageId = await this.mailer.send(workspaceId, invitation, url, this.audit.actorOf(principal));
     return { invitation: { ...InvitationResponse.from(invitation), url, messageId } };

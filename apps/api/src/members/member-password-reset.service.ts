@@ -34,7 +34,7 @@ export class MemberPasswordResetService {
       throw new ForbiddenException("This member is an operator: only the operator may reset an operator's password");
     }
     if ((await this.members.membershipsOf(userId)).length > 1) {
-      throw new ForbiddenException("This member belongs to another workspace too: only the operator may reset their password");
+      throw new ForbiddenException('This member belongs to another workspace too: only the operator may reset their password');
     }
   }
 }

@@ -19,5 +19,6 @@ export class MemberListResponse {
 }
 
 export class PasswordResetLinkResponse {
-  @ApiProperty({ description: 'The single-use link to hand to the person, shown only here; it works for PASSWORD_RESET_TTL_MS' }) url: string;
+  @ApiProperty({ description: 'The single-use link to hand to the person, shown only here; it works for PASSWORD_RESET_TTL_MS' })
+  url: string;
 }

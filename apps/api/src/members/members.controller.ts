@@ -74,11 +74,18 @@ export class MembersController {
 
   @Delete(':userId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a member', description: "Their next request in this workspace gets 404; their account and other workspaces stay." })
+  @ApiOperation({
+    summary: 'Remove a member',
+    description: 'Their next request in this workspace gets 404; their account and other workspaces stay.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ description: NOT_BY_KEY })
   @ApiConflictResponse({ description: 'The member is the last admin of the workspace' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @CurrentPrincipal() principal: Principal, @Param('userId', new UuidParamPipe('Member')) userId: string): Promise<void> {
+  remove(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', new UuidParamPipe('Member')) userId: string,
+  ): Promise<void> {
     return this.members.remove(workspaceId, principal, userId);
   }
 
@@ -90,7 +97,9 @@ export class MembersController {
       'people who belong to this workspace alone and are no operator; the operator may do it for anyone.',
   })
   @ApiCreatedResponse({ type: PasswordResetLinkResponse })
-  @ApiForbiddenResponse({ description: `${NOT_BY_KEY}; or the member is an operator or belongs to another workspace too (only the operator may)` })
+  @ApiForbiddenResponse({
+    description: `${NOT_BY_KEY}; or the member is an operator or belongs to another workspace too (only the operator may)`,
+  })
   issuePasswordReset(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

@@ -18,6 +18,13 @@ import { MembersService } from './members.service';
 @Module({
   imports: [AccountsModule, AuditModule, IntegrationsModule, MessagesApiModule, RedisModule, WorkspacesDataModule],
   controllers: [MembersController, InvitationsController, InvitationAcceptController],
-  providers: [MembersService, MemberPasswordResetService, InvitationsService, InvitationAcceptance, InvitationGuessLimiter, InvitationMailer],
+  providers: [
+    MembersService,
+    MemberPasswordResetService,
+    InvitationsService,
+    InvitationAcceptance,
+    InvitationGuessLimiter,
+    InvitationMailer,
+  ],
 })
 export class MembersModule {}

@@ -21,7 +21,11 @@ export class MembersService {
   async changeRole(workspaceId: WorkspaceId, principal: Principal, userId: string, role: MemberRole): Promise<MemberResponse> {
     const member = await this.find(workspaceId, userId);
     const before = this.changed(member, await this.members.changeRole(workspaceId, userId, role), 'demote');
-    await this.audit.record(workspaceId, principal, 'member.role_changed', `user:${userId}`, { email: member.email, from: before, to: role });
+    await this.audit.record(workspaceId, principal, 'member.role_changed', `user:${userId}`, {
+      email: member.email,
+      from: before,
+      to: role,
+    });
     return MemberResponse.from({ ...member, role });
   }
 
@@ -41,7 +45,9 @@ export class MembersService {
   private changed(member: MemberRow, outcome: MemberRole | MemberChangeRefusal, verb: string): MemberRole {
     if (outcome === 'not_member') throw this.notFound(member.userId);
     if (outcome === 'last_admin') {
-      throw new ConflictException(`Cannot ${verb} the last admin of the workspace: make another member admin first (PATCH …/members/{userId})`);
+      throw new ConflictException(
+        `Cannot ${verb} the last admin of the workspace: make another member admin first (PATCH …/members/{userId})`,
+      );
     }
     return outcome;
   }

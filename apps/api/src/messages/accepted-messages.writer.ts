@@ -18,7 +18,9 @@ interface Accepted {
 @Injectable()
 export class AcceptedMessagesWriter {
   private readonly logger = new Logger(AcceptedMessagesWriter.name);
-  private readonly batcher = new Batcher<Accepted, Promise<boolean>>(() => new ResultBatch((accepted) => this.writeBatch(accepted)), { linger: 'end-of-turn' });
+  private readonly batcher = new Batcher<Accepted, Promise<boolean>>(() => new ResultBatch((accepted) => this.writeBatch(accepted)), {
+    linger: 'end-of-turn',
+  });
 
   constructor(
     private readonly messages: MessagesRepository,
@@ -41,7 +43,9 @@ export class AcceptedMessagesWriter {
     if (queued.length > 0) {
       await this.producer
         .enqueue(queued.map((row) => ({ workspaceId, messageId: row.id, type: row.type })))
-        .catch((error: unknown) => this.logger.warn({ err: error, count: queued.length }, 'enqueue failed; the outbox reconciler will pick these messages up'));
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, count: queued.length }, 'enqueue failed; the outbox reconciler will pick these messages up'),
+        );
     }
     return inserted;
   }

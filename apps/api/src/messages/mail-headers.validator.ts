@@ -1,17 +1,30 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /** Headers Mailroom writes itself; letting a caller set them would forge or break the message. */
-export const RESERVED_HEADERS = new Set(
-  [
-    'from', 'to', 'cc', 'bcc', 'subject', 'message-id', 'date', 'dkim-signature', 'sender', 'reply-to',
-    'return-path', 'mime-version', 'content-type', 'content-transfer-encoding', 'list-unsubscribe', 'list-unsubscribe-post',
-  ],
-);
+export const RESERVED_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'message-id',
+  'date',
+  'dkim-signature',
+  'sender',
+  'reply-to',
+  'return-path',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+]);
 const FIELD_NAME = /^[!-9;-~]+$/; // RFC 5322 §3.6.8: printable ASCII except the colon
 const MAX_HEADERS = 50;
 
 export function headersProblem(value: unknown, property: string): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${property} must be an object of header names to strings`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `${property} must be an object of header names to strings`;
   const entries = Object.entries(value);
   if (entries.length > MAX_HEADERS) return `${property} may hold at most ${MAX_HEADERS} headers`;
   for (const [name, headerValue] of entries) {

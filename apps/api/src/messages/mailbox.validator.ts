@@ -14,7 +14,8 @@ export function mailboxProblem(value: unknown, property: string): string | null 
   const unknown = Object.keys(rest);
   if (unknown.length > 0) return `${property}.${unknown[0]} should not exist`;
   if (typeof email !== 'string' || !isEmail(email) || LINE_BREAK.test(email)) return `${property}.email must be an email`;
-  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) return `${property}.name must be a string of at most 200 characters`;
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200))
+    return `${property}.name must be a string of at most 200 characters`;
   if (typeof name === 'string' && LINE_BREAK.test(name)) return `${property}.name must not contain line breaks`;
   return null;
 }

@@ -34,77 +34,114 @@ export class MessageTrackingDto {
 }
 
 export class SendMessageDto {
-  @ApiPropertyOptional({ enum: MESSAGE_TYPES, default: 'transactional', description: 'marketing mail goes to one recipient per message: one `to`, no cc or bcc (otherwise 422)' })
-  @IsOptional() @IsIn(MESSAGE_TYPES)
+  @ApiPropertyOptional({
+    enum: MESSAGE_TYPES,
+    default: 'transactional',
+    description: 'marketing mail goes to one recipient per message: one `to`, no cc or bcc (otherwise 422)',
+  })
+  @IsOptional()
+  @IsIn(MESSAGE_TYPES)
   type?: MessageType;
 
   @ApiPropertyOptional({ ...MAILBOX_SCHEMA, description: "One of the integration's senders; default: its default sender" })
-  @IsOptional() @IsMailbox()
+  @IsOptional()
+  @IsMailbox()
   from?: MailboxInput;
 
   @ApiProperty({ type: 'array', items: MAILBOX_SCHEMA })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsMailbox({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsMailbox({ each: true })
   to: MailboxInput[];
 
   @ApiPropertyOptional({ type: 'array', items: MAILBOX_SCHEMA })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsMailbox({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsMailbox({ each: true })
   cc?: MailboxInput[];
 
   @ApiPropertyOptional({ type: 'array', items: MAILBOX_SCHEMA })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsMailbox({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsMailbox({ each: true })
   bcc?: MailboxInput[];
 
   @ApiPropertyOptional({ ...MAILBOX_SCHEMA })
-  @IsOptional() @IsMailbox()
+  @IsOptional()
+  @IsMailbox()
   replyTo?: MailboxInput;
 
   @ApiProperty({ example: 'Reset your password' })
-  @IsString() @IsNotEmpty() @MaxLength(998) @NoLineBreaks()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(998)
+  @NoLineBreaks()
   subject: string;
 
   @ApiPropertyOptional({ description: 'HTML body; html or text is required' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   html?: string;
 
   @ApiPropertyOptional({ description: 'Plain-text body; html or text is required' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   text?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'X-Campaign': 'spring' } })
-  @IsOptional() @IsMailHeaders()
+  @IsOptional()
+  @IsMailHeaders()
   headers?: Record<string, string>;
 
   @ApiPropertyOptional({ type: MessageTrackingDto, description: 'Overrides the workspace defaults' })
-  @IsOptional() @ValidateNested() @Type(() => MessageTrackingDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MessageTrackingDto)
   tracking?: MessageTrackingDto;
 
   @ApiPropertyOptional({ type: [String], example: ['welcome'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) @NoLineBreaks({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  @NoLineBreaks({ each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   metadata?: Record<string, unknown>;
 }
 
 export class BatchSendDto {
   @ApiProperty({ type: [SendMessageDto], maxItems: 1000 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000)
-  @ValidateNested({ each: true }) @Type(() => SendMessageDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => SendMessageDto)
   messages: SendMessageDto[];
 }
 
 export class ListMessagesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
-  @IsOptional() @IsIn(MESSAGE_STATUSES)
+  @IsOptional()
+  @IsIn(MESSAGE_STATUSES)
   status?: MessageStatus;
 
   @ApiPropertyOptional({ description: 'Recipient address (to)' })
-  @IsOptional() @IsString() @MaxLength(320)
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
   to?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   tag?: string;
-
 }

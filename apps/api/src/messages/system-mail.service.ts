@@ -44,7 +44,7 @@ export class SystemMail {
     const { workspaceId, integrationId } = this.target;
     const integration = await this.integrations.findById(workspaceId, integrationId);
     if (!integration) {
-      this.logger.warn({ workspaceId, integrationId }, 'MAILROOM_SYSTEM_INTEGRATION names no integration; Mailroom\'s own mail is not sent');
+      this.logger.warn({ workspaceId, integrationId }, "MAILROOM_SYSTEM_INTEGRATION names no integration; Mailroom's own mail is not sent");
       return false;
     }
     const row = draftMessage(

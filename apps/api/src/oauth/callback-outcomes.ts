@@ -36,7 +36,12 @@ export function invalidStatePage(): CallbackOutcome {
 }
 
 export function missingCodePage(): CallbackOutcome {
-  return page(400, 'No authorization code', `The provider sent the browser back without an authorization code. ${UNCHANGED}`, CONNECT_AGAIN);
+  return page(
+    400,
+    'No authorization code',
+    `The provider sent the browser back without an authorization code. ${UNCHANGED}`,
+    CONNECT_AGAIN,
+  );
 }
 
 /** The provider redirected back with `error` instead of a code (RFC 6749 §4.1.2.1). */
@@ -88,7 +93,12 @@ export function exchangeFailedPage(error: OAuthTokenError): CallbackOutcome {
     );
   }
   if (error.code === 'invalid_grant') {
-    return page(400, 'Sign-in could not be completed', `${sentence(error.message)} The authorization code expired or was already used. ${UNCHANGED}`, CONNECT_AGAIN);
+    return page(
+      400,
+      'Sign-in could not be completed',
+      `${sentence(error.message)} The authorization code expired or was already used. ${UNCHANGED}`,
+      CONNECT_AGAIN,
+    );
   }
   return page(502, 'Sign-in could not be completed', `${sentence(error.message)} ${UNCHANGED}`, error.hint);
 }

@@ -3,8 +3,7 @@ import { sendHtmlPage } from '../http/html-page';
 
 /** What the OAuth callback shows the admin's browser: a redirect back to Mailroom's UI, or a small page. */
 export type CallbackOutcome =
-  | { kind: 'redirect'; location: string }
-  | { kind: 'page'; status: number; title: string; message: string; hint?: string };
+  { kind: 'redirect'; location: string } | { kind: 'page'; status: number; title: string; message: string; hint?: string };
 
 /**
  * The callback URL carries the authorization code and the state: nothing may cache the answer, and

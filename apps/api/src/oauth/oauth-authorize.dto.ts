@@ -11,6 +11,10 @@ export class AuthorizeIntegrationDto {
       'page is shown instead.',
     example: '/integrations/4f6c1c2e-9b1a-4a51-8f4e-2d0c1b7f8a90',
   })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) @NoLineBreaks()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  @NoLineBreaks()
   returnUrl?: string;
 }

@@ -7,7 +7,10 @@ export class AuthorizationResponse {
   })
   authorizationUrl: string;
 
-  @ApiProperty({ description: 'The redirect URI the OAuth client must have registered with the provider', example: 'https://mail.example.com/v1/oauth2/callback' })
+  @ApiProperty({
+    description: 'The redirect URI the OAuth client must have registered with the provider',
+    example: 'https://mail.example.com/v1/oauth2/callback',
+  })
   redirectUri: string;
 
   @ApiProperty({ description: 'The consent must be completed before this time (10 minutes)' })

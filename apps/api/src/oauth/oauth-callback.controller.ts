@@ -32,12 +32,18 @@ export class OAuthCallbackController {
   @ApiProduces('text/html')
   @ApiQuery({ name: 'code', required: false, description: 'The authorization code (absent when consent was refused)' })
   @ApiQuery({ name: 'state', required: false, description: 'The single-use state of POST …/oauth2/authorize' })
-  @ApiQuery({ name: 'error', required: false, description: 'The provider\'s error, e.g. access_denied when consent was refused' })
+  @ApiQuery({ name: 'error', required: false, description: "The provider's error, e.g. access_denied when consent was refused" })
   @ApiQuery({ name: 'error_description', required: false })
-  @ApiFoundResponse({ description: 'Refresh token stored; redirect to the returnUrl given to authorize (a dashboard page on PUBLIC_BASE_URL)' })
-  @ApiOkResponse({ description: 'Refresh token stored; a short success page (no returnUrl, or one that is not a dashboard page)', content: HTML })
+  @ApiFoundResponse({
+    description: 'Refresh token stored; redirect to the returnUrl given to authorize (a dashboard page on PUBLIC_BASE_URL)',
+  })
+  @ApiOkResponse({
+    description: 'Refresh token stored; a short success page (no returnUrl, or one that is not a dashboard page)',
+    content: HTML,
+  })
   @ApiBadRequestResponse({
-    description: 'Unknown, used or expired state (a generic page: nothing the provider sent is shown); no code; no refresh token; provider error',
+    description:
+      'Unknown, used or expired state (a generic page: nothing the provider sent is shown); no code; no refresh token; provider error',
     content: HTML,
   })
   @ApiForbiddenResponse({ description: 'Consent was refused (error=access_denied)', content: HTML })

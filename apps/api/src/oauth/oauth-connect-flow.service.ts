@@ -67,8 +67,18 @@ export class OAuthConnectFlowService {
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     const { codeVerifier, codeChallenge } = createPkcePair();
     const state = randomToken(24);
-    await this.states.save(state, { workspaceId, integrationId: integration.id, returnUrl, codeVerifier, actor: this.audit.actorOf(principal) });
-    const authorizationUrl = this.codes.consentUrl(this.consentClient(integration), { redirectUri: this.redirectUri, state, codeChallenge });
+    await this.states.save(state, {
+      workspaceId,
+      integrationId: integration.id,
+      returnUrl,
+      codeVerifier,
+      actor: this.audit.actorOf(principal),
+    });
+    const authorizationUrl = this.codes.consentUrl(this.consentClient(integration), {
+      redirectUri: this.redirectUri,
+      state,
+      codeChallenge,
+    });
     this.logger.log({ workspaceId, integrationId: integration.id, provider: integration.provider }, 'oauth connect started');
     return { authorizationUrl, redirectUri: this.redirectUri, expiresAt };
   }

@@ -4,7 +4,9 @@ const BASE = 'https://mail.example.com/';
 
 describe('allowedReturnUrl', () => {
   it('accepts a URL on the origin of PUBLIC_BASE_URL', () => {
-    expect(allowedReturnUrl('https://mail.example.com/integrations/1?tab=auth', BASE)).toBe('https://mail.example.com/integrations/1?tab=auth');
+    expect(allowedReturnUrl('https://mail.example.com/integrations/1?tab=auth', BASE)).toBe(
+      'https://mail.example.com/integrations/1?tab=auth',
+    );
   });
 
   it('resolves a relative path against PUBLIC_BASE_URL', () => {
@@ -69,9 +71,12 @@ describe('allowedReturnUrl', () => {
       expect(allowedReturnUrl('/mailroom/w/1/integrations', PREFIXED)).toBe('https://mail.example.com/mailroom/w/1/integrations');
     });
 
-    it.each([['/mailroom/t/c/token'], ['/mailroom/u/token'], ['/elsewhere/integrations'], ['/mailroomx/integrations']])('refuses %s', (returnUrl) => {
-      expect(allowedReturnUrl(returnUrl, PREFIXED)).toBeUndefined();
-    });
+    it.each([['/mailroom/t/c/token'], ['/mailroom/u/token'], ['/elsewhere/integrations'], ['/mailroomx/integrations']])(
+      'refuses %s',
+      (returnUrl) => {
+        expect(allowedReturnUrl(returnUrl, PREFIXED)).toBeUndefined();
+      },
+    );
   });
 
   it('gives nothing when no returnUrl was asked for', () => {

@@ -26,7 +26,11 @@ export class SuppressionsController {
   @Delete(':email')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The address may get marketing mail again' })
-  remove(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('email') email: string, @Query() scope: SuppressionScopeQuery): Promise<void> {
+  remove(
+    @CurrentWorkspace() workspaceId: WorkspaceId,
+    @Param('email') email: string,
+    @Query() scope: SuppressionScopeQuery,
+  ): Promise<void> {
     return this.suppressions.remove(workspaceId, email, scope.listId ?? null);
   }
 }

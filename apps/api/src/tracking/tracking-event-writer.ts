@@ -39,7 +39,11 @@ class TrackingBatch implements Batch<NewMessageEvent, void> {
 @Injectable()
 export class TrackingEventWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(TrackingEventWriter.name);
-  private readonly batcher = new Batcher<NewMessageEvent, void>(() => new TrackingBatch((rows) => this.write(rows)), { linger: LINGER_MS, maxSize: MAX_BATCH, inOrder: true });
+  private readonly batcher = new Batcher<NewMessageEvent, void>(() => new TrackingBatch((rows) => this.write(rows)), {
+    linger: LINGER_MS,
+    maxSize: MAX_BATCH,
+    inOrder: true,
+  });
 
   constructor(private readonly events: MessageEventsRepository) {}
 

@@ -4,7 +4,10 @@ import { clientIp, TrustProxyFn } from './tracking-fast-path';
 
 const trusting = (setting: unknown) => express().set('trust proxy', setting).get('trust proxy fn') as TrustProxyFn;
 const hit = (remoteAddress: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as IncomingMessage;
 
 describe('the client address of a tracking hit', () => {
   it("is the socket's when no proxy is trusted, whatever X-Forwarded-For claims", () => {

@@ -95,7 +95,12 @@ export function serveTrackingAheadOfExpress(server: Server, tracking: TrackingSe
       else toExpress();
       return;
     }
-    const hit: TrackingHit = { token: match[2]!, method: request.method!, userAgent: request.headers['user-agent'] ?? null, ip: clientIp(request, trust) };
+    const hit: TrackingHit = {
+      token: match[2]!,
+      method: request.method!,
+      userAgent: request.headers['user-agent'] ?? null,
+      ip: clientIp(request, trust),
+    };
     answer(match[1] as 'o' | 'c', hit, response, tracking);
   });
 }

@@ -56,7 +56,14 @@ export class TrackingService {
     });
   }
 
-  private record(message: TrackedMessage, hit: TrackingHit, kind: 'open' | 'click', linkIndex: number | null, url: string | null, linkCount?: number): void {
+  private record(
+    message: TrackedMessage,
+    hit: TrackingHit,
+    kind: 'open' | 'click',
+    linkIndex: number | null,
+    url: string | null,
+    linkCount?: number,
+  ): void {
     const at = new Date();
     const verdict = classifyTrackingRequest(
       {

@@ -16,7 +16,11 @@ export function isUnsubscribePost(request: IncomingMessage): boolean {
 
 function refuseTooLarge(response: ServerResponse): void {
   // Closing the connection is what stops the rest of the body from being read.
-  response.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(TOO_LARGE), Connection: 'close' });
+  response.writeHead(413, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(TOO_LARGE),
+    Connection: 'close',
+  });
   response.end(TOO_LARGE);
 }
 

@@ -82,7 +82,11 @@ export class BroadcastFanOut {
       this.memberships.subscribedPage(workspaceId, broadcast.listId, after, PAGE_SIZE).then((members) => {
         // Bodies are rendered at delivery; one of them rendered per page here fails a body that
         // breaks a limit before its messages are made, not once per message at delivery.
-        if (members[0]) renderMailTemplates(templates, broadcastTemplateContext(members[0], () => links(randomUUID())('unsubscribe')));
+        if (members[0])
+          renderMailTemplates(
+            templates,
+            broadcastTemplateContext(members[0], () => links(randomUUID())('unsubscribe')),
+          );
         return {
           members,
           recipients: members.filter((member) => !member.suppressed).map((member) => this.recipient(broadcast, member, subjectOnly, links)),
@@ -109,8 +113,13 @@ export class BroadcastFanOut {
         });
         await enqueuing;
         enqueuing = this.producer
-          .enqueueBroadcastRecipients({ workspaceId, broadcastId, integrationId: integration.id }, recipients.map((recipient) => recipient.id))
-          .catch((error: unknown) => this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'));
+          .enqueueBroadcastRecipients(
+            { workspaceId, broadcastId, integrationId: integration.id },
+            recipients.map((recipient) => recipient.id),
+          )
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error, broadcastId }, 'enqueue failed; the outbox reconciler will enqueue this page'),
+          );
       }
     } finally {
       await enqueuing;
@@ -119,8 +128,16 @@ export class BroadcastFanOut {
 
   /** Stops the broadcast for good with the reason; what it made and did not send yet is dropped. */
   private async fail(workspaceId: WorkspaceId, broadcastId: string, error: TemplateError): Promise<void> {
-    await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'failed', { failureReason: error.message, finishedAt: new Date() });
-    await this.broadcasts.dropUnsent(workspaceId, broadcastId, 'broadcast_failed', `The broadcast failed before this message was sent: ${error.message}`);
+    await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'failed', {
+      failureReason: error.message,
+      finishedAt: new Date(),
+    });
+    await this.broadcasts.dropUnsent(
+      workspaceId,
+      broadcastId,
+      'broadcast_failed',
+      `The broadcast failed before this message was sent: ${error.message}`,
+    );
     this.logger.warn({ broadcastId, field: error.field, reason: error.message }, 'broadcast failed: its template cannot be rendered');
   }
 
@@ -142,9 +159,17 @@ export class BroadcastFanOut {
   }
 
   /** The subject is rendered now (it is shown in the message list); bodies are rendered at delivery. */
-  private recipient(broadcast: BroadcastEntity, member: BroadcastMember, subjectOnly: CompiledMailTemplates, links: UnsubscribeLinks): BroadcastRecipient {
+  private recipient(
+    broadcast: BroadcastEntity,
+    member: BroadcastMember,
+    subjectOnly: CompiledMailTemplates,
+    links: UnsubscribeLinks,
+  ): BroadcastRecipient {
     const id = randomUUID();
-    const { subject } = renderMailTemplates(subjectOnly, broadcastTemplateContext(member, () => links(id)('unsubscribe')));
+    const { subject } = renderMailTemplates(
+      subjectOnly,
+      broadcastTemplateContext(member, () => links(id)('unsubscribe')),
+    );
     const name = displayName(member);
     // Lower-case like every address Mailroom stores, so `?to=` finds broadcast mail too.
     const email = member.email.toLowerCase();

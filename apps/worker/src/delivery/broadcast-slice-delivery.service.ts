@@ -29,7 +29,12 @@ export class BroadcastSliceDelivery {
     private readonly producer: DeliveryProducer,
   ) {}
 
-  async deliver({ workspaceId, broadcastId, integrationId, messageIds }: JobPayloads[JobName.DeliverBroadcastRecipients]): Promise<DeliveryOutcome> {
+  async deliver({
+    workspaceId,
+    broadcastId,
+    integrationId,
+    messageIds,
+  }: JobPayloads[JobName.DeliverBroadcastRecipients]): Promise<DeliveryOutcome> {
     const workspace = trustedWorkspaceId(workspaceId);
     if (isOnHold((await this.snapshots.get(workspaceId, broadcastId)).status)) return { retryInMs: PAUSED_RECHECK_MS, shared: true };
     const integration = await this.integrations.cachedById(workspace, integrationId);
@@ -44,11 +49,17 @@ export class BroadcastSliceDelivery {
     for (const [index, message] of claimed.entries()) {
       // One message's unexpected error (a lost database connection) does not hold up the rest.
       const outcome = await this.delivery.deliverHeld(message).catch((error: unknown) => {
-        this.logger.warn({ err: error, messageId: message.id }, 'delivery failed unexpectedly; the outbox reconciler queues it again when its lease runs out');
+        this.logger.warn(
+          { err: error, messageId: message.id },
+          'delivery failed unexpectedly; the outbox reconciler queues it again when its lease runs out',
+        );
         return null;
       });
       if (outcome?.shared) {
-        await this.messages.releaseClaims(workspace, claimed.slice(index + 1).map((rest) => rest.id));
+        await this.messages.releaseClaims(
+          workspace,
+          claimed.slice(index + 1).map((rest) => rest.id),
+        );
         await this.producer.enqueue(later);
         return outcome;
       }

@@ -38,7 +38,11 @@ export class CircuitBreaker {
       .pexpire(failures, this.config.CIRCUIT_BREAKER_COOLDOWN_MS * 10)
       .exec()) as [[Error | null, number]];
     if (count >= this.config.CIRCUIT_BREAKER_THRESHOLD) {
-      await this.redis.multi().set(this.key(integrationId, 'open'), '1', 'PX', this.config.CIRCUIT_BREAKER_COOLDOWN_MS).del(failures).exec();
+      await this.redis
+        .multi()
+        .set(this.key(integrationId, 'open'), '1', 'PX', this.config.CIRCUIT_BREAKER_COOLDOWN_MS)
+        .del(failures)
+        .exec();
     }
   }
 

@@ -20,7 +20,10 @@ export type GateDecision =
   | { verdict: 'fail'; failure: DeliveryFailure }
   | { verdict: 'suppress' };
 
-const failure = (code: string, message: string, hint: string | null = null): GateDecision => ({ verdict: 'fail', failure: { kind: 'permanent', code, message, hint } });
+const failure = (code: string, message: string, hint: string | null = null): GateDecision => ({
+  verdict: 'fail',
+  failure: { kind: 'permanent', code, message, hint },
+});
 
 /**
  * Decides whether a message may go now, in the order the reasons not to send are looked at: its
@@ -49,7 +52,8 @@ export class DeliveryGate {
     if (message.broadcastId) {
       const { status } = await this.broadcasts.get(message.workspaceId, message.broadcastId);
       if (isOnHold(status)) return { verdict: 'wait', retryInMs: PAUSED_RECHECK_MS };
-      if (status === 'cancelled' || status === null) return failure('broadcast_cancelled', 'The broadcast was cancelled before this message was sent');
+      if (status === 'cancelled' || status === null)
+        return failure('broadcast_cancelled', 'The broadcast was cancelled before this message was sent');
       // Its template broke a limit: the fan-out dropped the queued messages; a claimed one goes no further either.
       if (status === 'failed') return failure('broadcast_failed', 'The broadcast failed before this message was sent');
     }

@@ -83,11 +83,18 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       } catch (error) {
         // A refused value stays refused; the job's failure then says why instead of retrying forever.
         if (this.stopping || isRefusedValue(error)) throw error;
-        this.logger.warn({ err: error, messageId: message.id }, 'the SMTP server accepted the message but Postgres did not take its outcome; writing it again');
+        this.logger.warn(
+          { err: error, messageId: message.id },
+          'the SMTP server accepted the message but Postgres did not take its outcome; writing it again',
+        );
         await new Promise((resolve) => setTimeout(resolve, this.config.OUTCOME_WRITE_RETRY_MS));
       }
     }
-    await this.breaker.recordSuccess(integration.id).catch((error: unknown) => this.logger.warn({ err: error, integrationId: integration.id }, 'could not record the success with the circuit breaker'));
+    await this.breaker
+      .recordSuccess(integration.id)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, integrationId: integration.id }, 'could not record the success with the circuit breaker'),
+      );
   }
 
   /**
@@ -121,10 +128,20 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
     await this.breaker.recordFailure(integration.id);
     const delay = retryDelayMs(message.attempts + 1, this.config.RETRY_BASE_DELAY_MS, this.config.RETRY_MAX_DELAY_MS);
     if (message.createdAt.getTime() + this.config.MESSAGE_MAX_AGE_MS < Date.now() + delay) {
-      await this.statuses.write(this.failedChange(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` }, 1));
+      await this.statuses.write(
+        this.failedChange(message, { ...failure, message: `gave up after ${message.attempts + 1} attempts: ${failure.message}` }, 1),
+      );
       return null;
     }
-    await this.statuses.write({ workspaceId, messageId, status: 'queued', attemptsAdded: 1, leaseUntil: null, error: failure, event: { type: 'retry', detail: failure.message } });
+    await this.statuses.write({
+      workspaceId,
+      messageId,
+      status: 'queued',
+      attemptsAdded: 1,
+      leaseUntil: null,
+      error: failure,
+      event: { type: 'retry', detail: failure.message },
+    });
     return { retryInMs: delay };
   }
 

@@ -54,7 +54,9 @@ export class TrackedContent {
       html = rewritten.html;
       await this.links.save(trustedWorkspaceId(message.workspaceId), message.id, rewritten.links);
       if (rewritten.skipped) {
-        await this.events.insertMany([{ workspaceId: message.workspaceId, messageId: message.id, type: 'tracking_skipped', detail: rewritten.skipped }]);
+        await this.events.insertMany([
+          { workspaceId: message.workspaceId, messageId: message.id, type: 'tracking_skipped', detail: rewritten.skipped },
+        ]);
       }
     }
     const headers: Record<string, string> = marketing ? { ...listUnsubscribeHeaders(url('unsubscribe')) } : {};
@@ -67,7 +69,10 @@ export class TrackedContent {
     const contact = message.contactId ? await this.contacts.findById(trustedWorkspaceId(message.workspaceId), message.contactId) : null;
     if (!templates) return { html: message.html, text: message.text };
     const fallback = { email: message.to[0]!.email, firstName: null, lastName: null, attributes: {} };
-    const rendered = renderMailTemplates(templates, broadcastTemplateContext(contact ?? fallback, () => url('unsubscribe')));
+    const rendered = renderMailTemplates(
+      templates,
+      broadcastTemplateContext(contact ?? fallback, () => url('unsubscribe')),
+    );
     return { html: rendered.html, text: rendered.text };
   }
 }

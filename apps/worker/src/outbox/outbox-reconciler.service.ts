@@ -36,7 +36,8 @@ export class OutboxReconciler {
     const orphans = [...expired];
     const pending = new Map<string, boolean>();
     for (const row of stranded) {
-      if (row.broadcastId && !pending.has(row.broadcastId)) pending.set(row.broadcastId, await this.producer.hasPendingSlices(row.broadcastId));
+      if (row.broadcastId && !pending.has(row.broadcastId))
+        pending.set(row.broadcastId, await this.producer.hasPendingSlices(row.broadcastId));
       if (!row.broadcastId || !pending.get(row.broadcastId)) orphans.push(row);
     }
     await this.requeue(orphans);
@@ -62,7 +63,10 @@ export class OutboxReconciler {
     }
     for (const [broadcastId, members] of slices) {
       const { workspaceId, integrationId } = members[0]!;
-      await this.producer.enqueueBroadcastRecipients({ workspaceId, broadcastId, integrationId }, members.map((row) => row.id));
+      await this.producer.enqueueBroadcastRecipients(
+        { workspaceId, broadcastId, integrationId },
+        members.map((row) => row.id),
+      );
     }
   }
 

@@ -36,4 +36,23 @@ export * from './user-session.entity';
 export * from './user.entity';
 export * from './workspace-member.entity';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, IntegrationEntity, SenderEntity, MessageEntity, MessageEventEntity, ContactEntity, ListEntity, ListMembershipEntity, MessageLinkEntity, SuppressionEntity, BroadcastEntity, UserEntity, UserSessionEntity, WorkspaceMemberEntity, InvitationEntity, SingleUseTokenEntity, AuditEventEntity];
+export const ENTITIES = [
+  WorkspaceEntity,
+  ApiKeyEntity,
+  IntegrationEntity,
+  SenderEntity,
+  MessageEntity,
+  MessageEventEntity,
+  ContactEntity,
+  ListEntity,
+  ListMembershipEntity,
+  MessageLinkEntity,
+  SuppressionEntity,
+  BroadcastEntity,
+  UserEntity,
+  UserSessionEntity,
+  WorkspaceMemberEntity,
+  InvitationEntity,
+  SingleUseTokenEntity,
+  AuditEventEntity,
+];

@@ -7,7 +7,9 @@ export class TrackingAndSuppressions1763790500000 implements MigrationInterface 
     // The HMAC key of a workspace's tracking tokens, encrypted like every other secret.
     await queryRunner.query(`ALTER TABLE "public"."workspaces" ADD "tracking_key_encrypted" text`);
     await queryRunner.query(`ALTER TABLE "public"."messages" ADD "list_id" uuid, ADD "broadcast_id" uuid, ADD "contact_id" uuid`);
-    await queryRunner.query(`CREATE INDEX "messages_broadcast" ON "public"."messages" ("broadcast_id", "status") WHERE "broadcast_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "messages_broadcast" ON "public"."messages" ("broadcast_id", "status") WHERE "broadcast_id" IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE "public"."message_links" (
         "message_id" uuid NOT NULL REFERENCES "public"."messages"("id") ON DELETE CASCADE,

@@ -84,7 +84,9 @@ export class PeopleAndAccess1763791200000 implements MigrationInterface {
         "details" jsonb NOT NULL DEFAULT '{}'
       )`);
     await queryRunner.query(`CREATE INDEX "audit_events_workspace_at" ON "public"."audit_events" ("workspace_id", "at" DESC, "id" DESC)`);
-    await queryRunner.query(`CREATE INDEX "audit_events_operator_at" ON "public"."audit_events" ("at" DESC, "id" DESC) WHERE "workspace_id" IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "audit_events_operator_at" ON "public"."audit_events" ("at" DESC, "id" DESC) WHERE "workspace_id" IS NULL`,
+    );
     await queryRunner.query(`ALTER TABLE "public"."workspaces" ADD COLUMN "require_totp" boolean NOT NULL DEFAULT false`);
   }
 

@@ -11,4 +11,16 @@ import { BroadcastFailureReason1763791100000 } from './1763791100000-broadcast-f
 import { PeopleAndAccess1763791200000 } from './1763791200000-people-and-access';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
-export const MIGRATIONS = [WorkspacesAndApiKeys1763790000000, IntegrationsAndSenders1763790100000, Messages1763790200000, ContactsAndLists1763790400000, TrackingAndSuppressions1763790500000, Broadcasts1763790600000, LighterMessageEvents1763790800000, RecipientLookup1763790900000, MessageEventsKeyedByMessage1763791000000, BroadcastFailureReason1763791100000, PeopleAndAccess1763791200000];
+export const MIGRATIONS = [
+  WorkspacesAndApiKeys1763790000000,
+  IntegrationsAndSenders1763790100000,
+  Messages1763790200000,
+  ContactsAndLists1763790400000,
+  TrackingAndSuppressions1763790500000,
+  Broadcasts1763790600000,
+  LighterMessageEvents1763790800000,
+  RecipientLookup1763790900000,
+  MessageEventsKeyedByMessage1763791000000,
+  BroadcastFailureReason1763791100000,
+  PeopleAndAccess1763791200000,
+];
