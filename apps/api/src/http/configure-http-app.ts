@@ -11,6 +11,7 @@ import { serveTrackingAheadOfExpress, TrustProxyFn } from '../tracking/tracking-
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
 import { verifyJsonBody } from './json-body-limits';
+import { completeContract } from './openapi-contract';
 import { refuseNulCharacters, scanBodyForNul } from './nul-characters';
 import { UnhandledErrorsFilter } from './unhandled-errors.filter';
 
@@ -50,6 +51,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       .build(),
   );
   describeTrackingRoutes(document);
+  completeContract(document, app.get(AppConfig).PUBLIC_BASE_URL);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
