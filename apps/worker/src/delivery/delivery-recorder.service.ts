@@ -103,26 +103,17 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
    * backoff, unless that would pass the message's maximum age.
    */
   async attemptFailed(message: MessageEntity, integration: IntegrationEntity, failure: DeliveryFailure): Promise<DeliveryOutcome> {
-    const { workspaceId, id: messageId } = message;
     if (failure.kind === 'permanent') {
       await this.statuses.write(this.failedChange(message, failure, 1));
       return null;
     }
     if (failure.kind === 'auth') {
-      await this.integrations.updateStatus(trustedWorkspaceId(workspaceId), integration.id, {
+      await this.integrations.updateStatus(trustedWorkspaceId(message.workspaceId), integration.id, {
         state: 'needs_reconnect',
         lastError: `${failure.code}: ${failure.message}`,
         hint: failure.hint,
       });
-      await this.statuses.write({
-        workspaceId,
-        messageId,
-        status: 'queued',
-        attemptsAdded: 1,
-        leaseUntil: null,
-        error: failure,
-        event: { type: 'retry', detail: `held until the integration is reconnected: ${failure.message}` },
-      });
+      await this.statuses.write(this.retryChange(message, failure, `held until the integration is reconnected: ${failure.message}`));
       return { retryInMs: this.config.RECONNECT_HOLD_MS };
     }
     await this.breaker.recordFailure(integration.id);
@@ -133,16 +124,21 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       );
       return null;
     }
-    await this.statuses.write({
-      workspaceId,
-      messageId,
+    await this.statuses.write(this.retryChange(message, failure, failure.message));
+    return { retryInMs: delay };
+  }
+
+  /** Back in the queue after a failed attempt, with the reason of the retry as its event. */
+  private retryChange(message: MessageEntity, failure: DeliveryFailure, detail: string): DeliveryStatusChange {
+    return {
+      workspaceId: message.workspaceId,
+      messageId: message.id,
       status: 'queued',
       attemptsAdded: 1,
       leaseUntil: null,
       error: failure,
-      event: { type: 'retry', detail: failure.message },
-    });
-    return { retryInMs: delay };
+      event: { type: 'retry', detail },
+    };
   }
 
   private failedChange(message: MessageEntity, failure: DeliveryFailure, attemptsAdded: number): DeliveryStatusChange {
