@@ -78,17 +78,22 @@ describe('broadcasts', () => {
       { timeoutMs: 25_000, intervalMs: 50 },
     );
 
-  /** A list of 200 members in a workspace whose integration sends 50 a second. */
-  async function slowList() {
-    await useSendingWorkspace({ rateLimitPerMinute: 3000 });
-    const list = await createList(t, ws, 'Slow');
-    const emails = Array.from({ length: 200 }, (_, index) => `slow${index}@example.com`);
+  /** A list named `name` of `size` members, `<prefix><n>@example.com`. */
+  async function listOf(name: string, prefix: string, size: number) {
+    const list = await createList(t, ws, name);
+    const emails = Array.from({ length: size }, (_, index) => `${prefix}${index}@example.com`);
     await t.http
       .post(api(`/lists/${list.id}/contacts`))
       .set(admin())
       .send({ emails })
       .expect(200);
     return list;
+  }
+
+  /** A list of 200 members in a workspace whose integration sends 50 a second. */
+  async function slowList() {
+    await useSendingWorkspace({ rateLimitPerMinute: 3000 });
+    return listOf('Slow', 'slow', 200);
   }
 
   it('reaches exactly the 450 subscribed of 500 members, each personalised with a working unsubscribe link', async () => {
@@ -215,13 +220,7 @@ describe('broadcasts', () => {
 
   it('delivers a transactional send made during a 5,000-recipient broadcast before it is 10% done', async () => {
     await useSendingWorkspace({ rateLimitPerMinute: 60_000 });
-    const list = await createList(t, ws, 'Large');
-    const emails = Array.from({ length: 5000 }, (_, index) => `bulk${index}@example.com`);
-    await t.http
-      .post(api(`/lists/${list.id}/contacts`))
-      .set(admin())
-      .send({ emails })
-      .expect(200);
+    const list = await listOf('Large', 'bulk', 5000);
     const broadcast = await createBroadcast(list.id, { subject: 'Bulk [5000]' });
     const watcher = await DeliveryWatcher.start(t);
     await t.http

@@ -1,6 +1,7 @@
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { microsoftAppOnly } from './support/integration-factory';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -41,16 +42,7 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
       smtp,
       integration: {
         maxConnections: 3,
-        auth: {
-          type: 'oauth2',
-          provider: 'microsoft',
-          flow: 'client_credentials',
-          tenantId: TENANT,
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
-          username: MAILBOX,
-        },
-        senders: [{ name: 'Contoso', email: MAILBOX }],
+        ...microsoftAppOnly({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, mailbox: MAILBOX }),
       },
     });
     const response = await t.http
@@ -94,16 +86,7 @@ describe('delivery with Microsoft 365 app-only OAuth2 (XOAUTH2)', () => {
       smtp: refusing,
       name: 'Refused token',
       integration: {
-        auth: {
-          type: 'oauth2',
-          provider: 'microsoft',
-          flow: 'client_credentials',
-          tenantId: TENANT,
-          clientId,
-          clientSecret: CLIENT_SECRET,
-          username: MAILBOX,
-        },
-        senders: [{ name: 'Contoso', email: MAILBOX }],
+        ...microsoftAppOnly({ tenantId: TENANT, clientId: clientId, clientSecret: CLIENT_SECRET, mailbox: MAILBOX }),
       },
     });
     const { integration } = ws;

@@ -6,6 +6,7 @@ import { DeliveryWatcher } from './support/delivery-watcher';
 import { FakeMicrosoftIdentity } from './support/fake-microsoft-identity';
 import { FakeSmtpServer } from './support/fake-smtp-server';
 import { LoopbackRedisCluster, mastersOf } from './support/redis-cluster';
+import { microsoftAppOnly } from './support/integration-factory';
 import { createSendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { CreatedWorkspace } from './support/workspace-factory';
@@ -129,16 +130,7 @@ describe('on a three-node Redis Cluster', () => {
       smtp: oauthSmtp,
       name: 'Contoso',
       integration: {
-        auth: {
-          type: 'oauth2',
-          provider: 'microsoft',
-          flow: 'client_credentials',
-          tenantId: TENANT,
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
-          username: MAILBOX,
-        },
-        senders: [{ name: 'Contoso', email: MAILBOX }],
+        ...microsoftAppOnly({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, mailbox: MAILBOX }),
       },
     });
     const { integration } = microsoftWs;

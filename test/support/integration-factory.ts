@@ -29,3 +29,24 @@ export async function createIntegration(
 
 /** The step called `name` in the answer of POST /integrations/{id}/test. */
 export const step = (result: Json<IntegrationTestResponse>, name: string) => result.steps.find((s) => s.name === name);
+
+/** The integration fields of a Microsoft 365 app-only (client credentials) sender for `mailbox`. */
+export function microsoftAppOnly(app: {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  mailbox: string;
+}): Record<string, unknown> {
+  return {
+    auth: {
+      type: 'oauth2',
+      provider: 'microsoft',
+      flow: 'client_credentials',
+      tenantId: app.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      username: app.mailbox,
+    },
+    senders: [{ name: 'Contoso', email: app.mailbox }],
+  };
+}
