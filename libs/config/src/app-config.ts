@@ -262,6 +262,11 @@ export class AppConfig {
   })
   DASHBOARD_ORIGINS: string[];
 
+  /** The built dashboard (`npm run build` writes it), served at `/`; relative paths start at the working directory. */
+  @IsString()
+  @IsNotEmpty()
+  DASHBOARD_DIR: string;
+
   /** How long the first-run set-up link works; a start after that prints a new one. */
   @Transform(toInteger)
   @IsInt()

@@ -56,6 +56,7 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
     REDIS_CLUSTER_NODES: '',
     DASHBOARD_ORIGINS: '',
+    DASHBOARD_DIR: 'dist/dashboard',
     SETUP_TOKEN_TTL_MS: String(24 * 60 * 60_000),
     PASSWORD_RESET_TTL_MS: String(60 * 60_000),
     SESSION_IDLE_TIMEOUT_MS: String(12 * 60 * 60_000),

@@ -94,3 +94,8 @@ export function operationOf(method: string, routePath: string): string {
   const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${verb} ${routePath.replace(/:(\w+)/g, '{$1}')}`;
 }
+
+/** The workspace routes a member with `role` may call, as `METHOD path` keys of ROUTE_PERMISSIONS: what the dashboard offers them. */
+export function routesAllowedTo(role: MemberRole): string[] {
+  return Object.keys(ROUTE_PERMISSIONS).filter((route) => ROUTE_PERMISSIONS[route].roles.includes(role));
+}

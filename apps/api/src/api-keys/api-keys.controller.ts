@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -14,6 +14,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   create(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -23,6 +24,7 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ApiKeyListResponse })
   async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<ApiKeyListResponse> {
     return { data: await this.keys.list(workspaceId) };
   }

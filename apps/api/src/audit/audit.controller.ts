@@ -1,5 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentWorkspace, PlatformOnly } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { PageQuery } from '../http/page-query.dto';
@@ -17,6 +25,7 @@ export class AuditController {
   @ApiBadRequestResponse({ description: 'cursor is not a value this API returned, or limit is out of range' })
   @ApiForbiddenResponse({ description: 'The caller is not an admin of the workspace (or the key lacks the admin scope)' })
   @ApiNotFoundResponse({ description: 'No such workspace for this caller' })
+  @ApiOkResponse({ type: AuditPageResponse })
   workspaceLog(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: PageQuery): Promise<AuditPageResponse> {
     return this.audit.page(workspaceId, query);
   }
@@ -26,6 +35,7 @@ export class AuditController {
   @ApiOperation({ summary: 'The operator-level audit log: workspaces created, operator sign-ins, set-up', description: 'Operators only.' })
   @ApiBadRequestResponse({ description: 'cursor is not a value this API returned, or limit is out of range' })
   @ApiForbiddenResponse({ description: 'The caller is not an operator' })
+  @ApiOkResponse({ type: AuditPageResponse })
   operatorLog(@Query() query: PageQuery): Promise<AuditPageResponse> {
     return this.audit.page(null, query);
   }

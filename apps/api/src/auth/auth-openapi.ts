@@ -1,13 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiCookieAuth, ApiForbiddenResponse, ApiHeader, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DASHBOARD_CLIENT_HEADER } from '@app/tenancy';
+import { DASHBOARD_CLIENT_SCHEME } from '../http/openapi-contract';
 
-const CLIENT_HEADER = ApiHeader({
-  name: DASHBOARD_CLIENT_HEADER,
-  required: true,
-  description: '`dashboard`: pages of other sites cannot send it (cross-site request forgery)',
-  schema: { type: 'string', enum: ['dashboard'] },
-});
+/** The header as a security requirement of its own: the typed client sends it on every call, so no operation lists it as a parameter. */
+const CLIENT_HEADER = ApiSecurity(DASHBOARD_CLIENT_SCHEME);
 
 /** The public forms: no credentials, but only as the dashboard sends them. `refusal` says what else answers 403. */
 export const DashboardFormDocs = (refusal?: string) =>
@@ -25,7 +22,6 @@ export const SessionDocs = (changes: boolean) =>
     ApiUnauthorizedResponse({ description: 'No session cookie, or the session expired or was ended' }),
     ...(changes
       ? [
-          CLIENT_HEADER,
           ApiForbiddenResponse({
             description: `A bearer token (these routes are a person's), or a cross-site request: another Origin, or no ${DASHBOARD_CLIENT_HEADER} header`,
           }),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MEMBER_ROLES, MemberRole, UserEntity, UserSessionEntity } from '@app/database';
+import { routesAllowedTo } from '@app/tenancy';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -17,6 +18,16 @@ export class MembershipResponse {
   @ApiProperty({ format: 'uuid' }) workspaceId: string;
   @ApiProperty() workspaceName: string;
   @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
+  @ApiProperty({
+    type: [String],
+    example: ['GET /v1/workspaces/{ws}/messages'],
+    description: 'The workspace routes this role may call, as `METHOD path`: the dashboard offers only these',
+  })
+  permissions: string[];
+
+  static from(membership: { workspaceId: string; workspaceName: string; role: MemberRole }): MembershipResponse {
+    return { ...membership, permissions: routesAllowedTo(membership.role) };
+  }
 }
 
 export class MeResponse {

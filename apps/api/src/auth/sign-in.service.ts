@@ -12,7 +12,7 @@ import { AppConfig } from '@app/config';
 import { randomToken } from '@app/crypto';
 import type { UserEntity } from '@app/database';
 import type { UserPrincipal } from '@app/tenancy';
-import { MeResponse, UserResponse } from './auth.response';
+import { MembershipResponse, MeResponse, UserResponse } from './auth.response';
 import type { LoginDto } from './auth.dto';
 import type { ClientInfo } from './client.decorator';
 import { clientDetails, PersonAuditLog, signedInPerson } from './person-audit-log.service';
@@ -66,7 +66,10 @@ export class SignInService {
   }
 
   async me(user: UserEntity): Promise<MeResponse> {
-    return { user: UserResponse.from(user), memberships: await this.members.membershipsOf(user.id) };
+    return {
+      user: UserResponse.from(user),
+      memberships: (await this.members.membershipsOf(user.id)).map((membership) => MembershipResponse.from(membership)),
+    };
   }
 
   /** A new session and its cookie on the response. */

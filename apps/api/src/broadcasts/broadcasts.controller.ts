@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -16,22 +16,26 @@ export class BroadcastsController {
   constructor(private readonly broadcasts: BroadcastsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: BroadcastResponse })
   create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateBroadcastDto): Promise<BroadcastResponse> {
     return this.broadcasts.create(workspaceId, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: BroadcastListResponse })
   async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<BroadcastListResponse> {
     return { data: await this.broadcasts.list(workspaceId) };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: BroadcastResponse })
   get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', BROADCAST_ID) id: string): Promise<BroadcastResponse> {
     return this.broadcasts.get(workspaceId, id);
   }
 
   @Post(':id/send')
   @HttpCode(200)
+  @ApiOkResponse({ type: BroadcastResponse })
   send(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -43,6 +47,7 @@ export class BroadcastsController {
 
   @Post(':id/pause')
   @HttpCode(200)
+  @ApiOkResponse({ type: BroadcastResponse })
   pause(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -53,6 +58,7 @@ export class BroadcastsController {
 
   @Post(':id/resume')
   @HttpCode(200)
+  @ApiOkResponse({ type: BroadcastResponse })
   resume(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -63,6 +69,7 @@ export class BroadcastsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: BroadcastResponse })
   cancel(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

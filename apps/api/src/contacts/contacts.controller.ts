@@ -30,17 +30,20 @@ export class ContactsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ContactListResponse })
   list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: ListContactsQuery): Promise<ContactListResponse> {
     return this.contacts.list(workspaceId, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ContactResponse })
   get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', CONTACT_ID) id: string): Promise<ContactResponse> {
     return this.contacts.get(workspaceId, id);
   }
 
   @Patch(':id')
   @ApiConflictResponse({ description: 'The new email belongs to another contact' })
+  @ApiOkResponse({ type: ContactResponse })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @Param('id', CONTACT_ID) id: string,

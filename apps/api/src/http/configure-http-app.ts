@@ -6,12 +6,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { SESSION_COOKIE } from '@app/accounts';
 import { AppConfig } from '@app/config';
+import { DASHBOARD_CLIENT_HEADER } from '@app/tenancy';
 import { requestLogging, ROOT_LOGGER, RootLogger } from '@app/logging';
 import { serveTrackingAheadOfExpress, TrustProxyFn } from '../tracking/tracking-fast-path';
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
+import { serveDashboard } from '../dashboard/serve-dashboard';
 import { verifyJsonBody } from './json-body-limits';
-import { completeContract } from './openapi-contract';
+import { completeContract, DASHBOARD_CLIENT_SCHEME } from './openapi-contract';
 import { refuseNulCharacters, scanBodyForNul } from './nul-characters';
 import { UnhandledErrorsFilter } from './unhandled-errors.filter';
 
@@ -35,6 +37,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   // Express's own compiled trust function, so tracking hits and req.ip agree on the client's address.
   const trustProxy = (app.getHttpAdapter().getInstance() as Application).get('trust proxy fn') as TrustProxyFn;
   serveTrackingAheadOfExpress(app.getHttpServer(), app.get(TrackingService), trustProxy);
+  serveDashboard(app.getHttpAdapter().getInstance() as Application, app.get(AppConfig).DASHBOARD_DIR);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -48,6 +51,15 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
         in: 'cookie',
         description: "A signed-in person (POST /v1/auth/login); changes also need the dashboard's Origin and X-Mailroom-Client: dashboard",
       })
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: DASHBOARD_CLIENT_HEADER,
+          description: '`dashboard`: pages of other sites cannot send it (cross-site request forgery)',
+        },
+        DASHBOARD_CLIENT_SCHEME,
+      )
       .build(),
   );
   describeTrackingRoutes(document);

@@ -2,6 +2,9 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { OPERATION_SUMMARIES } from './openapi-summaries';
 
+/** The security scheme of the header `X-Mailroom-Client: dashboard` (configure-http-app.ts declares it). */
+export const DASHBOARD_CLIENT_SCHEME = 'dashboardClient';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /** The path parameters the routes use, as the pipes read them: ids are uuids, `{email}` an address. */
@@ -16,6 +19,8 @@ const PATH_PARAMETERS: Readonly<Record<string, Omit<ParameterObject, 'name' | 'i
 
 const BEARER = { bearer: [] };
 const SESSION = { cookie: [] };
+/** A cookie-signed change also needs the dashboard's header (cross-site request forgery); reads and bearer tokens do not. */
+const SESSION_CHANGE = { cookie: [], [DASHBOARD_CLIENT_SCHEME]: [] };
 
 /**
  * Makes the generated document complete enough to generate a typed client from: path parameters,
@@ -38,10 +43,12 @@ function completeOperation(key: string, path: string, operation: OperationObject
   operation.summary ??= OPERATION_SUMMARIES[key];
   // Routes marked @Public() carry no security from Swagger: say so rather than leave it unknown.
   operation.security ??= [];
+  const session = key.startsWith('GET ') ? SESSION : SESSION_CHANGE;
   // Every authenticated route but the person's own (`/v1/auth/…`, cookie only) accepts either credential.
-  if (operation.security.some((requirement) => 'bearer' in requirement)) operation.security = [BEARER, SESSION];
+  if (operation.security.some((requirement) => 'bearer' in requirement)) operation.security = [BEARER, session];
+  else if (operation.security.some((requirement) => 'cookie' in requirement)) operation.security = [session];
 
-  const authenticated = operation.security.length > 0;
+  const authenticated = operation.security.some((requirement) => 'bearer' in requirement || 'cookie' in requirement);
   const validated = operation.requestBody !== undefined || (operation.parameters ?? []).some((parameter) => isQuery(parameter));
   addResponse(operation, 400, validated, 'The request failed validation: the message names each field');
   addResponse(operation, 401, authenticated, 'No valid bearer token or session');

@@ -2,7 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -29,6 +31,7 @@ export class IntegrationsController {
 
   @Post()
   @ApiConflictResponse({ description: 'Another integration already holds a requested usage' })
+  @ApiCreatedResponse({ type: IntegrationResponse })
   create(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -38,11 +41,13 @@ export class IntegrationsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: IntegrationListResponse })
   async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<IntegrationListResponse> {
     return { data: await this.integrations.list(workspaceId) };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: IntegrationResponse })
   get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', INTEGRATION_ID) id: string): Promise<IntegrationResponse> {
     return this.integrations.get(workspaceId, id);
   }
@@ -63,6 +68,7 @@ export class IntegrationsController {
   @ApiUnprocessableEntityResponse({
     description: 'A stored secret must be resent, e.g. "auth.password: resend the password when changing host"; or the host is not public',
   })
+  @ApiOkResponse({ type: IntegrationResponse })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,
@@ -75,6 +81,7 @@ export class IntegrationsController {
   /** A real SMTP session, step by step, with a hint for the failure; the outcome becomes the status. */
   @Post(':id/test')
   @HttpCode(200)
+  @ApiOkResponse({ type: IntegrationTestResponse })
   test(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

@@ -41,6 +41,7 @@ export class ListMembersController {
   }
 
   @Get('contacts')
+  @ApiOkResponse({ type: ListMemberListResponse })
   list(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @Param('id', LIST_ID) id: string,
@@ -50,6 +51,7 @@ export class ListMembersController {
   }
 
   @Patch('contacts/:contactId')
+  @ApiOkResponse({ type: ListMemberResponse })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @Param('id', LIST_ID) id: string,

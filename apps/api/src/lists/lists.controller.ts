@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -17,21 +17,25 @@ export class ListsController {
   constructor(private readonly lists: ListsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ListResponse })
   create(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateListDto): Promise<ListResponse> {
     return this.lists.create(workspaceId, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: ListListResponse })
   list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: PageQuery): Promise<ListListResponse> {
     return this.lists.list(workspaceId, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ListResponse })
   get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', LIST_ID) id: string): Promise<ListResponse> {
     return this.lists.get(workspaceId, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: ListResponse })
   update(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @Param('id', LIST_ID) id: string,

@@ -26,6 +26,7 @@ export class InvitationsController {
 
   @Get()
   @ApiOperation({ summary: 'Pending invitations: neither accepted, revoked nor expired' })
+  @ApiOkResponse({ type: InvitationListResponse })
   async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<InvitationListResponse> {
     return { data: await this.invitations.listPending(workspaceId) };
   }

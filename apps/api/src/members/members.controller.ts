@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -54,6 +55,7 @@ export class MembersController {
   @Get()
   @ApiOperation({ summary: 'The people of the workspace and their roles' })
   @ApiForbiddenResponse({ description: 'An API key: the people of a workspace are not for keys' })
+  @ApiOkResponse({ type: MemberListResponse })
   async list(@CurrentWorkspace() workspaceId: WorkspaceId): Promise<MemberListResponse> {
     return { data: await this.members.list(workspaceId) };
   }
@@ -63,6 +65,7 @@ export class MembersController {
   @ApiBadRequestResponse({ description: 'role is not admin, member or viewer' })
   @ApiForbiddenResponse({ description: NOT_BY_KEY })
   @ApiConflictResponse({ description: 'The member is the last admin of the workspace' })
+  @ApiOkResponse({ type: MemberResponse })
   changeRole(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

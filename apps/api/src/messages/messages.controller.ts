@@ -38,11 +38,13 @@ export class MessagesController {
   }
 
   @Get()
+  @ApiOkResponse({ type: MessageListResponse })
   list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: ListMessagesQuery): Promise<MessageListResponse> {
     return this.messages.list(workspaceId, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MessageResponse })
   get(@CurrentWorkspace() workspaceId: WorkspaceId, @Param('id', new UuidParamPipe('Message')) id: string): Promise<MessageResponse> {
     return this.messages.get(workspaceId, id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/tenancy';
 import { MetricsRegistry } from './metrics.registry';
 
@@ -12,6 +12,7 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
+  @ApiOkResponse({ type: String, description: 'The Prometheus text exposition format' })
   scrape(): Promise<string> {
     return this.metrics.metrics();
   }

@@ -1,10 +1,4 @@
-/**
- * First path segments (below PUBLIC_BASE_URL's path) that are not the dashboard's pages: tracking
- * and unsubscribe links redirect onward or act on a token (`/t/c/…` goes wherever a message
- * links to, so allowing it would chain into an open redirect), and the API, its documentation,
- * health and metrics are no place to land after signing in.
- */
-const NOT_DASHBOARD = new Set(['t', 'u', 'v1', 'docs', 'docs-json', 'health', 'metrics']);
+import { isNotDashboardSegment } from '../http/not-dashboard-paths';
 
 /**
  * Where the browser may be sent after the connect flow: a dashboard page, given as a path or as a
@@ -46,5 +40,5 @@ function isDashboardPath(path: string): boolean {
   const last = segments.length - 1;
   // Only a trailing slash may leave a segment empty.
   if (segments.some((segment, index) => segment === '.' || segment === '..' || (segment === '' && index < last))) return false;
-  return !NOT_DASHBOARD.has(segments[0].toLowerCase());
+  return !isNotDashboardSegment(segments[0]);
 }

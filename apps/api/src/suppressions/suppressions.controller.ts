@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { PageQuery } from '../http/page-query.dto';
@@ -14,11 +14,13 @@ export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: SuppressionResponse })
   add(@CurrentWorkspace() workspaceId: WorkspaceId, @Body() dto: CreateSuppressionDto): Promise<SuppressionResponse> {
     return this.suppressions.add(workspaceId, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: SuppressionListResponse })
   list(@CurrentWorkspace() workspaceId: WorkspaceId, @Query() query: PageQuery): Promise<SuppressionListResponse> {
     return this.suppressions.list(workspaceId, query);
   }
