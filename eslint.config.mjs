@@ -2,7 +2,11 @@
 // here for what tsc lets through: promises nobody awaits and `any` leaking out of JSON and SDKs.
 // Layout is Prettier's (.prettierrc.json); eslint-config-prettier turns off the rules that would argue with it.
 import eslint from '@eslint/js';
+import { readdirSync } from 'node:fs';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +15,24 @@ const promiseRules = {
   '@typescript-eslint/no-misused-promises': 'error',
   '@typescript-eslint/await-thenable': 'error',
 };
+
+const dashboard = 'apps/dashboard/src';
+const dashboardFeatures = readdirSync(dashboard + '/features');
+
+/**
+ * The dashboard's imports flow one way, shared (components, lib) → features → app, and one
+ * feature never imports another (STYLE.md "The dashboard"): what two features share moves down.
+ */
+const dashboardLayering = [
+  { target: [`./${dashboard}/components`, `./${dashboard}/lib`], from: [`./${dashboard}/features`, `./${dashboard}/app`] },
+  { target: `./${dashboard}/features`, from: `./${dashboard}/app` },
+  ...dashboardFeatures.map((feature) => ({
+    target: `./${dashboard}/features/${feature}`,
+    from: `./${dashboard}/features`,
+    except: [`./${feature}`],
+    message: 'A feature does not import another: move what both need to components/ or lib/.',
+  })),
+];
 
 const unsafeRules = {
   '@typescript-eslint/no-unsafe-argument': 'error',
@@ -25,7 +47,7 @@ export default defineConfig(
   eslint.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -40,6 +62,16 @@ export default defineConfig(
     // Tests read untyped JSON response bodies; a promise left floating there still hides a failure.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**', 'bench/**'],
     rules: Object.fromEntries(Object.keys(unsafeRules).map((rule) => [rule, 'off'])),
+  },
+  {
+    files: [`${dashboard}/**/*.{ts,tsx}`],
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'apps/dashboard/tsconfig.json' })] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-restricted-paths': ['error', { zones: dashboardLayering }],
+    },
   },
   {
     files: ['**/*.js'],

@@ -1,0 +1,6 @@
+import { PageHeader } from '@/components/page-header';
+
+// PLACEHOLDER: replaced by the page itself before this reaches main.
+export function BroadcastPage() {
+  return <PageHeader title="Broadcast" />;
+}
