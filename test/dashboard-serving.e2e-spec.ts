@@ -13,7 +13,7 @@ describe('the dashboard served at /', () => {
     built = await mkdtemp(join(tmpdir(), 'mailroom-dashboard-'));
     await mkdir(join(built, 'assets'));
     await writeFile(join(built, 'index.html'), PAGE);
-    await writeFile(join(built, 'assets', 'index-3f2a1b.js'), 'console.log("dashboard")');
+    await writeFile(join(built, 'assets', 'index-3f2a1b.js'), 'console.log("dashboard");\n'.repeat(200));
     await writeFile(join(built, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await startTestApp({ env: { DASHBOARD_DIR: built } });
   });
@@ -43,6 +43,16 @@ describe('the dashboard served at /', () => {
   it('caches hashed assets for a year', async () => {
     const response = await t.http.get('/assets/index-3f2a1b.js').expect(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('compresses assets for browsers that accept it', async () => {
+    const response = await t.http.get('/assets/index-3f2a1b.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('leaves API answers uncompressed', async () => {
+    const response = await t.http.get('/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers 404 for an asset that is not there, not the page', async () => {
