@@ -39,6 +39,24 @@ describe('roles of people signed in to the dashboard', () => {
     expect(answers).toEqual([]);
   });
 
+  it("lists in /v1/auth/me the routes each member's role may call, which the dashboard offers and no others", async () => {
+    const permissionsOf = async (role: string) => {
+      const session = await dashboardSession(t, await invitePerson(t, a, role));
+      const me = await t.http.get('/v1/auth/me').set(session).expect(200);
+      expect(me.body.memberships).toEqual([expect.objectContaining({ workspaceId: a.id, role })]);
+      return me.body.memberships[0].permissions as string[];
+    };
+    const viewer = await permissionsOf('viewer');
+    expect(viewer).toEqual(expect.arrayContaining(['GET /v1/workspaces/{ws}/messages', 'GET /v1/workspaces/{ws}/members']));
+    expect(viewer.filter((route) => !route.startsWith('GET '))).toEqual([]);
+    expect(viewer).not.toContain('POST /v1/workspaces/{ws}/integrations');
+    expect(viewer).not.toContain('GET /v1/workspaces/{ws}/audit');
+
+    const admin = await permissionsOf('admin');
+    expect(admin).toEqual(expect.arrayContaining(['POST /v1/workspaces/{ws}/integrations', 'GET /v1/workspaces/{ws}/audit']));
+    expect([...admin].sort()).toEqual(Object.keys(ROUTE_PERMISSIONS).sort());
+  });
+
   it('answers 404 to an admin of workspace A asking for workspace B', async () => {
     const admin = await dashboardSession(t, await invitePerson(t, a, 'admin'));
     await t.http.get(api('')).set(admin).expect(200);
