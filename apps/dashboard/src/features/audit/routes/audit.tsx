@@ -1,6 +1,36 @@
+import { CursorPager } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useWorkspaceId } from '@/lib/auth';
+import { useUrlState } from '@/lib/url-state';
+import { useAuditLog } from '../api/audit';
+import { AuditTable } from '../components/audit-table';
 
-// PLACEHOLDER: replaced by the page itself before this reaches main.
+/** `/w/{ws}/audit`: who did what in the workspace, newest first; the page's cursor is in its URL. */
 export function AuditPage() {
-  return <PageHeader title="Audit log" />;
+  const ws = useWorkspaceId();
+  const [{ cursor }, setUrl] = useUrlState(['cursor']);
+  const log = useAuditLog(ws, cursor);
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Who did what in this workspace: sign-ins of its people, member changes, keys, integrations, broadcasts and settings. Entries are never changed or removed."
+      />
+      <QueryState query={log} isEmpty={(page) => page.data.length === 0 && !cursor} empty="Nothing has happened in this workspace yet.">
+        {(page) => (
+          <>
+            <AuditTable events={page.data} />
+            <CursorPager
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+              shown={page.data.length}
+              onCursor={(next) => setUrl({ cursor: next })}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,6 +1,43 @@
+import { CursorPager } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useCan, useWorkspaceId } from '@/lib/auth';
+import { useUrlState } from '@/lib/url-state';
+import { useSuppressions } from '../api/suppressions';
+import { AddSuppressionForm } from '../components/add-suppression-form';
+import { SuppressionsTable } from '../components/suppressions-table';
 
-// PLACEHOLDER: replaced by the page itself before this reaches main.
+/** `/w/{ws}/suppressions`: the addresses marketing mail skips; the page's cursor is in its URL. */
 export function SuppressionsPage() {
-  return <PageHeader title="Suppressions" />;
+  const ws = useWorkspaceId();
+  const can = useCan();
+  const [{ cursor }, setUrl] = useUrlState(['cursor']);
+  const suppressions = useSuppressions(ws, cursor);
+
+  return (
+    <>
+      <PageHeader
+        title="Suppressions"
+        description="Addresses that get no marketing mail (broadcasts and marketing messages), from the whole workspace or from one list. Transactional mail, such as password resets and receipts, still reaches them."
+      />
+      {can('POST /v1/workspaces/{ws}/suppressions') && <AddSuppressionForm ws={ws} />}
+      <QueryState
+        query={suppressions}
+        isEmpty={(page) => page.data.length === 0 && !cursor}
+        empty="No address is suppressed. Unsubscribes, bounces and complaints will appear here as they happen."
+      >
+        {(page) => (
+          <>
+            <SuppressionsTable ws={ws} rows={page.data} />
+            <CursorPager
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+              shown={page.data.length}
+              onCursor={(next) => setUrl({ cursor: next })}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

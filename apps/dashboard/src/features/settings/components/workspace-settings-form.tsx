@@ -1,0 +1,122 @@
+import { Anchor, Button, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '@/components/error-alert';
+import { fieldError, formLevelErrors } from '@/components/form-fields';
+import { useCan } from '@/lib/auth';
+import { useUpdateWorkspace, type Workspace, type WorkspaceChanges } from '../api/workspace-settings';
+
+const FIELDS = ['name', 'tracking', 'requireTotp'] as const;
+
+/** The settings as the form holds them. */
+interface Draft {
+  name: string;
+  opens: boolean;
+  clicks: boolean;
+  requireTotp: boolean;
+}
+
+const draftOf = (workspace: Workspace): Draft => ({ name: workspace.name, ...workspace.tracking, requireTotp: workspace.requireTotp });
+
+/** Only what changed is sent, so the audit log names the fields someone actually changed. */
+function changesBetween(saved: Draft, draft: Draft): WorkspaceChanges {
+  return {
+    ...(draft.name !== saved.name ? { name: draft.name } : {}),
+    ...(draft.opens !== saved.opens || draft.clicks !== saved.clicks ? { tracking: { opens: draft.opens, clicks: draft.clicks } } : {}),
+    ...(draft.requireTotp !== saved.requireTotp ? { requireTotp: draft.requireTotp } : {}),
+  };
+}
+
+/** Name, tracking defaults and the second-factor rule; people who may not change them see them read-only. */
+export function WorkspaceSettingsForm({ ws, workspace }: { ws: string; workspace: Workspace }) {
+  const can = useCan();
+  const update = useUpdateWorkspace(ws);
+  const saved = draftOf(workspace);
+  const [draft, setDraft] = useState(saved);
+  const mayChange = can('PATCH /v1/workspaces/{ws}');
+  const changes = changesBetween(saved, draft);
+  const set = (change: Partial<Draft>) => {
+    update.reset();
+    setDraft({ ...draft, ...change });
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate(changes);
+      }}
+    >
+      <ErrorAlert error={update.error} messages={formLevelErrors(update.error, FIELDS)} title="Not saved" />
+      <Stack gap="xl" maw={640}>
+        <TextInput
+          label="Workspace name"
+          value={draft.name}
+          onChange={(event) => set({ name: event.currentTarget.value })}
+          required
+          maxLength={200}
+          disabled={!mayChange}
+          error={fieldError(update.error, 'name')}
+        />
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Tracking
+          </Title>
+          <Text size="sm" c="dimmed">
+            What a message gets when it does not say (its own <code>tracking</code> field wins). Scanners and image proxies are recognised
+            and not counted.
+          </Text>
+          <Switch
+            label="Track opens"
+            description="Adds an invisible image to HTML mail and records when it is loaded"
+            checked={draft.opens}
+            onChange={(event) => set({ opens: event.currentTarget.checked })}
+            disabled={!mayChange}
+            error={fieldError(update.error, 'tracking.opens')}
+          />
+          <Switch
+            label="Track clicks"
+            description="Sends links through Mailroom to record clicks; the recipient lands on the same page"
+            checked={draft.clicks}
+            onChange={(event) => set({ clicks: event.currentTarget.checked })}
+            disabled={!mayChange}
+            error={fieldError(update.error, 'tracking.clicks')}
+          />
+        </Stack>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Sign-in
+          </Title>
+          <Switch
+            label="Require a second factor"
+            description={
+              <>
+                Everyone who signs in must have an authenticator app set up to act in this workspace. Set up your own first, on{' '}
+                <Anchor component={Link} to="/account" size="xs" underline="always">
+                  your account page
+                </Anchor>
+                . API keys are not affected.
+              </>
+            }
+            checked={draft.requireTotp}
+            onChange={(event) => set({ requireTotp: event.currentTarget.checked })}
+            disabled={!mayChange}
+            error={fieldError(update.error, 'requireTotp')}
+          />
+        </Stack>
+        {mayChange && (
+          <Group>
+            <Button type="submit" disabled={Object.keys(changes).length === 0} loading={update.isPending}>
+              Save settings
+            </Button>
+            {update.isSuccess && (
+              <Text size="sm" role="status">
+                Saved.
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
