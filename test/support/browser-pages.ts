@@ -31,6 +31,6 @@ export async function inputHolds(page: Page, label: string, value: string): Prom
 }
 
 /** Every query of the page has answered: no loader is left. */
-export async function settled(page: Page): Promise<void> {
+async function settled(page: Page): Promise<void> {
   await page.waitForSelector('[aria-busy="true"]', { state: 'detached' });
 }
