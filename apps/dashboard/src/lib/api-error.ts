@@ -1,7 +1,7 @@
 /**
- * What the API answered when it refused: the status and its messages. Validation messages start
- * with the field they are about (`to[0].email must be an email`), so a form can show each next to
- * its input and the rest above the form.
+ * What the API answered when it refused: the status and its messages. Messages start with the
+ * field they are about (`to[0].email must be an email`, `requireTotp: set up a second factor…`),
+ * so a form can show each next to its input and the rest above the form.
  */
 export class ApiError extends Error {
   constructor(
@@ -25,7 +25,7 @@ export class ApiError extends Error {
 }
 
 function isAbout(message: string, field: string): boolean {
-  return message === field || [' ', '.', '['].some((next) => message.startsWith(`${field}${next}`));
+  return message === field || [' ', ':', '.', '['].some((next) => message.startsWith(`${field}${next}`));
 }
 
 /** Reads the API's error body (`{statusCode, error, message}`, message a string or a list). */

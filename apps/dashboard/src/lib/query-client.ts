@@ -4,6 +4,9 @@ import { ApiError } from './api-error';
 /** The query of the signed-in person: when any call answers 401, it is refetched and the session guard sends the person to sign in. */
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
+/** Every workspace of the deployment (operators): refreshed by whatever creates or renames one. */
+export const WORKSPACES_QUERY_KEY = ['workspaces'] as const;
+
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, query) => {

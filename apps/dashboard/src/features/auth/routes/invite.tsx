@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors, formValues } from '@/components/form-fields';
 import { useAcceptInvitation } from '../api/auth-mutations';
 import { AuthCard, BackToSignIn } from '../components/auth-card';
-import { NEW_PASSWORD_HINT } from '../components/password-input-rules';
+import { NEW_PASSWORD_HINT } from '@/lib/password-rules';
 
 const FIELDS = ['name', 'password'] as const;
 

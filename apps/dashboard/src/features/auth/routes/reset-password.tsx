@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors, formValues } from '@/components/form-fields';
 import { useResetPassword } from '../api/auth-mutations';
 import { AuthCard, BackToSignIn } from '../components/auth-card';
-import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '../components/password-input-rules';
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '@/lib/password-rules';
 
 /** A password-reset link (mailed, or handed over by an admin): a new password, and every session of the account ends. */
 export function ResetPasswordPage() {

@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors, formValues } from '@/components/form-fields';
 import { useSetup } from '../api/auth-mutations';
 import { AuthCard } from '../components/auth-card';
-import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '../components/password-input-rules';
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '@/lib/password-rules';
 
 const FIELDS = ['email', 'name', 'password'] as const;
 

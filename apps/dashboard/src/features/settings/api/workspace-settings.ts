@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import { ME_QUERY_KEY } from '@/lib/query-client';
+import { ME_QUERY_KEY, WORKSPACES_QUERY_KEY } from '@/lib/query-client';
 import type { components } from '@/lib/api/schema';
 
 export type Workspace = components['schemas']['WorkspaceResponse'];
@@ -24,7 +24,7 @@ export function useUpdateWorkspace(ws: string) {
       queryClient.setQueryData(workspaceKey(ws), workspace);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
-        queryClient.invalidateQueries({ queryKey: ['workspaces'] }),
+        queryClient.invalidateQueries({ queryKey: WORKSPACES_QUERY_KEY }),
       ]);
     },
   });
