@@ -165,6 +165,37 @@ describe('messages API (accepting and reading, no worker)', () => {
     await t.http.get(`/v1/workspaces/${other.id}/messages?limit=500`).set(bearer(other.adminKey)).expect(400);
   });
 
+  it('filters by type and by a range of creation times, and names a malformed filter', async () => {
+    const other = await createSendingWorkspace(t, { name: 'Types', integration: { usage: { transactional: true, marketing: true } } });
+    const list = (query: string) => t.http.get(`/v1/workspaces/${other.id}/messages?${query}`).set(bearer(other.adminKey));
+    const sendAs = async (type: string) =>
+      (
+        await t.http
+          .post(`/v1/workspaces/${other.id}/messages`)
+          .set(bearer(other.adminKey))
+          .send({ ...valid, type })
+          .expect(202)
+      ).body.id;
+    const receipt = await sendAs('transactional');
+    const news = await sendAs('marketing');
+    const ids = async (query: string) => (await list(query).expect(200)).body.data.map((m: { id: string }) => m.id);
+    expect(await ids('type=marketing')).toEqual([news]);
+    expect(await ids('type=transactional')).toEqual([receipt]);
+
+    const createdAt = async (id: string) =>
+      (await list('').expect(200)).body.data.find((m: { id: string; createdAt: string }) => m.id === id).createdAt as string;
+    const [receiptAt, newsAt] = [await createdAt(receipt), await createdAt(news)];
+    expect(await ids(`since=${newsAt}`)).toEqual([news]);
+    expect(await ids(`until=${newsAt}`)).toEqual([receipt]);
+    expect(await ids(`since=${receiptAt}&until=${newsAt}`)).toEqual([receipt]);
+    expect(await ids('since=2000-01-01&until=2000-01-02')).toEqual([]);
+
+    expect((await list('type=newsletter').expect(400)).body.message[0]).toMatch(/^type must be one of/);
+    expect((await list('since=yesterday').expect(400)).body.message[0]).toMatch(/^since must be an ISO 8601 timestamp/);
+    expect((await list('until=2026-13-45').expect(400)).body.message[0]).toMatch(/^until must be an ISO 8601 timestamp/);
+    expect((await list(`since=${newsAt}&until=${receiptAt}`).expect(400)).body.message).toEqual(['until must be later than since']);
+  });
+
   it('finds a message by any of its recipients, first or not', async () => {
     const ws = await createSendingWorkspace(t, { name: 'Recipients' });
     const send = async (to: string[]) =>

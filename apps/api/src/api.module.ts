@@ -15,6 +15,7 @@ import { MembersModule } from './members/members.module';
 import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
+import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TrackingApiModule } from './tracking/tracking.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -34,6 +35,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     ListsModule,
     OAuthApiModule,
     MessagesApiModule,
+    StatsModule,
     TrackingApiModule,
     SuppressionsModule,
     BroadcastsModule,

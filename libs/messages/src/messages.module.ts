@@ -3,10 +3,18 @@ import { DeliveryStatusRepository } from './delivery-status.repository';
 import { DeliveryStatusWriter } from './delivery-status-writer';
 import { MessageEventsRepository } from './message-events.repository';
 import { MessageLinksRepository } from './message-links.repository';
+import { MessageStatsRepository } from './message-stats.repository';
 import { MessagesRepository } from './messages.repository';
 
 @Module({
-  providers: [MessageEventsRepository, MessagesRepository, DeliveryStatusRepository, DeliveryStatusWriter, MessageLinksRepository],
-  exports: [MessageEventsRepository, MessagesRepository, DeliveryStatusWriter, MessageLinksRepository],
+  providers: [
+    MessageEventsRepository,
+    MessagesRepository,
+    DeliveryStatusRepository,
+    DeliveryStatusWriter,
+    MessageLinksRepository,
+    MessageStatsRepository,
+  ],
+  exports: [MessageEventsRepository, MessagesRepository, DeliveryStatusWriter, MessageLinksRepository, MessageStatsRepository],
 })
 export class MessagesModule {}

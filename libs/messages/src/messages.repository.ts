@@ -9,6 +9,11 @@ export interface MessageFilters {
   status?: MessageStatus;
   to?: string;
   tag?: string;
+  type?: MessageType;
+  /** Created at or after. */
+  since?: Date;
+  /** Created before. */
+  until?: Date;
   /** The last row of the previous page. */
   after?: TimeCursor;
   limit: number;
@@ -249,6 +254,9 @@ export class MessagesRepository {
       .limit(filters.limit);
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.tag) query.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filters.tag });
+    if (filters.type) query.andWhere('m.type = :type', { type: filters.type });
+    if (filters.since) query.andWhere('m.created_at >= :since', { since: filters.since });
+    if (filters.until) query.andWhere('m.created_at < :until', { until: filters.until });
     if (filters.to) {
       // Each branch matches one of the recipient indexes (see the recipient-lookup migration).
       const email = filters.to.toLowerCase();

@@ -57,6 +57,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/workspaces/{ws}/messages/{id}': allow(EVERYONE, 'send'),
   'POST /v1/workspaces/{ws}/messages': allow(MEMBERS, 'send'),
   'POST /v1/workspaces/{ws}/messages/batch': allow(MEMBERS, 'send'),
+  // What the overview charts: counts of the messages a send key may already read one by one.
+  'GET /v1/workspaces/{ws}/stats': allow(EVERYONE, 'send'),
 
   'GET /v1/workspaces/{ws}/contacts': allow(EVERYONE, 'admin'),
   'GET /v1/workspaces/{ws}/contacts/{id}': allow(EVERYONE, 'admin'),

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDateString,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -144,4 +145,19 @@ export class ListMessagesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   tag?: string;
+
+  @ApiPropertyOptional({ enum: MESSAGE_TYPES })
+  @IsOptional()
+  @IsIn(MESSAGE_TYPES)
+  type?: MessageType;
+
+  @ApiPropertyOptional({ description: 'Created at or after this time (ISO 8601)', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'since must be an ISO 8601 timestamp, e.g. 2026-12-01T00:00:00Z' })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Created before this time (ISO 8601)', example: '2026-12-02T00:00:00Z' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 timestamp, e.g. 2026-12-02T00:00:00Z' })
+  until?: string;
 }

@@ -66,8 +66,12 @@ export class MessagesService {
   async list(workspaceId: WorkspaceId, query: ListMessagesQuery): Promise<MessageListResponse> {
     const after = query.cursor === undefined ? undefined : decodeTimeCursor(query.cursor);
     if (after === null) throw new BadRequestException(['cursor is not a value this API returned']);
+    const since = query.since === undefined ? undefined : new Date(query.since);
+    const until = query.until === undefined ? undefined : new Date(query.until);
+    if (since && until && since >= until) throw new BadRequestException(['until must be later than since']);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.messages.list(workspaceId, { status: query.status, to: query.to, tag: query.tag, after, limit: limit + 1 });
+    const { status, to, tag, type } = query;
+    const rows = await this.messages.list(workspaceId, { status, to, tag, type, since, until, after, limit: limit + 1 });
     return toPage(rows, limit, encodeTimeCursor, MessageSummaryResponse.from);
   }
 

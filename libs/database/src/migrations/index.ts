@@ -9,6 +9,7 @@ import { RecipientLookup1763790900000 } from './1763790900000-recipient-lookup';
 import { MessageEventsKeyedByMessage1763791000000 } from './1763791000000-message-events-keyed-by-message';
 import { BroadcastFailureReason1763791100000 } from './1763791100000-broadcast-failure-reason';
 import { PeopleAndAccess1763791200000 } from './1763791200000-people-and-access';
+import { MessageStats1763791310000 } from './1763791310000-message-stats';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MessageEventsKeyedByMessage1763791000000,
   BroadcastFailureReason1763791100000,
   PeopleAndAccess1763791200000,
+  MessageStats1763791310000,
 ];

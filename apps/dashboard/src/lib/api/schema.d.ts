@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sent, failed, opened and clicked per hour or day and message type, and what is queued now
+         * @description Opens and clicks count people only: proxies and scanners are classified and left out.
+         */
+        get: operations["StatsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/u/{token}": {
         parameters: {
             query?: never;
@@ -1687,6 +1707,45 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+        };
+        MessageCountsResponse: {
+            /** @description Messages the SMTP server accepted */
+            sent: number;
+            /** @description Messages that failed for good */
+            failed: number;
+            /** @description Human opens (proxies and scanners not counted) */
+            opened: number;
+            /** @description Human clicks (proxies and scanners not counted) */
+            clicked: number;
+        };
+        StatsBucketResponse: {
+            transactional: components["schemas"]["MessageCountsResponse"];
+            marketing: components["schemas"]["MessageCountsResponse"];
+            /**
+             * Format: date-time
+             * @description Start of the hour or UTC day the counts are of
+             */
+            start: string;
+        };
+        CountsByTypeResponse: {
+            transactional: components["schemas"]["MessageCountsResponse"];
+            marketing: components["schemas"]["MessageCountsResponse"];
+        };
+        QueuedResponse: {
+            transactional: number;
+            marketing: number;
+        };
+        StatsResponse: {
+            /** @enum {string} */
+            period: "24h" | "7d" | "30d";
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            /** @description Every bucket of the period, oldest first, the current one last (empty ones count 0) */
+            buckets: components["schemas"]["StatsBucketResponse"][];
+            /** @description The sums of the buckets */
+            totals: components["schemas"]["CountsByTypeResponse"];
+            /** @description Messages not sent yet, now: queued, or an attempt running */
+            queued: components["schemas"]["QueuedResponse"];
         };
         CreateSuppressionDto: {
             /** @example someone@example.com */
@@ -3823,6 +3882,11 @@ export interface operations {
                 /** @description Recipient address (to) */
                 to?: string;
                 tag?: string;
+                type?: "transactional" | "marketing";
+                /** @description Created at or after this time (ISO 8601) */
+                since?: string;
+                /** @description Created before this time (ISO 8601) */
+                until?: string;
             };
             header?: never;
             path: {
@@ -4029,6 +4093,59 @@ export interface operations {
                 content?: never;
             };
             /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatsController_get: {
+        parameters: {
+            query?: {
+                /** @description 24h in hourly buckets; 7d and 30d in daily ones (UTC days) */
+                period?: "24h" | "7d" | "30d";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsResponse"];
+                };
+            };
+            /** @description period is not one of 24h, 7d, 30d */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
             404: {
                 headers: {
                     [name: string]: unknown;
