@@ -1,0 +1,74 @@
+import { Anchor, Badge, Group, Text, Timeline } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { formatDateTime } from '@/lib/format';
+import type { Message, MessageEvent } from '../api/messages';
+
+const TITLES: Record<MessageEvent['type'], string> = {
+  sent: 'Sent',
+  failed: 'Failed',
+  retry: 'Deferred: will be tried again',
+  open: 'Opened',
+  click: 'Clicked',
+  unsubscribe: 'Unsubscribed',
+  suppressed: 'Not sent: suppressed',
+  tracking_skipped: 'Sent without tracking',
+};
+
+const COLOURS: Partial<Record<MessageEvent['type'], string>> = { sent: 'green', failed: 'red', retry: 'orange', suppressed: 'yellow' };
+
+/** Opens and clicks by proxies and scanners are shown with the reason they were taken for machines, and not counted. */
+function WhoBadge({ event }: { event: MessageEvent }) {
+  if (event.type !== 'open' && event.type !== 'click') return null;
+  return event.bot ? (
+    <Badge color="gray" variant="light" size="sm">
+      machine{event.detail ? `: ${event.detail}` : ''}
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light" size="sm">
+      person
+    </Badge>
+  );
+}
+
+function eventText(event: MessageEvent): ReactNode {
+  if (event.type === 'sent') return event.detail && <>SMTP reply: {event.detail}</>;
+  if (event.type === 'click') return event.url && <Anchor href={event.url}>{event.url}</Anchor>;
+  if (event.type === 'open') return null;
+  return event.detail;
+}
+
+/** What happened to the message, oldest first, from its acceptance on. */
+export function MessageTimeline({ message }: { message: Message }) {
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      <Timeline.Item title="Accepted and queued">
+        <Text size="xs" c="dimmed">
+          {formatDateTime(message.createdAt)}
+        </Text>
+      </Timeline.Item>
+      {message.events.map((event, index) => (
+        <Timeline.Item
+          key={`${event.at}-${index}`}
+          color={COLOURS[event.type]}
+          title={
+            <Group gap="xs">
+              <Text fw={600} size="sm">
+                {TITLES[event.type]}
+              </Text>
+              <WhoBadge event={event} />
+            </Group>
+          }
+        >
+          <Text size="xs" c="dimmed">
+            {formatDateTime(event.at)}
+          </Text>
+          {eventText(event) && (
+            <Text size="sm" style={{ wordBreak: 'break-word' }}>
+              {eventText(event)}
+            </Text>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
