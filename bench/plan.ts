@@ -22,6 +22,8 @@ export const PLAN = {
   },
   /** (f) One list of `contacts` subscribed members, fanned out by a worker running apart from the API. */
   fanOut: { contacts: 100_000, timeoutMs: 90_000 },
+  /** (g) A workspace of `messages` messages (and their events) and `contacts` contacts; every GET of the dashboard's pages, `samples` times each after `warmup`. */
+  dashboardReads: { messages: 100_000, contacts: 10_000, samples: 30, warmup: 3 },
 } as const;
 
 export const TARGETS = {
@@ -35,4 +37,6 @@ export const TARGETS = {
   trackingP99Ms: 10,
   fanOutPerSecond: 20_000,
   fanOutWorkerPeakRssMB: 300,
+  /** Every call a dashboard page makes, at the server, with a workspace of 100,000 messages. */
+  dashboardReadP95Ms: 200,
 } as const;

@@ -158,7 +158,7 @@ function targetRows(r: BenchResults): string[][] {
 }
 
 /** A Markdown table padded into columns, so the same text reads well in a terminal and in the file. */
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
@@ -172,7 +172,7 @@ function tables(results: BenchResults): string {
   ].join('\n');
 }
 
-function machineLines(machine: Machine): string[] {
+export function machineLines(machine: Machine): string[] {
   return [
     `- CPU: ${machine.cores} cores, ${machine.cpuModel}`,
     `- Memory: ${fixed(machine.memoryGiB, 1)} GiB`,

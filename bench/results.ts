@@ -69,6 +69,24 @@ export interface FanOut {
   workerPeakRssMB: number;
 }
 
+/** One GET a dashboard page makes, asked again and again, one at a time. */
+export interface ReadTiming {
+  name: string;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+export interface DashboardReads {
+  /** What the workspace held while it was read. */
+  messages: number;
+  events: number;
+  contacts: number;
+  /** Timed requests per call (after the warm-up). */
+  samples: number;
+  calls: ReadTiming[];
+}
+
 export interface BenchResults {
   pooled: Throughput;
   unpooled: Throughput;
@@ -77,6 +95,7 @@ export interface BenchResults {
   batch: AcceptRate;
   tracking: TrackingLoad;
   fanOut: FanOut;
+  dashboard: DashboardReads;
 }
 
 export function throughput(messages: number, milliseconds: number): Throughput {

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { dashboardReadsSection, replaceDashboardReadsSection } from './dashboard-reads-report';
 import { PLAN } from './plan';
 import { printReport, writeReport } from './report';
-import type { BenchResults } from './results';
+import type { BenchResults, DashboardReads } from './results';
 import { batchAccept, singleAccept } from './scenarios/api-accept';
 import { broadcastFanOut } from './scenarios/broadcast-fan-out';
+import { BENCH_OPERATOR, dashboardReads } from './scenarios/dashboard-reads';
 import { mailroomDelivery } from './scenarios/mailroom-delivery';
 import { pooledNodemailer } from './scenarios/pooled-nodemailer';
 import { trackingLoad } from './scenarios/tracking-load';
@@ -12,13 +14,14 @@ import { unpooledSender } from './scenarios/unpooled-sender';
 import { BenchDeployment, MailroomRole } from './support/bench-deployment';
 import { BroadcastProbe } from './support/broadcast-probe';
 import { HistoryProbe } from './support/history-probe';
-import { describeMachine } from './support/machine';
+import { describeMachine, type Machine } from './support/machine';
 import { provisionWorkspace } from './support/mailroom-client';
 import { MailroomProcess } from './support/mailroom-process';
 import { SinkProcess } from './support/sink-process';
 import { Teardown } from './support/teardown';
 import { freePort } from './support/timing';
 import { deliverTrackedMail } from './support/tracked-mail';
+import { WorkspaceHistory } from './support/workspace-history';
 
 const ROOT = join(__dirname, '..');
 const REPORT_PATH = join(ROOT, 'docs', 'BENCHMARKS.md');
@@ -91,17 +94,64 @@ async function main(teardown: Teardown): Promise<void> {
     marketing: true,
   });
   const fanOut = await broadcastFanOut(marketing, worker, sink, probe);
+  // (g) reads alone: nothing of (f) may compete for the cores.
+  await worker.stop();
+  await fanOutApi.stop();
 
-  const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut };
+  const dashboard = await runDashboardReads(teardown);
+  const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut, dashboard };
   printReport(results, machine);
-  writeReport(REPORT_PATH, results, machine, new Date());
+  const date = new Date();
+  writeReport(REPORT_PATH, results, machine, date);
+  reportDashboardReads(dashboard, machine, date);
   step(`written ${REPORT_PATH}`);
 }
+
+/** (g) on a fresh database of its own: Mailroom as API only, a workspace's month of mail seeded, every read of the dashboard's pages timed. */
+async function runDashboardReads(teardown: Teardown): Promise<DashboardReads> {
+  step(
+    `(g) fresh database; Mailroom API only; a workspace of ${PLAN.dashboardReads.messages.toLocaleString('en-US')} messages; the dashboard's reads`,
+  );
+  const deployment = await BenchDeployment.create('mailroom_bench_reads');
+  teardown.add('drop the dashboard-reads database and its Redis keys', () => deployment.destroy());
+  const api = await MailroomProcess.start({
+    ...deployment.env('api', await freePort()),
+    MAILROOM_OPERATOR_EMAIL: BENCH_OPERATOR.email,
+    MAILROOM_OPERATOR_PASSWORD: BENCH_OPERATOR.password,
+  });
+  teardown.add('stop the Mailroom API of (g)', () => api.stop());
+  const history = await WorkspaceHistory.connect(deployment);
+  teardown.add('close the history seeder', () => history.close());
+  // Nothing listens at the integration's port: Mailroom as API only never delivers.
+  const target = await provisionWorkspace(api.baseUrl, deployment.adminToken, await freePort(), { transactional: true, marketing: true });
+  return dashboardReads(target, history);
+}
+
+function reportDashboardReads(reads: DashboardReads, machine: Machine, date: Date): void {
+  const section = dashboardReadsSection(reads, machine, date);
+  console.log(['', ...section, ''].join('\n'));
+  replaceDashboardReadsSection(REPORT_PATH, section);
+}
+
+/** `npm run bench -- dashboard-reads`: (g) alone; only its section of the report is rewritten. */
+async function dashboardReadsAlone(teardown: Teardown): Promise<void> {
+  const machine = await describeMachine();
+  step('building (npm run build)');
+  build();
+  reportDashboardReads(await runDashboardReads(teardown), machine, new Date());
+  step(`written the dashboard-reads section of ${REPORT_PATH}`);
+}
+
+const SCENARIOS_ALONE: Record<string, (teardown: Teardown) => Promise<void>> = { 'dashboard-reads': dashboardReadsAlone };
 
 const teardown = new Teardown();
 // Ctrl-C: still drop the database and the Redis keys before leaving.
 process.once('SIGINT', () => void teardown.run().finally(() => process.exit(130)));
-main(teardown)
+const only = process.argv[2];
+if (only !== undefined && !SCENARIOS_ALONE[only]) {
+  throw new Error(`npm run bench -- ${only}: no such scenario; to run alone: ${Object.keys(SCENARIOS_ALONE).join(', ')}`);
+}
+(only ? SCENARIOS_ALONE[only]! : main)(teardown)
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.stack : error);
     process.exitCode = 1;

@@ -10,6 +10,7 @@ import { MessageEventsKeyedByMessage1763791000000 } from './1763791000000-messag
 import { BroadcastFailureReason1763791100000 } from './1763791100000-broadcast-failure-reason';
 import { PeopleAndAccess1763791200000 } from './1763791200000-people-and-access';
 import { MessageStats1763791310000 } from './1763791310000-message-stats';
+import { MessageStatusListing1763791320000 } from './1763791320000-message-status-listing';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   BroadcastFailureReason1763791100000,
   PeopleAndAccess1763791200000,
   MessageStats1763791310000,
+  MessageStatusListing1763791320000,
 ];
