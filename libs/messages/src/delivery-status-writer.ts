@@ -1,11 +1,14 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Batcher, ResultBatch } from '@app/batching';
 import { isRefusedValue } from '@app/database';
-import type { MessageEventType } from '@app/database';
+import type { MessageEventType, MessageType } from '@app/database';
 import { DeliveryStatusRepository, DeliveryUpdate } from './delivery-status.repository';
+import { MessageCountsBatch } from './message-counts-batch';
 import type { NewMessageEvent } from './message-event-rows';
 
 export interface DeliveryStatusChange extends DeliveryUpdate {
+  /** The message's type: the overview counts its sent and failed events per type. */
+  messageType: MessageType;
   /** An event of the message, dated when the change is made (not when its batch is written). */
   event?: { type: MessageEventType; detail: string | null };
 }
@@ -14,6 +17,14 @@ export interface DeliveryStatusChange extends DeliveryUpdate {
 interface PendingChange {
   update: DeliveryStatusChange;
   events: NewMessageEvent[];
+}
+
+function countsOf(changes: PendingChange[]): MessageCountsBatch {
+  const counts = new MessageCountsBatch();
+  for (const { update, events } of changes) {
+    for (const event of events) counts.add(update.workspaceId, update.messageType, event.type, event.at!);
+  }
+  return counts;
 }
 
 const MAX_BATCH = 500;
@@ -56,6 +67,7 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
       await this.statuses.write(
         changes.map((change) => change.update),
         changes.flatMap((change) => change.events),
+        countsOf(changes).increments(),
       );
       return changes.map(() => undefined);
     } catch (error) {

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { storableText } from '@app/database';
 import type { MessageStatus } from '@app/database';
+import type { MessageCountsIncrement } from './message-counts-batch';
 import { MessageEventsRepository } from './message-events.repository';
 import type { NewMessageEvent } from './message-event-rows';
+import { MessageStatsRepository } from './message-stats.repository';
 
 export interface DeliveryUpdate {
   workspaceId: string;
@@ -24,10 +26,11 @@ export class DeliveryStatusRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: MessageEventsRepository,
+    private readonly stats: MessageStatsRepository,
   ) {}
 
-  /** One transaction of two statements; an absent field leaves its column as it is. */
-  async write(updates: DeliveryUpdate[], events: NewMessageEvent[]): Promise<void> {
+  /** One transaction of three statements (the overview's counts last); an absent field leaves its column as it is. */
+  async write(updates: DeliveryUpdate[], events: NewMessageEvent[], counts: MessageCountsIncrement[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE "public"."messages" AS m SET
@@ -61,6 +64,7 @@ export class DeliveryStatusRepository {
         ],
       );
       await this.events.insertMany(events, manager);
+      await this.stats.add(counts, manager);
     });
   }
 }

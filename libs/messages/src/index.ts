@@ -4,6 +4,7 @@ export * from './delivery-status-writer';
 export * from './messages.module';
 export * from './messages.repository';
 export * from './message-links.repository';
+export * from './message-counts-batch';
 export * from './message-stats.repository';
 export * from './message-events.repository';
 export * from './message-event-rows';

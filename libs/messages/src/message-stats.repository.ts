@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { MessageType } from '@app/database';
 import { WorkspaceId } from '@app/workspace-id';
+import type { MessageCountsIncrement } from './message-counts-batch';
 
 export type StatsBucketSize = 'hour' | 'day';
 
@@ -20,10 +21,39 @@ export interface MessageCountsRow extends MessageCounts {
   type: MessageType;
 }
 
-/** What the overview charts: counters kept per hour by the `message_events_count` trigger (see the message-stats migration). */
+/** What the overview charts: counters per UTC hour and message type, added to by the writers of the events they count (see the message-stats migration). */
 @Injectable()
 export class MessageStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Adds a batch's counts in one statement, inside `manager`'s transaction (the one writing the
+   * events). Rows are locked in the order given, which MessageCountsBatch keeps to the key's.
+   */
+  async add(increments: MessageCountsIncrement[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (increments.length === 0) return;
+    await manager.query(
+      `INSERT INTO "public"."message_stats" AS s (workspace_id, hour, type, sent, failed, opened, clicked)
+       SELECT workspace_id, hour, type, sent, failed, opened, clicked
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[]) WITH ORDINALITY
+         AS t(workspace_id, hour, type, sent, failed, opened, clicked, position)
+       ORDER BY position
+       ON CONFLICT (workspace_id, hour, type) DO UPDATE SET
+         sent = s.sent + excluded.sent,
+         failed = s.failed + excluded.failed,
+         opened = s.opened + excluded.opened,
+         clicked = s.clicked + excluded.clicked`,
+      [
+        increments.map((row) => row.workspaceId),
+        increments.map((row) => row.hour),
+        increments.map((row) => row.type),
+        increments.map((row) => row.sent),
+        increments.map((row) => row.failed),
+        increments.map((row) => row.opened),
+        increments.map((row) => row.clicked),
+      ],
+    );
+  }
 
   /** Buckets from `since` on that have anything to count, oldest first; empty buckets are absent. */
   countsSince(workspaceId: WorkspaceId, since: Date, size: StatsBucketSize): Promise<MessageCountsRow[]> {

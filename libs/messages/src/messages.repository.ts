@@ -75,7 +75,7 @@ export interface OutboxMessage {
 const OUTBOX_COLUMNS = 'id, workspace_id AS "workspaceId", type, broadcast_id AS "broadcastId", integration_id AS "integrationId"';
 
 /** What tracking needs of a message. */
-export type TrackedMessageRow = Pick<MessageEntity, 'id' | 'workspaceId' | 'sentAt' | 'to' | 'listId' | 'contactId'>;
+export type TrackedMessageRow = Pick<MessageEntity, 'id' | 'workspaceId' | 'type' | 'sentAt' | 'to' | 'listId' | 'contactId'>;
 
 @Injectable()
 export class MessagesRepository {
@@ -236,7 +236,7 @@ export class MessagesRepository {
   findForTracking(id: string): Promise<TrackedMessageRow | null> {
     return this.messages.findOne({
       where: { id },
-      select: { id: true, workspaceId: true, sentAt: true, to: true, listId: true, contactId: true },
+      select: { id: true, workspaceId: true, type: true, sentAt: true, to: true, listId: true, contactId: true },
     });
   }
 

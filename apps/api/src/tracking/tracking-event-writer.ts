@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Batch, Batcher } from '@app/batching';
-import { MessageEventRows, MessageEventsRepository, NewMessageEvent } from '@app/messages';
+import { MessageType, TransactionRunner } from '@app/database';
+import { MessageCountsBatch, MessageEventRows, MessageEventsRepository, MessageStatsRepository, NewMessageEvent } from '@app/messages';
 
 /**
  * Each COPY costs PostgreSQL a fixed price on top of its rows, so a busy writer waits long enough
@@ -11,14 +12,22 @@ import { MessageEventRows, MessageEventsRepository, NewMessageEvent } from '@app
 const MAX_BATCH = 1000;
 const LINGER_MS = 100;
 
-/** The rows of one batch, encoded as each event is recorded. */
-class TrackingBatch implements Batch<NewMessageEvent, void> {
+/** An open or a click, with what the overview counts it by. */
+export interface TrackingEvent extends NewMessageEvent {
+  messageType: MessageType;
+  at: Date;
+}
+
+/** The rows of one batch, encoded as each event is recorded, and what they add to the overview's counters. */
+class TrackingBatch implements Batch<TrackingEvent, void> {
   private readonly rows = new MessageEventRows();
+  private readonly counts = new MessageCountsBatch();
 
-  constructor(private readonly write: (rows: MessageEventRows) => Promise<void>) {}
+  constructor(private readonly write: (rows: MessageEventRows, counts: MessageCountsBatch) => Promise<void>) {}
 
-  add(event: NewMessageEvent): void {
+  add(event: TrackingEvent): void {
     this.rows.add(event);
+    this.counts.add(event.workspaceId, event.messageType, event.type, event.at, event.bot);
   }
 
   get size(): number {
@@ -26,7 +35,7 @@ class TrackingBatch implements Batch<NewMessageEvent, void> {
   }
 
   run(): Promise<void> {
-    return this.write(this.rows);
+    return this.write(this.rows, this.counts);
   }
 }
 
@@ -39,15 +48,19 @@ class TrackingBatch implements Batch<NewMessageEvent, void> {
 @Injectable()
 export class TrackingEventWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(TrackingEventWriter.name);
-  private readonly batcher = new Batcher<NewMessageEvent, void>(() => new TrackingBatch((rows) => this.write(rows)), {
+  private readonly batcher = new Batcher<TrackingEvent, void>(() => new TrackingBatch((rows, counts) => this.write(rows, counts)), {
     linger: LINGER_MS,
     maxSize: MAX_BATCH,
     inOrder: true,
   });
 
-  constructor(private readonly events: MessageEventsRepository) {}
+  constructor(
+    private readonly events: MessageEventsRepository,
+    private readonly stats: MessageStatsRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
-  record(event: NewMessageEvent): void {
+  record(event: TrackingEvent): void {
     this.batcher.add(event);
   }
 
@@ -60,9 +73,13 @@ export class TrackingEventWriter implements OnApplicationShutdown {
     return this.flush();
   }
 
-  private async write(rows: MessageEventRows): Promise<void> {
+  /** The events and their counts together, so the overview never counts an event that was not written, nor misses one that was. */
+  private async write(rows: MessageEventRows, counts: MessageCountsBatch): Promise<void> {
     try {
-      await this.events.write(rows);
+      await this.transactions.run(async (manager) => {
+        await this.events.write(rows, manager);
+        await this.stats.add(counts.increments(), manager);
+      });
     } catch (error) {
       this.logger.error({ err: error, events: rows.count }, 'tracking events could not be written');
     }

@@ -86,6 +86,7 @@ export class TrackingService {
     this.events.record({
       workspaceId: message.workspaceId,
       messageId: message.id,
+      messageType: message.type,
       type: kind,
       at,
       url,

@@ -40,6 +40,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
     return this.statuses.write({
       workspaceId: message.workspaceId,
       messageId: message.id,
+      messageType: message.type,
       status: 'suppressed',
       event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' },
     });
@@ -47,14 +48,26 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
 
   /** Gives a held message back to the queue, so whichever job runs it later finds it queued. */
   release(message: MessageEntity): Promise<void> {
-    return this.statuses.write({ workspaceId: message.workspaceId, messageId: message.id, status: 'queued', leaseUntil: null });
+    return this.statuses.write({
+      workspaceId: message.workspaceId,
+      messageId: message.id,
+      messageType: message.type,
+      status: 'queued',
+      leaseUntil: null,
+    });
   }
 
   /** Shows the message `sending` (under a lease) if the attempt is still running after `delayMs`; the returned function calls that off. */
   sendingAfter(message: MessageEntity, delayMs: number): () => void {
     const timer = setTimeout(() => {
       void this.statuses
-        .write({ workspaceId: message.workspaceId, messageId: message.id, status: 'sending', leaseUntil: leaseUntil(this.config) })
+        .write({
+          workspaceId: message.workspaceId,
+          messageId: message.id,
+          messageType: message.type,
+          status: 'sending',
+          leaseUntil: leaseUntil(this.config),
+        })
         .catch((error: unknown) => this.logger.warn({ err: error, messageId: message.id }, 'could not record sending'));
     }, delayMs);
     return () => clearTimeout(timer);
@@ -69,6 +82,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
     const update: DeliveryStatusChange = {
       workspaceId: message.workspaceId,
       messageId: message.id,
+      messageType: message.type,
       status: 'sent',
       attemptsAdded: 1,
       smtpResponse: response,
@@ -133,6 +147,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
     return {
       workspaceId: message.workspaceId,
       messageId: message.id,
+      messageType: message.type,
       status: 'queued',
       attemptsAdded: 1,
       leaseUntil: null,
@@ -145,6 +160,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
     return {
       workspaceId: message.workspaceId,
       messageId: message.id,
+      messageType: message.type,
       status: 'failed',
       attemptsAdded,
       leaseUntil: null,
