@@ -1,12 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The messages page filtered by status (`GET …/messages?status=failed`, the failures and the
+ * The messages page filtered by status (`GET …/messages?status=failed`: the failures and the
  * queue are what people look for) walked `messages_listing` newest first and read every row of
- * the workspace to find the few that match: all 100,000 of a workspace when none does (50 ms,
- * and growing with the workspace; docs/BENCHMARKS.md, "Dashboard reads"). This index keeps each
- * status's rows in the listing's order, so the same keyset page reads only matching rows; other
- * filters combined with a status (type, recipient, days) then read only that status's rows.
+ * the workspace to find the few that match: all of them when none does, which grows with the
+ * workspace (docs/BENCHMARKS.md, "Measured once"). This index keeps each status's rows in the
+ * listing's order, so the same keyset page reads only matching rows; other filters combined with
+ * a status (type, recipient, days) then read only that status's rows.
  */
 export class MessageStatusListing1763791320000 implements MigrationInterface {
   name = 'MessageStatusListing1763791320000';
