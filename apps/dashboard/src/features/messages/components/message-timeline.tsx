@@ -41,7 +41,13 @@ function eventText(event: MessageEvent): ReactNode {
 export function MessageTimeline({ message }: { message: Message }) {
   return (
     <Timeline bulletSize={14} lineWidth={2}>
-      <Timeline.Item title="Accepted and queued">
+      <Timeline.Item
+        title={
+          <Text fw={600} size="sm">
+            Accepted and queued
+          </Text>
+        }
+      >
         <Text size="xs" c="dimmed">
           {formatDateTime(message.createdAt)}
         </Text>
