@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'broadcast.paused',
   'broadcast.resumed',
   'broadcast.cancelled',
+  'broadcast.test_sent',
   'member.invited',
   'member.role_changed',
   'member.removed',

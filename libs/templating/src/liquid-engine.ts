@@ -1,4 +1,5 @@
-import { Context, Emitter, FS, Liquid, Tag, Template, toValue, toValueSync } from 'liquidjs';
+import { Context, Emitter, FS, Liquid, LiquidError, Tag, Template, toValue, toValueSync } from 'liquidjs';
+import type { TemplatePosition } from './template-errors';
 
 export type { Template } from 'liquidjs';
 
@@ -109,4 +110,11 @@ export function createLiquidEngine(options: { escapeHtml: boolean }): LiquidEngi
       return emitter.buffer;
     },
   };
+}
+
+/** Where liquidjs found the problem it threw, or null for an error that names no place (a length or memory limit before parsing). */
+export function errorPosition(error: unknown): TemplatePosition | null {
+  if (!LiquidError.is(error) || !error.token) return null;
+  const [line, column] = error.token.getPosition();
+  return { line, column };
 }

@@ -1,4 +1,11 @@
-import { compileMailTemplates, MAX_RENDERED_LENGTH, renderMailTemplates, TemplateContext } from './mail-templates';
+import {
+  compileMailTemplates,
+  contactTemplateContext,
+  MAX_RENDERED_LENGTH,
+  previewMailTemplates,
+  renderMailTemplates,
+  TemplateContext,
+} from './mail-templates';
 import { MAX_TEMPLATE_LENGTH } from './liquid-engine';
 import { TemplateRenderError, TemplateSyntaxError } from './template-errors';
 
@@ -45,6 +52,7 @@ describe('mail templates', () => {
     expect(error).toBeInstanceOf(TemplateSyntaxError);
     expect((error as TemplateSyntaxError).field).toBe('html');
     expect((error as Error).message).toMatch(/^html: .*line:2/);
+    expect((error as TemplateSyntaxError).position).toEqual({ line: 2, column: 1 });
   });
 
   it('refuses unknown filters when the template is saved', () => {
@@ -122,5 +130,49 @@ describe('mail template limits', () => {
     expect(renderMailTemplates(compileMailTemplates({ subject, html: null, text: 'y'.repeat(MAX_TEMPLATE_LENGTH) }), context).subject).toBe(
       subject,
     );
+  });
+});
+
+describe('mail previews', () => {
+  const ada = contactTemplateContext(
+    { email: 'ada@example.com', firstName: 'Ada', lastName: null, attributes: {} },
+    () => 'https://x.test/u/p',
+  );
+
+  it('renders every field for the contact, as a send would', () => {
+    const preview = previewMailTemplates(
+      { subject: 'Hi {{ contact.first_name }}', html: '<a href="{{ unsubscribe_url }}">{{ contact.email }}</a>', text: 'Bye' },
+      ada,
+    );
+    expect(preview).toEqual({
+      rendered: { subject: 'Hi Ada', html: '<a href="https://x.test/u/p">ada@example.com</a>', text: 'Bye' },
+      problems: [],
+    });
+  });
+
+  it("reports each broken field's problem with its line and column, and still renders the others", () => {
+    const preview = previewMailTemplates(
+      {
+        subject: 'Hi {{ contact.first_name | shout }}',
+        html: '<p>Hi</p>\n<p>\n  {% if contact.first_name %}',
+        text: 'Dear {{ contact.first_name }}',
+      },
+      ada,
+    );
+    expect(preview.rendered).toEqual({ subject: null, html: null, text: 'Dear Ada' });
+    expect(preview.problems.map((problem) => [problem.field, problem.position, problem.message])).toEqual([
+      ['subject', { line: 1, column: 4 }, expect.stringMatching(/^subject: undefined filter: shout/)],
+      ['html', { line: 3, column: 3 }, expect.stringMatching(/^html: tag \{% if contact.first_name %\} not closed/)],
+    ]);
+  });
+
+  it('reports a limit reached: a render limit at its place, the parse limit with no place', () => {
+    const loop = previewMailTemplates({ subject: 'ok', html: null, text: '{% for a in (1..1000000000) %}{% endfor %}' }, ada);
+    expect(loop.rendered).toEqual({ subject: 'ok', html: null, text: null });
+    expect(loop.problems.map((problem) => [problem.message, problem.position])).toEqual([
+      [expect.stringMatching(/^text: memory alloc limit exceeded/), { line: 1, column: 1 }],
+    ]);
+    const long = previewMailTemplates({ subject: 'ok', html: 'x'.repeat(MAX_TEMPLATE_LENGTH + 1), text: null }, ada);
+    expect(long.problems.map((problem) => [problem.message, problem.position])).toEqual([['html: parse length limit exceeded', null]]);
   });
 });

@@ -1,5 +1,5 @@
-import { createLiquidEngine, LiquidEngine, MAX_TEMPLATE_LENGTH, Template } from './liquid-engine';
-import { TemplateField, TemplateRenderError, TemplateSyntaxError } from './template-errors';
+import { createLiquidEngine, errorPosition, MAX_TEMPLATE_LENGTH, Template } from './liquid-engine';
+import { TemplateError, TemplateField, TemplateRenderError, TemplateSyntaxError } from './template-errors';
 
 /** What a broadcast's subject, html and text can refer to. */
 export interface TemplateContext {
@@ -11,6 +11,35 @@ export interface TemplateContext {
   };
   unsubscribe_url: string;
 }
+
+/** A contact as its row holds it; templates see it in snake_case. */
+export interface TemplateContact {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * The unsubscribe link is signed only when a template asks for it: a subject rarely does, and
+ * the fan-out renders one subject per recipient, where an HMAC each was a fifth of its work.
+ */
+export function contactTemplateContext(contact: TemplateContact, unsubscribeUrl: () => string): TemplateContext {
+  return {
+    contact: { email: contact.email, first_name: contact.firstName, last_name: contact.lastName, attributes: contact.attributes },
+    get unsubscribe_url() {
+      return unsubscribeUrl();
+    },
+  };
+}
+
+export interface MailSource {
+  subject: string;
+  html: string | null;
+  text: string | null;
+}
+
+export type RenderedMail = { subject: string; html: string | null; text: string | null };
 
 export interface CompiledMailTemplates {
   subject: Template[];
@@ -35,43 +64,67 @@ const plainEngine = createLiquidEngine({ escapeHtml: false });
 // liquidjs reports "… , line:3, col:5"; the message keeps that and drops the rest of the dump.
 const firstLine = (error: unknown) => (error as Error).message.split('\n')[0]!;
 
-function parse(engine: LiquidEngine, field: TemplateField, source: string): Template[] {
+const engineOf = (field: TemplateField) => (field === 'html' ? htmlEngine : plainEngine);
+
+function parse(field: TemplateField, source: string): Template[] {
   try {
-    return engine.parse(source);
+    return engineOf(field).parse(source);
   } catch (error) {
-    throw new TemplateSyntaxError(field, firstLine(error));
+    throw new TemplateSyntaxError(field, firstLine(error), errorPosition(error));
   }
 }
 
-function render(engine: LiquidEngine, field: TemplateField, templates: Template[], scope: object): string {
+function render(field: TemplateField, templates: Template[], context: TemplateContext): string {
+  let output: string;
   try {
-    return engine.render(templates, scope, MAX_RENDERED_LENGTH[field]);
+    output = engineOf(field).render(templates, context, MAX_RENDERED_LENGTH[field]);
   } catch (error) {
-    throw new TemplateRenderError(field, firstLine(error));
+    throw new TemplateRenderError(field, firstLine(error), errorPosition(error));
   }
+  // A subject is one header line: whatever a contact's fields hold, no line break gets through.
+  return field === 'subject' ? output.replace(/[\r\n]+/g, ' ').trim() : output;
 }
 
 /** Parses once (a broken template is refused when the draft is saved, not mid-send). */
-export function compileMailTemplates(source: { subject: string; html: string | null; text: string | null }): CompiledMailTemplates {
+export function compileMailTemplates(source: MailSource): CompiledMailTemplates {
   return {
-    subject: parse(plainEngine, 'subject', source.subject),
-    html: source.html === null ? null : parse(htmlEngine, 'html', source.html),
-    text: source.text === null ? null : parse(plainEngine, 'text', source.text),
+    subject: parse('subject', source.subject),
+    html: source.html === null ? null : parse('html', source.html),
+    text: source.text === null ? null : parse('text', source.text),
   };
 }
 
 /** Throws a `TemplateRenderError` naming the field when a template reaches a render limit. */
-export function renderMailTemplates(
-  templates: CompiledMailTemplates,
-  context: TemplateContext,
-): { subject: string; html: string | null; text: string | null } {
-  const scope = context as unknown as Record<string, unknown>;
+export function renderMailTemplates(templates: CompiledMailTemplates, context: TemplateContext): RenderedMail {
   return {
-    // A subject is one header line: whatever a contact's fields hold, no line break gets through.
-    subject: render(plainEngine, 'subject', templates.subject, scope)
-      .replace(/[\r\n]+/g, ' ')
-      .trim(),
-    html: templates.html && render(htmlEngine, 'html', templates.html, scope),
-    text: templates.text && render(plainEngine, 'text', templates.text, scope),
+    subject: render('subject', templates.subject, context),
+    html: templates.html && render('html', templates.html, context),
+    text: templates.text && render('text', templates.text, context),
   };
+}
+
+export interface MailPreview {
+  /** Null for a field that has no source, or whose source cannot be parsed or rendered (its problem is in `problems`). */
+  rendered: { subject: string | null; html: string | null; text: string | null };
+  problems: TemplateError[];
+}
+
+/**
+ * What an author sees while writing: each field parsed and rendered on its own, with the same
+ * engines and limits as a send, so that every field's problem shows at once, not only the first.
+ */
+export function previewMailTemplates(source: MailSource, context: TemplateContext): MailPreview {
+  const problems: TemplateError[] = [];
+  const attempt = (field: TemplateField, text: string | null): string | null => {
+    if (text === null) return null;
+    try {
+      return render(field, parse(field, text), context);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      problems.push(error);
+      return null;
+    }
+  };
+  const rendered = { subject: attempt('subject', source.subject), html: attempt('html', source.html), text: attempt('text', source.text) };
+  return { rendered, problems };
 }

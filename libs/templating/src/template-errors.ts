@@ -1,10 +1,20 @@
 export type TemplateField = 'subject' | 'html' | 'text';
 
-/** A template that cannot be used, and which of a mail's fields it is (every refusal names it). */
+/** Where in a field's source a problem is: 1-based, as an editor numbers lines. */
+export interface TemplatePosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * A template that cannot be used, and which of a mail's fields it is (every refusal names it);
+ * `position` is where in the field, when the engine knows (a length limit has no place).
+ */
 export abstract class TemplateError extends Error {
   constructor(
     readonly field: TemplateField,
     detail: string,
+    readonly position: TemplatePosition | null = null,
   ) {
     super(`${field}: ${detail}`);
   }

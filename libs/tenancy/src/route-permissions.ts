@@ -80,6 +80,10 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/workspaces/{ws}/broadcasts': allow(EVERYONE, 'admin'),
   'GET /v1/workspaces/{ws}/broadcasts/{id}': allow(EVERYONE, 'admin'),
   'POST /v1/workspaces/{ws}/broadcasts': allow(MEMBERS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/broadcasts/{id}': allow(MEMBERS, 'admin'),
+  // Renders what is given for a contact anyone may read; nothing is stored or sent.
+  'POST /v1/workspaces/{ws}/broadcasts/preview': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/test': allow(MEMBERS, 'admin'),
   'POST /v1/workspaces/{ws}/broadcasts/{id}/send': allow(MEMBERS, 'admin'),
   'POST /v1/workspaces/{ws}/broadcasts/{id}/pause': allow(MEMBERS, 'admin'),
   'POST /v1/workspaces/{ws}/broadcasts/{id}/resume': allow(MEMBERS, 'admin'),

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { MAX_TEMPLATE_LENGTH } from '@app/templating';
+import { MAX_EMAIL_LENGTH } from '../contacts/email-address';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 import { IsMailbox } from '../messages/mailbox.validator';
-import type { MailboxInput } from '../messages/message.dto';
+import { MAILBOX_SCHEMA, type MailboxInput } from '../messages/message.dto';
 
 const TEMPLATE_HELP =
   'Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}';
@@ -20,7 +21,7 @@ export class CreateBroadcastDto {
   @IsUUID()
   listId: string;
 
-  @ApiPropertyOptional({ description: "One of the marketing integration's senders; default: its default sender" })
+  @ApiPropertyOptional({ ...MAILBOX_SCHEMA, description: "One of the marketing integration's senders; default: its default sender" })
   @IsOptional()
   @IsMailbox()
   from?: MailboxInput;
@@ -55,4 +56,96 @@ export class SendBroadcastDto {
   @IsOptional()
   @IsDateString()
   scheduledAt?: string;
+}
+
+/** A draft's fields, each optional; what is left out keeps its value. Only a draft can be changed. */
+export class UpdateBroadcastDto {
+  @ApiPropertyOptional({ example: 'Spring sale' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @NoLineBreaks()
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsUUID()
+  listId?: string;
+
+  // The object form only: OpenAPI 3.0 cannot make a oneOf nullable (the string form is accepted all the same).
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } },
+    required: ['email'],
+    nullable: true,
+    description: "One of the marketing integration's senders; null: its default sender",
+  })
+  @IsOptional()
+  @IsMailbox()
+  from?: MailboxInput | null;
+
+  @ApiPropertyOptional({ description: TEMPLATE_HELP })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(998)
+  @NoLineBreaks()
+  subject?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: `${TEMPLATE_HELP}; null removes the HTML part` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_LENGTH)
+  html?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: `${TEMPLATE_HELP}; null removes the text part` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_LENGTH)
+  text?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Start sending at this time when sent; null: at once' })
+  @IsOptional()
+  @IsDateString()
+  scheduledAt?: string | null;
+}
+
+/** Content as the editor holds it, saved or not: a preview never stores anything. */
+export class PreviewBroadcastDto {
+  @ApiProperty({ description: TEMPLATE_HELP, example: 'Hi {{ contact.first_name }}' })
+  @IsString()
+  @MaxLength(998)
+  @NoLineBreaks()
+  subject: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: TEMPLATE_HELP })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_LENGTH)
+  html?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: TEMPLATE_HELP })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_LENGTH)
+  text?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Render for this contact; without one, contact fields are empty' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+}
+
+export class TestBroadcastDto {
+  @ApiProperty({ example: 'me@example.com', description: 'Where the test goes; it is not a member of the list and is not tracked' })
+  @IsEmail({}, { message: '$property must be an email' })
+  @MaxLength(MAX_EMAIL_LENGTH)
+  @NoLineBreaks()
+  to: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Render for this contact; without one, for a contact that is only the address `to`' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
 }

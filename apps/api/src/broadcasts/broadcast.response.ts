@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BROADCAST_STATUSES, BroadcastEntity, BroadcastStatus } from '@app/database';
 import type { BroadcastCounts } from '@app/marketing';
+import { MailboxResponse } from '../messages/message.response';
 
 export class BroadcastCountsResponse {
   @ApiProperty({ description: 'Messages made for subscribed, unsuppressed members so far' }) recipients: number;
@@ -17,7 +18,8 @@ export class BroadcastResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid' }) listId: string;
-  @ApiPropertyOptional({ nullable: true, type: Object }) from: { email: string; name?: string } | null;
+  @ApiPropertyOptional({ nullable: true, type: MailboxResponse, description: "null: the marketing integration's default sender" })
+  from: MailboxResponse | null;
   @ApiProperty() subject: string;
   @ApiPropertyOptional({ nullable: true, type: String }) html: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) text: string | null;

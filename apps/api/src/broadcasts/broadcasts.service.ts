@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditLog } from '@app/audit';
-import { BroadcastEntity, BroadcastStatus, IntegrationEntity } from '@app/database';
+import { BroadcastEntity, BroadcastStatus } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
@@ -9,8 +9,10 @@ import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { resolveSender, toMailbox } from '../messages/message-draft';
-import { CreateBroadcastDto } from './broadcast.dto';
+import type { MailboxInput } from '../messages/message.dto';
+import { CreateBroadcastDto, UpdateBroadcastDto } from './broadcast.dto';
 import { BroadcastResponse } from './broadcast.response';
+import { requireMarketingIntegration } from './marketing-integration';
 
 @Injectable()
 export class BroadcastsService {
@@ -23,30 +25,45 @@ export class BroadcastsService {
   ) {}
 
   async create(workspaceId: WorkspaceId, dto: CreateBroadcastDto): Promise<BroadcastResponse> {
-    if (dto.html === undefined && dto.text === undefined) throw new BadRequestException(['html or text is required']);
-    try {
-      compileMailTemplates({ subject: dto.subject, html: dto.html ?? null, text: dto.text ?? null });
-    } catch (error) {
-      if (error instanceof TemplateSyntaxError) throw new BadRequestException([error.message]);
-      throw error;
-    }
-    if (!(await this.lists.exists(workspaceId, dto.listId))) throw new NotFoundException(`List ${dto.listId} not found`);
+    const content = { subject: dto.subject, html: dto.html ?? null, text: dto.text ?? null };
+    await this.checkDraft(workspaceId, { ...content, listId: dto.listId, from: dto.from });
     const from = dto.from === undefined ? null : toMailbox(dto.from);
-    const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
-    if (from && integration) resolveSender(integration, dto.from, ''); // refuses a sender it may not use; checked again at send
     const broadcast = Object.assign(new BroadcastEntity(), {
       id: randomUUID(),
       name: dto.name,
       listId: dto.listId,
       fromEmail: from?.email ?? null,
       fromName: from?.name ?? null,
-      subject: dto.subject,
-      html: dto.html ?? null,
-      text: dto.text ?? null,
+      ...content,
       status: 'draft' as const,
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : null,
     });
     return this.view(workspaceId, await this.broadcasts.save(workspaceId, broadcast));
+  }
+
+  /** A draft only: once sent, what went out and what the worker renders must stay the same. */
+  async update(workspaceId: WorkspaceId, id: string, dto: UpdateBroadcastDto): Promise<BroadcastResponse> {
+    const broadcast = await this.find(workspaceId, id);
+    if (broadcast.status !== 'draft') throw this.refused(broadcast, 'change', ['draft']);
+    const content = {
+      subject: dto.subject ?? broadcast.subject,
+      html: dto.html === undefined ? broadcast.html : dto.html,
+      text: dto.text === undefined ? broadcast.text : dto.text,
+    };
+    const listId = dto.listId ?? broadcast.listId;
+    await this.checkDraft(workspaceId, { ...content, listId, from: dto.from ?? undefined });
+    const from = dto.from === undefined ? undefined : dto.from === null ? null : toMailbox(dto.from);
+    const changes: Partial<BroadcastEntity> = {
+      ...content,
+      name: dto.name ?? broadcast.name,
+      listId,
+      ...(from !== undefined && { fromEmail: from?.email ?? null, fromName: from?.name ?? null }),
+      ...(dto.scheduledAt !== undefined && { scheduledAt: dto.scheduledAt === null ? null : new Date(dto.scheduledAt) }),
+    };
+    if (!(await this.broadcasts.transition(workspaceId, id, ['draft'], 'draft', changes))) {
+      throw new ConflictException('The broadcast changed meanwhile; reload it');
+    }
+    return this.get(workspaceId, id);
   }
 
   async list(workspaceId: WorkspaceId): Promise<BroadcastResponse[]> {
@@ -62,7 +79,7 @@ export class BroadcastsService {
   async send(workspaceId: WorkspaceId, principal: Principal, id: string, scheduledAt?: string): Promise<BroadcastResponse> {
     const broadcast = await this.find(workspaceId, id);
     if (broadcast.status !== 'draft') throw this.refused(broadcast, 'send', ['draft']);
-    const integration = await this.marketingIntegration(workspaceId);
+    const integration = await requireMarketingIntegration(this.integrations, workspaceId);
     const from = resolveSender(
       integration,
       broadcast.fromEmail ? { email: broadcast.fromEmail, name: broadcast.fromName ?? undefined } : undefined,
@@ -125,12 +142,21 @@ export class BroadcastsService {
     ]);
   }
 
-  private async marketingIntegration(workspaceId: WorkspaceId): Promise<IntegrationEntity> {
-    const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
-    if (!integration) {
-      throw new UnprocessableEntityException(['no integration of this workspace serves marketing mail; set usage.marketing on one']);
+  /** What a draft must be to be saved: some body, templates that parse, a list of this workspace, a sender it may use. */
+  private async checkDraft(
+    workspaceId: WorkspaceId,
+    draft: { subject: string; html: string | null; text: string | null; listId: string; from?: MailboxInput },
+  ): Promise<void> {
+    if (draft.html === null && draft.text === null) throw new BadRequestException(['html or text is required']);
+    try {
+      compileMailTemplates(draft);
+    } catch (error) {
+      if (error instanceof TemplateSyntaxError) throw new BadRequestException([error.message]);
+      throw error;
     }
-    return integration;
+    if (!(await this.lists.exists(workspaceId, draft.listId))) throw new NotFoundException(`List ${draft.listId} not found`);
+    const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
+    if (draft.from && integration) resolveSender(integration, draft.from, ''); // refuses a sender it may not use; checked again at send
   }
 
   private async find(workspaceId: WorkspaceId, id: string): Promise<BroadcastEntity> {

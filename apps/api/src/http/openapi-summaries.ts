@@ -57,6 +57,10 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   'POST /v1/workspaces/{ws}/broadcasts': 'Create a broadcast to a list',
   'GET /v1/workspaces/{ws}/broadcasts': 'List the broadcasts',
   'GET /v1/workspaces/{ws}/broadcasts/{id}': 'Get a broadcast with its progress',
+  'PATCH /v1/workspaces/{ws}/broadcasts/{id}': 'Change a draft broadcast',
+  'POST /v1/workspaces/{ws}/broadcasts/preview':
+    "Render a broadcast's subject, HTML and text for a contact, with any template errors and their lines",
+  'POST /v1/workspaces/{ws}/broadcasts/{id}/test': 'Send a test of a broadcast to one address, rendered for a contact',
   'POST /v1/workspaces/{ws}/broadcasts/{id}/send': 'Send a broadcast now, or at its scheduled time',
   'POST /v1/workspaces/{ws}/broadcasts/{id}/pause': 'Pause a sending broadcast',
   'POST /v1/workspaces/{ws}/broadcasts/{id}/resume': 'Resume a paused broadcast',

@@ -22,7 +22,7 @@ import { IsMailHeaders } from './mail-headers.validator';
 
 export type MailboxInput = string | { email: string; name?: string };
 
-const MAILBOX_SCHEMA = {
+export const MAILBOX_SCHEMA = {
   oneOf: [
     { type: 'string', format: 'email' },
     { type: 'object', properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } }, required: ['email'] },

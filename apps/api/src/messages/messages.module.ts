@@ -12,6 +12,6 @@ import { SystemMail } from './system-mail.service';
   imports: [IntegrationsModule, MessagesModule, QueueModule, WorkspacesModule],
   controllers: [MessagesController],
   providers: [MessagesService, AcceptedMessagesWriter, SystemMail],
-  exports: [MessagesService, SystemMail],
+  exports: [MessagesService, SystemMail, AcceptedMessagesWriter],
 })
 export class MessagesApiModule {}

@@ -5,12 +5,12 @@ import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastMessageTemplate, BroadcastRecipient, MessagesRepository } from '@app/messages';
 import { BroadcastMember, BroadcastsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
-import { CompiledMailTemplates, renderMailTemplates, TemplateError } from '@app/templating';
+import { CompiledMailTemplates, contactTemplateContext, renderMailTemplates, TemplateError } from '@app/templating';
 import { WorkspaceId } from '@app/workspace-id';
 import { WorkspacesRepository } from '@app/workspaces';
 import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
-import { broadcastTemplateContext, displayName } from './broadcast-template-context';
+import { displayName } from './display-name';
 
 const PAGE_SIZE = 5000;
 
@@ -85,7 +85,7 @@ export class BroadcastFanOut {
         if (members[0])
           renderMailTemplates(
             templates,
-            broadcastTemplateContext(members[0], () => links(randomUUID())('unsubscribe')),
+            contactTemplateContext(members[0], () => links(randomUUID())('unsubscribe')),
           );
         return {
           members,
@@ -168,7 +168,7 @@ export class BroadcastFanOut {
     const id = randomUUID();
     const { subject } = renderMailTemplates(
       subjectOnly,
-      broadcastTemplateContext(member, () => links(id)('unsubscribe')),
+      contactTemplateContext(member, () => links(id)('unsubscribe')),
     );
     const name = displayName(member);
     // Lower-case like every address Mailroom stores, so `?to=` finds broadcast mail too.

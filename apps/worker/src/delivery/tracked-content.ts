@@ -3,10 +3,9 @@ import { AppConfig } from '@app/config';
 import { MessageEntity } from '@app/database';
 import { ContactsRepository } from '@app/marketing';
 import { MessageEventsRepository, MessageLinksRepository } from '@app/messages';
-import { renderMailTemplates } from '@app/templating';
+import { contactTemplateContext, renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { listUnsubscribeHeaders, rewriteHtml } from '@app/tracking';
-import { broadcastTemplateContext } from '../broadcasts/broadcast-template-context';
 import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
 import { TrackingLinkBuilder, TrackingLinks } from './tracking-links';
 
@@ -71,7 +70,7 @@ export class TrackedContent {
     const fallback = { email: message.to[0]!.email, firstName: null, lastName: null, attributes: {} };
     const rendered = renderMailTemplates(
       templates,
-      broadcastTemplateContext(contact ?? fallback, () => url('unsubscribe')),
+      contactTemplateContext(contact ?? fallback, () => url('unsubscribe')),
     );
     return { html: rendered.html, text: rendered.text };
   }

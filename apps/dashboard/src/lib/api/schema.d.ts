@@ -501,6 +501,41 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a draft broadcast */
+        patch: operations["BroadcastsController_update"];
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/broadcasts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a broadcast's subject, HTML and text for a contact, with any template errors and their lines */
+        post: operations["BroadcastsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/broadcasts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test of a broadcast to one address, rendered for a contact */
+        post: operations["BroadcastsController_sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1780,7 +1815,11 @@ export interface components {
             /** Format: uuid */
             listId: string;
             /** @description One of the marketing integration's senders; default: its default sender */
-            from?: Record<string, never>;
+            from?: string | {
+                /** Format: email */
+                email: string;
+                name?: string;
+            };
             /**
              * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}
              * @example Hi {{ contact.first_name }}, spring is here
@@ -1817,7 +1856,8 @@ export interface components {
             name: string;
             /** Format: uuid */
             listId: string;
-            from?: Record<string, never> | null;
+            /** @description null: the marketing integration's default sender */
+            from?: components["schemas"]["MailboxResponse"] | null;
             subject: string;
             html?: string | null;
             text?: string | null;
@@ -1837,6 +1877,80 @@ export interface components {
         };
         BroadcastListResponse: {
             data: components["schemas"]["BroadcastResponse"][];
+        };
+        UpdateBroadcastDto: {
+            /** @example Spring sale */
+            name?: string;
+            /** Format: uuid */
+            listId?: string;
+            /** @description One of the marketing integration's senders; null: its default sender */
+            from?: {
+                /** Format: email */
+                email?: string;
+                name?: string;
+            } | null;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            subject?: string;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}; null removes the HTML part */
+            html?: string | null;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}; null removes the text part */
+            text?: string | null;
+            /** @description Start sending at this time when sent; null: at once */
+            scheduledAt?: string | null;
+        };
+        PreviewBroadcastDto: {
+            /**
+             * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}
+             * @example Hi {{ contact.first_name }}
+             */
+            subject: string;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            html?: string | null;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            text?: string | null;
+            /**
+             * Format: uuid
+             * @description Render for this contact; without one, contact fields are empty
+             */
+            contactId?: string;
+        };
+        PreviewContactResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+        };
+        TemplateProblemResponse: {
+            /** @enum {string} */
+            field: "subject" | "html" | "text";
+            /** @example html: tag {% if contact.first_name %} not closed, line:2, col:1 */
+            message: string;
+            /** @description 1-based line in the field's source; null when the problem has no place */
+            line?: number | null;
+            column?: number | null;
+        };
+        BroadcastPreviewResponse: {
+            /** @description null when the subject has a problem */
+            subject?: string | null;
+            /** @description null when there is no HTML, or it has a problem */
+            html?: string | null;
+            /** @description null when there is no text, or it has a problem */
+            text?: string | null;
+            /** @description Whom it was rendered for */
+            contact?: components["schemas"]["PreviewContactResponse"] | null;
+            /** @description Every field that cannot be parsed or rendered, with where: a send would be refused for these */
+            errors: components["schemas"]["TemplateProblemResponse"][];
+        };
+        TestBroadcastDto: {
+            /**
+             * @description Where the test goes; it is not a member of the list and is not tracked
+             * @example me@example.com
+             */
+            to: string;
+            /**
+             * Format: uuid
+             * @description Render for this contact; without one, for a contact that is only the address `to`
+             */
+            contactId?: string;
         };
         SendBroadcastDto: {
             /** @description Start at this time instead of now */
@@ -4532,6 +4646,188 @@ export interface operations {
             };
             /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BroadcastsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBroadcastDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broadcast is no longer a draft */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BroadcastsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewBroadcastDto"];
+            };
+        };
+        responses: {
+            /** @description Rendered, with every template problem and its line (nothing is stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastPreviewResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BroadcastsController_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestBroadcastDto"];
+            };
+        };
+        responses: {
+            /** @description The test message, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedMessageResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No integration serves marketing mail, or the content cannot be rendered for the contact */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
