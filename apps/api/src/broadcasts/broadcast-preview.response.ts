@@ -1,18 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { TemplateError, TemplateField } from '@app/templating';
 
+// Nullable fields are always present, so they are required in the schema: the client's types say so.
 const TEMPLATE_FIELDS: TemplateField[] = ['subject', 'html', 'text'];
 
 export class TemplateProblemResponse {
   @ApiProperty({ enum: TEMPLATE_FIELDS }) field: TemplateField;
   @ApiProperty({ example: 'html: tag {% if contact.first_name %} not closed, line:2, col:1' }) message: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
     nullable: true,
     type: Number,
     description: "1-based line in the field's source; null when the problem has no place",
   })
   line: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) column: number | null;
+  @ApiProperty({ nullable: true, type: Number }) column: number | null;
 
   static from(error: TemplateError): TemplateProblemResponse {
     return { field: error.field, message: error.message, line: error.position?.line ?? null, column: error.position?.column ?? null };
@@ -25,12 +26,10 @@ export class PreviewContactResponse {
 }
 
 export class BroadcastPreviewResponse {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null when the subject has a problem' }) subject: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null when there is no HTML, or it has a problem' }) html:
-    string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null when there is no text, or it has a problem' }) text:
-    string | null;
-  @ApiPropertyOptional({ nullable: true, type: PreviewContactResponse, description: 'Whom it was rendered for' })
+  @ApiProperty({ nullable: true, type: String, description: 'null when the subject has a problem' }) subject: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when there is no HTML, or it has a problem' }) html: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when there is no text, or it has a problem' }) text: string | null;
+  @ApiProperty({ nullable: true, type: PreviewContactResponse, description: 'Whom it was rendered for' })
   contact: PreviewContactResponse | null;
   @ApiProperty({
     type: [TemplateProblemResponse],

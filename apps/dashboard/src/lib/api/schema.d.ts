@@ -1925,18 +1925,18 @@ export interface components {
             /** @example html: tag {% if contact.first_name %} not closed, line:2, col:1 */
             message: string;
             /** @description 1-based line in the field's source; null when the problem has no place */
-            line?: number | null;
-            column?: number | null;
+            line: number | null;
+            column: number | null;
         };
         BroadcastPreviewResponse: {
             /** @description null when the subject has a problem */
-            subject?: string | null;
+            subject: string | null;
             /** @description null when there is no HTML, or it has a problem */
-            html?: string | null;
+            html: string | null;
             /** @description null when there is no text, or it has a problem */
-            text?: string | null;
+            text: string | null;
             /** @description Whom it was rendered for */
-            contact?: components["schemas"]["PreviewContactResponse"] | null;
+            contact: components["schemas"]["PreviewContactResponse"] | null;
             /** @description Every field that cannot be parsed or rendered, with where: a send would be refused for these */
             errors: components["schemas"]["TemplateProblemResponse"][];
         };
