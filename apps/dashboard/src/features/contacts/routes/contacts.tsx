@@ -1,6 +1,67 @@
+import { Button, Group, TextInput } from '@mantine/core';
+import { CursorPager } from '@/components/cursor-pager';
+import { formValues } from '@/components/form-fields';
 import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { Refreshing } from '@/components/refreshing';
+import { useCan, useWorkspaceId } from '@/lib/auth';
+import { useUrlState } from '@/lib/url-state';
+import { useContacts } from '../api/contacts';
+import { AddContactButton } from '../components/add-contact-button';
+import { ContactsTable } from '../components/contacts-table';
 
-// PLACEHOLDER: replaced by the page itself before this reaches main.
+/** `/w/{ws}/contacts`: the workspace's contacts, newest first, a page at a time; the address and the page are in the URL. */
 export function ContactsPage() {
-  return <PageHeader title="Contacts" />;
+  const ws = useWorkspaceId();
+  const can = useCan();
+  const [{ email, cursor }, setUrl] = useUrlState(['email', 'cursor'] as const);
+  const contacts = useContacts(ws, { email, cursor });
+
+  return (
+    <>
+      <PageHeader
+        title="Contacts"
+        description="The people marketing mail goes to. Lists say who is subscribed to what; import a CSV into a list from its page."
+        actions={can('POST /v1/workspaces/{ws}/contacts') && <AddContactButton ws={ws} />}
+      />
+      <form
+        role="search"
+        onSubmit={(event) => {
+          const values = formValues(event);
+          setUrl({ email: values.email?.trim(), cursor: undefined });
+        }}
+      >
+        <Group align="flex-end" mb="md">
+          <TextInput label="Find by address" name="email" type="search" placeholder="ada@example.com" defaultValue={email} key={email} />
+          <Button type="submit" variant="default">
+            Find
+          </Button>
+          {email && (
+            <Button variant="subtle" onClick={() => setUrl({ email: undefined, cursor: undefined })}>
+              Show all
+            </Button>
+          )}
+        </Group>
+      </form>
+      <QueryState
+        query={contacts}
+        isEmpty={(page) => page.data.length === 0}
+        empty={email ? `No contact has the address ${email}.` : 'No contacts yet: add one, or import a CSV into a list.'}
+      >
+        {(page) => (
+          <>
+            <Refreshing active={contacts.isPlaceholderData}>
+              <ContactsTable ws={ws} contacts={page.data} />
+            </Refreshing>
+            <CursorPager
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+              shown={page.data.length}
+              onCursor={(next) => setUrl({ cursor: next })}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }
