@@ -1,6 +1,93 @@
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { notifySuccess } from '@/components/notify';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useCan, useWorkspaceId } from '@/lib/auth';
+import { useListChoices, useMarketingIntegration } from '../api/broadcast-choices';
+import { useBroadcast, useUpdateBroadcast, type Broadcast } from '../api/broadcasts';
+import { BroadcastActions } from '../components/broadcast-actions';
+import { BroadcastComposer } from '../components/broadcast-composer';
+import { broadcastChanges, useBroadcastDraft } from '../components/broadcast-draft';
+import { BroadcastProgress } from '../components/broadcast-progress';
+import { BroadcastStatusBadge } from '../components/broadcast-status-badge';
+import { TestSendForm } from '../components/test-send-form';
 
-// PLACEHOLDER: replaced by the page itself before this reaches main.
+/** `/w/{ws}/broadcasts/{id}`: a draft to edit, test and send; once sent, its live progress and what it said. */
 export function BroadcastPage() {
-  return <PageHeader title="Broadcast" />;
+  const ws = useWorkspaceId();
+  const { id = '' } = useParams();
+  const broadcast = useBroadcast(ws, id);
+  return (
+    <>
+      <Anchor component={Link} to={`/w/${ws}/broadcasts`} size="sm">
+        ← Broadcasts
+      </Anchor>
+      <QueryState query={broadcast}>{(data) => <BroadcastDetails ws={ws} broadcast={data} />}</QueryState>
+    </>
+  );
+}
+
+function BroadcastDetails({ ws, broadcast }: { ws: string; broadcast: Broadcast }) {
+  const can = useCan();
+  const editable = broadcast.status === 'draft' && can('PATCH /v1/workspaces/{ws}/broadcasts/{id}');
+  const { draft, change, dirty } = useBroadcastDraft(broadcast, editable);
+  const update = useUpdateBroadcast(ws, broadcast.id);
+  const senders = useMarketingIntegration(ws, can('GET /v1/workspaces/{ws}/integrations')).data?.senders ?? [];
+  const listName = useListChoices(ws).data?.data.find((list) => list.id === broadcast.listId)?.name;
+
+  const save = () =>
+    update.mutate(broadcastChanges(draft, senders), {
+      onSuccess: () => notifySuccess('Draft saved.'),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={broadcast.name}
+        description={
+          <Group gap="xs" component="span">
+            <BroadcastStatusBadge status={broadcast.status} />
+            <Text span inherit>
+              To {listName ?? 'its list'}
+              {broadcast.from &&
+                `, from ${broadcast.from.name ? `${broadcast.from.name} <${broadcast.from.email}>` : broadcast.from.email}`}
+            </Text>
+          </Group>
+        }
+        actions={<BroadcastActions ws={ws} broadcast={broadcast} unsaved={dirty} listName={listName} />}
+      />
+      <Stack gap="lg">
+        {broadcast.status === 'failed' && (
+          <Alert color="red" title="The broadcast failed">
+            {broadcast.failureReason}
+          </Alert>
+        )}
+        {broadcast.status !== 'draft' && <BroadcastProgress broadcast={broadcast} />}
+        {broadcast.status !== 'draft' && (
+          <Title order={2} size="h4">
+            What it says
+          </Title>
+        )}
+        <BroadcastComposer ws={ws} draft={draft} onChange={change} readOnly={!editable} saveError={update.error}>
+          {(contactId) => (
+            <>
+              {editable && (
+                <Group justify="flex-end">
+                  <Button onClick={save} loading={update.isPending} disabled={!dirty}>
+                    Save draft
+                  </Button>
+                </Group>
+              )}
+              {can('POST /v1/workspaces/{ws}/broadcasts/{id}/test') && (
+                <Card withBorder>
+                  <TestSendForm ws={ws} broadcastId={broadcast.id} contactId={contactId} unsaved={dirty} />
+                </Card>
+              )}
+            </>
+          )}
+        </BroadcastComposer>
+      </Stack>
+    </>
+  );
 }

@@ -1,0 +1,40 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api-client';
+import type { components } from '@/lib/api/schema';
+import { broadcastsKey } from './broadcasts';
+
+export type BroadcastPreview = components['schemas']['BroadcastPreviewResponse'];
+export type TemplateProblem = components['schemas']['TemplateProblemResponse'];
+export type TemplateField = TemplateProblem['field'];
+
+export interface PreviewSource {
+  subject: string;
+  html: string | null;
+  text: string | null;
+}
+
+// Long enough that a word is typed before the server renders, short enough to feel live.
+const TYPING_PAUSE_MS = 350;
+
+/**
+ * The content as typed, rendered by the server for the contact once typing pauses; the last
+ * rendering stays while the next one comes. `enabled` waits for the contact to be known.
+ */
+export function useBroadcastPreview(ws: string, source: PreviewSource, contactId: string | undefined, enabled: boolean) {
+  // Debounced as text: a new object each render would restart the wait. A contact chosen renders at once.
+  const [settled] = useDebouncedValue(JSON.stringify(source), TYPING_PAUSE_MS);
+  return useQuery({
+    queryKey: [...broadcastsKey(ws), 'preview', settled, contactId],
+    queryFn: () =>
+      unwrap(
+        api.POST('/v1/workspaces/{ws}/broadcasts/preview', {
+          params: { path: { ws } },
+          body: { ...(JSON.parse(settled) as PreviewSource), contactId },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    enabled,
+  });
+}
