@@ -28,6 +28,11 @@ describe('OAuth2 connect flow with Google (authorize → consent → callback)',
     await t?.close();
   });
 
+  it('tells anyone the redirect URI to register before an integration exists: the one authorize then uses', async () => {
+    const { body } = await t.http.get('/v1/oauth2/redirect-uri').expect(200);
+    expect(body).toEqual({ redirectUri: REDIRECT_URI });
+  });
+
   it('asks for offline access with forced consent, PKCE (S256) and a state, for the registered redirect URI', async () => {
     const client = googleClient('consent-url');
     const integration = await googleIntegration(client);

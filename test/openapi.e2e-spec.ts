@@ -28,8 +28,8 @@ interface Operation {
   responses: Record<string, unknown>;
 }
 
-/** Health and metrics answer every request: there is no 4xx for them to document. */
-const NO_CLIENT_ERROR = ['GET /metrics', 'GET /health/live', 'GET /health/ready'];
+/** Health, metrics and the OAuth redirect URI answer every request: there is no 4xx for them to document. */
+const NO_CLIENT_ERROR = ['GET /metrics', 'GET /health/live', 'GET /health/ready', 'GET /v1/oauth2/redirect-uri'];
 
 /** Every operation of the document as `METHOD path`. */
 function operationsOf(document: { paths: Record<string, Record<string, Operation>> }): [string, string, Operation][] {

@@ -24,6 +24,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   'POST /v1/workspaces/{ws}/integrations/{id}/test': 'Test an integration step by step, optionally sending a message',
   'POST /v1/workspaces/{ws}/integrations/{id}/oauth2/authorize': "Start the OAuth2 consent flow: the provider's URL to open",
   'GET /v1/oauth2/callback': "The OAuth2 provider's redirect: stores the refresh token",
+  'GET /v1/oauth2/redirect-uri': 'The redirect URI to register with the OAuth2 provider',
 
   'POST /v1/workspaces/{ws}/contacts': 'Create a contact, or update the one with this address',
   'GET /v1/workspaces/{ws}/contacts': 'List contacts, filtered and paged by cursor',

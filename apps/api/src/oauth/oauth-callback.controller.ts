@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { Public } from '@app/tenancy';
 import { sendCallbackOutcome } from './callback-page';
 import { CallbackParams, OAuthConnectFlowService } from './oauth-connect-flow.service';
+import { RedirectUriResponse } from './oauth-redirect-uri.response';
 
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 
@@ -52,6 +53,16 @@ export class OAuthCallbackController {
   @ApiBadGatewayResponse({ description: 'The provider refused or failed the code exchange', content: HTML })
   async callback(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     sendCallbackOutcome(res, await this.flow.complete(callbackParams(query)));
+  }
+
+  /**
+   * The callback's own address, for the person registering an OAuth client before any integration
+   * exists; the dashboard may be opened at another origin than PUBLIC_BASE_URL (DASHBOARD_ORIGINS).
+   */
+  @Get('redirect-uri')
+  @ApiOkResponse({ type: RedirectUriResponse })
+  redirectUri(): RedirectUriResponse {
+    return { redirectUri: this.flow.redirectUri };
   }
 }
 

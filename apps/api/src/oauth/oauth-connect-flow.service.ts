@@ -127,7 +127,8 @@ export class OAuthConnectFlowService {
     return location ? { kind: 'redirect', location } : connectedPage(integration);
   }
 
-  private get redirectUri(): string {
+  /** Where the provider sends the browser back; PUBLIC_BASE_URL, not the address a page was opened at, is what providers must know. */
+  get redirectUri(): string {
     return `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}${OAUTH_CALLBACK_PATH}`;
   }
 

@@ -344,6 +344,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth2/redirect-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The redirect URI to register with the OAuth2 provider */
+        get: operations["OAuthCallbackController_redirectUri"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/messages": {
         parameters: {
             query?: never;
@@ -1583,6 +1600,13 @@ export interface components {
              * @description The consent must be completed before this time (10 minutes)
              */
             expiresAt: string;
+        };
+        RedirectUriResponse: {
+            /**
+             * @description The redirect URI to register with Microsoft or Google for the connect flow: {PUBLIC_BASE_URL}/v1/oauth2/callback
+             * @example https://mail.example.com/v1/oauth2/callback
+             */
+            redirectUri: string;
         };
         MessageTrackingDto: {
             opens?: boolean;
@@ -3982,6 +4006,25 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    OAuthCallbackController_redirectUri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUriResponse"];
                 };
             };
         };
