@@ -29,8 +29,11 @@ export interface BrowserApp {
   /** The server's origin, which is also its PUBLIC_BASE_URL. */
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser profile (no cookies) at the server. */
-  newPage(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  /**
+   * A fresh browser profile (no cookies) at the server. `ignoreHTTPSErrors` lets it open the fake
+   * identity providers, whose certificates come from the test CA that Chromium does not know.
+   */
+  newPage(options?: { colorScheme?: 'light' | 'dark'; ignoreHTTPSErrors?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -46,8 +49,13 @@ export async function startBrowserApp(options: TestAppOptions = {}): Promise<Bro
     t,
     baseUrl,
     browser,
-    newPage: async ({ colorScheme = 'light' } = {}) => {
-      const context = await browser.newContext({ baseURL: baseUrl, colorScheme, viewport: { width: 1280, height: 860 } });
+    newPage: async ({ colorScheme = 'light', ignoreHTTPSErrors = false } = {}) => {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        colorScheme,
+        ignoreHTTPSErrors,
+        viewport: { width: 1280, height: 860 },
+      });
       contexts.push(context);
       context.setDefaultTimeout(10_000);
       return context.newPage();

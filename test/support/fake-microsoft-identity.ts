@@ -125,12 +125,15 @@ const DELEGATED_SCOPE = 'offline_access https://outlook.office.com/SMTP.Send';
 /**
  * The parts of the Microsoft identity platform Mailroom talks to, over HTTPS on loopback:
  * OpenID discovery (msal fetches it for a host named in `knownAuthorities`; that same setting
- * spares it the instance-discovery call to login.microsoftonline.com) and the v2.0 token endpoint.
+ * spares it the instance-discovery call to login.microsoftonline.com), the v2.0 token endpoint, and
+ * the authorize endpoint a browser is sent to (consent is given at once, see `consent`).
  * Apps must be added first; an unknown tenant or client gets the error Microsoft would give.
  */
 export class FakeMicrosoftIdentity {
   /** Every token request received, failures included, in order. */
   readonly tokenRequests: MicrosoftTokenRequest[] = [];
+  /** Every visit of a browser to the consent screen (GET …/oauth2/v2.0/authorize), as it asked. */
+  readonly authorizeRequests: URL[] = [];
   openIdConfigurationRequests = 0;
   /** `expires_in` of issued access tokens, in seconds. */
   expiresIn = 3599;
@@ -211,7 +214,10 @@ export class FakeMicrosoftIdentity {
     const path = new URL(req.url ?? '/', this.authorityHost).pathname;
     const discovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
+    const authorize = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/.exec(path);
     if (req.method === 'GET' && discovery) return this.openIdConfiguration(decodeURIComponent(discovery[1]!), res);
+    if (req.method === 'GET' && authorize)
+      return this.consent(decodeURIComponent(authorize[1]!), new URL(req.url!, this.authorityHost), res);
     if (req.method === 'POST' && token) return this.token(decodeURIComponent(token[1]!), await readForm(req), res);
     sendJson(res, 404, { error: 'not_found' });
   }
@@ -229,6 +235,26 @@ export class FakeMicrosoftIdentity {
       response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
       scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     });
+  }
+
+  /**
+   * The consent screen, as if the person signed in and accepted at once: the code is remembered with
+   * the PKCE challenge and redirect URI, and the browser goes back to the redirect URI with it and the state.
+   */
+  private consent(tenantId: string, url: URL, res: ServerResponse): void {
+    this.authorizeRequests.push(url);
+    const clientId = url.searchParams.get('client_id') ?? '';
+    const redirectUri = url.searchParams.get('redirect_uri');
+    if (!this.apps.has(`${tenantId}/${clientId}`)) return this.fail(res, 'AADSTS700016', { tenantId, clientId });
+    if (!redirectUri)
+      return sendJson(res, 400, { error: 'invalid_request', error_description: "AADSTS900144: 'redirect_uri' is missing." });
+    const code = `M.fake-code-${randomBytes(10).toString('hex')}`;
+    this.registerAuthorizationCode({ code, tenantId, clientId, codeChallenge: url.searchParams.get('code_challenge') ?? '', redirectUri });
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', url.searchParams.get('state') ?? '');
+    res.writeHead(302, { location: back.href, 'cache-control': 'no-store' });
+    res.end();
   }
 
   private token(tenantId: string, form: URLSearchParams, res: ServerResponse): void {
