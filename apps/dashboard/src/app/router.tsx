@@ -27,6 +27,7 @@ const routes: RouteObject[] = [
         children: [
           { index: true, ...page(() => import('@/features/overview/routes/overview'), 'OverviewPage') },
           { path: 'integrations', ...page(() => import('@/features/integrations/routes/integrations'), 'IntegrationsPage') },
+          { path: 'integrations/new', ...page(() => import('@/features/integrations/routes/new-integration'), 'NewIntegrationPage') },
           { path: 'integrations/:id', ...page(() => import('@/features/integrations/routes/integration'), 'IntegrationPage') },
           { path: 'messages', ...page(() => import('@/features/messages/routes/messages'), 'MessagesPage') },
           { path: 'messages/:id', ...page(() => import('@/features/messages/routes/message'), 'MessagePage') },

@@ -1,0 +1,38 @@
+import { Code, List, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** A provider's set-up steps beside the fields they fill: numbered, with the commands to copy. */
+export function Guide({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={3} size="h5" mb="xs">
+        {title}
+      </Title>
+      <List type="ordered" spacing="sm" size="sm">
+        {children}
+      </List>
+    </Paper>
+  );
+}
+
+export function Step({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <List.Item>
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {title}
+        </Text>
+        {children}
+      </Stack>
+    </List.Item>
+  );
+}
+
+/** Commands a person types into a shell, one a line. */
+export function Commands({ lines }: { lines: string[] }) {
+  return (
+    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {lines.join('\n')}
+    </Code>
+  );
+}
