@@ -197,6 +197,19 @@ describe('integrations in the browser', () => {
     await expectAccessible(page);
   });
 
+  it('a test, which changes the status, leaves what is being typed in the settings alone', async () => {
+    const ehlo = page.getByRole('textbox', { name: 'EHLO name (optional)', exact: true });
+    await ehlo.fill('mail.example.com');
+    const refetched = page.waitForResponse(
+      (response) => response.request().method() === 'GET' && /\/integrations\/[0-9a-f-]{36}$/.test(response.url()),
+    );
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await refetched;
+    await page.getByRole('list', { name: 'Test steps' }).waitFor();
+    await expect(ehlo.inputValue()).resolves.toBe('mail.example.com');
+    await ehlo.fill('');
+  });
+
   it('the list shows each integration with its status, usage and default sender', async () => {
     await page.getByRole('link', { name: 'Integrations', exact: true }).click();
     const row = page.getByRole('row', { name: /Company SMTP/ });

@@ -9,7 +9,7 @@ type StoredAuth = components['schemas']['IntegrationAuthResponse'];
 export interface AuthFieldsProps {
   draft: IntegrationDraft;
   change: (changes: Partial<IntegrationDraft>) => void;
-  /** The integration as saved (editing), or undefined (creating): which secrets are stored. */
+  /** The saved sign-in when it is of the kind shown (else undefined): which secrets are stored. */
   stored?: StoredAuth;
   error: unknown;
 }

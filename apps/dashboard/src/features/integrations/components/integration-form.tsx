@@ -46,15 +46,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * An integration's settings, for creating one and for changing it. `stored` is the saved
- * integration's sign-in (editing): which secrets it holds. The API judges the values and its
- * messages appear next to the field they name.
+ * An integration's settings, for creating one and for changing it. `stored` is the saved sign-in
+ * of the kind the form shows: which secrets it holds. The API judges the values and its messages
+ * appear next to the field they name.
  */
 export function IntegrationForm({
   draft,
   change,
   chooseKind,
   stored,
+  editing = false,
   error,
   pending,
   submitLabel,
@@ -64,12 +65,13 @@ export function IntegrationForm({
   change: (changes: Partial<IntegrationDraft>) => void;
   chooseKind: (kind: AuthKind) => void;
   stored?: StoredAuth;
+  /** A saved integration's form: the set-up steps fold away, and changing the server asks for the secrets again. */
+  editing?: boolean;
   error: unknown;
   pending: boolean;
   submitLabel: string;
   onSubmit: () => void;
 }) {
-  const editing = stored !== undefined;
   return (
     <form
       onSubmit={(event) => {

@@ -81,7 +81,7 @@ function IntegrationDetails({ ws, integration }: { ws: string; integration: Inte
             <Title order={2} size="h3">
               Settings
             </Title>
-            <EditIntegration key={integration.updatedAt} ws={ws} integration={integration} />
+            <EditIntegration ws={ws} integration={integration} />
           </Stack>
         ) : (
           <IntegrationSummary integration={integration} />
