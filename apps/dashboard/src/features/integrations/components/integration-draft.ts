@@ -8,9 +8,9 @@ type AuthBody = components['schemas']['IntegrationAuthDto'];
 export type Security = Integration['security'];
 
 type AuthField = 'username' | 'tenantId' | 'clientId';
-export type SecretField = 'password' | 'clientSecret' | 'refreshToken';
+type SecretField = 'password' | 'clientSecret' | 'refreshToken';
 
-export interface SenderRow {
+interface SenderRow {
   /** Identifies the row while it is edited; never sent. */
   key: string;
   name: string;

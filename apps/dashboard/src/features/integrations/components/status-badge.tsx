@@ -14,7 +14,7 @@ const LOOK: Record<State, { label: string; color: string }> = {
 export function StatusBadge({ state }: { state: State }) {
   const { label, color } = LOOK[state];
   return (
-    <Badge color={color} variant="light" data-state={state}>
+    <Badge color={color} variant="light">
       {label}
     </Badge>
   );
