@@ -322,6 +322,7 @@ describe('integrations in the browser', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Fabrikam mailbox?' });
     await dialog.waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: 'Fabrikam mailbox' }).waitFor();

@@ -35,7 +35,7 @@ describe('workspace settings and the account page in the browser', () => {
     await page.getByRole('switch', { name: 'Require a second factor' }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await main()
-      .getByText(/requireTotp: enable your own second factor first/)
+      .getByText(/Enable your own second factor first/)
       .waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect((await workspace()).requireTotp).toBe(false);

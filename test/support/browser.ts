@@ -55,6 +55,8 @@ export async function startBrowserApp(options: TestAppOptions = {}): Promise<Bro
         colorScheme,
         ignoreHTTPSErrors,
         viewport: { width: 1280, height: 860 },
+        // No fade-ins: axe would measure a dialog's colours half-way through its transition.
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       context.setDefaultTimeout(10_000);

@@ -11,6 +11,8 @@ import { queryClient } from '@/lib/query-client';
 const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
+  // Dialogs and menus appear without fading for people who ask their system for less motion.
+  respectReducedMotion: true,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });

@@ -25,7 +25,7 @@ export function ConfirmButton({
       <Button color="red" variant="light" {...button} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal opened={opened} onClose={close} title={title} centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Text size="sm" mb="lg">
           {message}
         </Text>

@@ -12,10 +12,11 @@ export class ApiError extends Error {
     super(messages.join('; ') || `The server answered ${status}`);
   }
 
-  /** Messages about `field` (a property path such as `auth.password`), joined for one input. */
+  /** Messages about `field` (a property path such as `auth.password`), joined for one input; a `field: reason` loses its field's name. */
   forField(field: string): string | undefined {
     const mine = this.messages.filter((message) => isAbout(message, field));
-    return mine.length > 0 ? mine.join('; ') : undefined;
+    if (mine.length === 0) return undefined;
+    return mine.map((message) => (message.startsWith(`${field}: `) ? capitalised(message.slice(field.length + 2)) : message)).join('; ');
   }
 
   /** Messages about none of `fields`: what the form shows above its inputs. */
@@ -24,8 +25,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A message belongs to one field exactly: `senders` does not take `senders.0.email`'s, which its own input shows. */
 function isAbout(message: string, field: string): boolean {
-  return message === field || [' ', ':', '.', '['].some((next) => message.startsWith(`${field}${next}`));
+  return message === field || message.startsWith(`${field} `) || message.startsWith(`${field}: `);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Reads the API's error body (`{statusCode, error, message}`, message a string or a list). */

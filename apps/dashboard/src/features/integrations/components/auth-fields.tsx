@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Input, Stack, Text, TextInput } from '@mantine/core';
 import type { components } from '@/lib/api/schema';
-import { messageFor } from './api-messages';
+import { fieldError } from '@/components/form-fields';
 import type { IntegrationDraft } from './integration-draft';
 import { SecretInput } from './secret-input';
 
@@ -24,7 +24,7 @@ export function AuthFields({ draft, change, stored, error }: AuthFieldsProps) {
       description={description}
       value={draft[field]}
       onChange={(event) => change({ [field]: event.currentTarget.value })}
-      error={messageFor(error, `auth.${field}`)}
+      error={fieldError(error, `auth.${field}`)}
       required={required}
       maxLength={field === 'username' ? 320 : 200}
       autoComplete="off"
@@ -37,7 +37,7 @@ export function AuthFields({ draft, change, stored, error }: AuthFieldsProps) {
       stored={stored?.hasClientSecret ?? false}
       value={draft.clientSecret}
       onChange={(clientSecret) => change({ clientSecret })}
-      error={messageFor(error, 'auth.clientSecret')}
+      error={fieldError(error, 'auth.clientSecret')}
       required
     />
   );
@@ -66,7 +66,7 @@ export function AuthFields({ draft, change, stored, error }: AuthFieldsProps) {
             stored={stored?.hasPassword ?? false}
             value={draft.password}
             onChange={(password) => change({ password })}
-            error={messageFor(error, 'auth.password')}
+            error={fieldError(error, 'auth.password')}
             required
           />
         </Stack>
@@ -127,7 +127,7 @@ function RefreshToken({ draft, change, stored, error }: AuthFieldsProps) {
           stored
           value={draft.refreshToken}
           onChange={(refreshToken) => change({ refreshToken })}
-          error={messageFor(error, 'auth.refreshToken')}
+          error={fieldError(error, 'auth.refreshToken')}
         />
       )}
       <Checkbox

@@ -2,7 +2,7 @@ import { Accordion, Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack,
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '@/components/error-alert';
 import type { components } from '@/lib/api/schema';
-import { messageFor, messagesForNone } from './api-messages';
+import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { AuthFields } from './auth-fields';
 import { AuthGuide, hasGuide } from './auth-guide';
 import { AUTH_KIND_DESCRIPTIONS, AUTH_KIND_LABELS, AUTH_KINDS, isAuthKind, type AuthKind } from './auth-kind';
@@ -80,14 +80,14 @@ export function IntegrationForm({
       }}
     >
       <Stack gap="lg">
-        <ErrorAlert error={error} messages={messagesForNone(error, shownFields(draft, stored))} title="The integration was not saved" />
+        <ErrorAlert error={error} messages={formLevelErrors(error, shownFields(draft, stored))} title="The integration was not saved" />
         <Section title="Integration">
           <TextInput
             label="Name"
             description="How people of this workspace recognise it."
             value={draft.name}
             onChange={(event) => change({ name: event.currentTarget.value })}
-            error={messageFor(error, 'name')}
+            error={fieldError(error, 'name')}
             required
             maxLength={200}
             placeholder="Company SMTP"
@@ -99,7 +99,7 @@ export function IntegrationForm({
               label="How Mailroom signs in to the server"
               value={draft.kind}
               onChange={(value) => isAuthKind(value) && chooseKind(value)}
-              error={messageFor(error, 'auth.type') ?? messageFor(error, 'auth.provider') ?? messageFor(error, 'auth.flow')}
+              error={fieldError(error, 'auth.type') ?? fieldError(error, 'auth.provider') ?? fieldError(error, 'auth.flow')}
             >
               <Stack gap="xs" mt={4}>
                 {AUTH_KINDS.map((kind) => (
@@ -139,7 +139,7 @@ export function IntegrationForm({
               description="What the server accepts from Mailroom; broadcasts are throttled to it. Empty: no limit."
               value={draft.rateLimitPerMinute}
               onChange={(rateLimitPerMinute) => change({ rateLimitPerMinute })}
-              error={messageFor(error, 'rateLimitPerMinute')}
+              error={fieldError(error, 'rateLimitPerMinute')}
               min={1}
               max={1_000_000}
               allowDecimal={false}
@@ -150,7 +150,7 @@ export function IntegrationForm({
               description="SMTP connections each worker keeps open to this server."
               value={draft.maxConnections}
               onChange={(maxConnections) => change({ maxConnections })}
-              error={messageFor(error, 'maxConnections')}
+              error={fieldError(error, 'maxConnections')}
               required
               min={1}
               max={50}

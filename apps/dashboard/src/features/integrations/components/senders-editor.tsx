@@ -1,5 +1,5 @@
 import { Button, Fieldset, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { messageFor } from './api-messages';
+import { fieldError } from '@/components/form-fields';
 import { senderRow, type IntegrationDraft } from './integration-draft';
 
 const MAX_SENDERS = 100;
@@ -21,7 +21,7 @@ export function SendersEditor({
     const rest = rows.filter((row) => row.key !== key);
     change({ senders: rest, defaultSender: draft.defaultSender === key ? rest[0].key : draft.defaultSender });
   };
-  const listError = messageFor(error, 'senders');
+  const listError = fieldError(error, 'senders');
 
   return (
     <Stack gap="sm">
@@ -43,7 +43,7 @@ export function SendersEditor({
                   label="Display name"
                   value={row.name}
                   onChange={(event) => setRow(row.key, { name: event.currentTarget.value })}
-                  error={messageFor(error, `senders.${index}.name`)}
+                  error={fieldError(error, `senders.${index}.name`)}
                   required
                   maxLength={200}
                   placeholder="Support Team"
@@ -53,7 +53,7 @@ export function SendersEditor({
                   type="email"
                   value={row.email}
                   onChange={(event) => setRow(row.key, { email: event.currentTarget.value })}
-                  error={messageFor(error, `senders.${index}.email`)}
+                  error={fieldError(error, `senders.${index}.email`)}
                   required
                   maxLength={320}
                   placeholder="support@example.com"

@@ -1,5 +1,5 @@
 import { Checkbox, Group, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { messageFor } from './api-messages';
+import { fieldError } from '@/components/form-fields';
 import type { IntegrationDraft, Security } from './integration-draft';
 
 const SECURITY: { value: Security; label: string; description: string; port: number }[] = [
@@ -34,7 +34,7 @@ export function ServerFields({
           label="Host"
           value={draft.host}
           onChange={(event) => change({ host: event.currentTarget.value })}
-          error={messageFor(error, 'host')}
+          error={fieldError(error, 'host')}
           required
           placeholder="smtp.example.com"
           autoComplete="off"
@@ -43,7 +43,7 @@ export function ServerFields({
           label="Port"
           value={draft.port}
           onChange={(port) => change({ port })}
-          error={messageFor(error, 'port')}
+          error={fieldError(error, 'port')}
           required
           min={1}
           max={65535}
@@ -61,7 +61,7 @@ export function ServerFields({
           const port = USUAL_PORTS.includes(Number(draft.port)) ? SECURITY.find((option) => option.value === security)!.port : draft.port;
           change({ security, port });
         }}
-        error={messageFor(error, 'security')}
+        error={fieldError(error, 'security')}
       >
         <Stack gap="xs" mt={4}>
           {SECURITY.map((option) => (
@@ -74,14 +74,14 @@ export function ServerFields({
         description="Only for a server you run yourself: the connection is still encrypted, but anyone in between could pose as the server."
         checked={draft.allowSelfSignedCertificate}
         onChange={(event) => change({ allowSelfSignedCertificate: event.currentTarget.checked })}
-        error={messageFor(error, 'allowSelfSignedCertificate')}
+        error={fieldError(error, 'allowSelfSignedCertificate')}
       />
       <TextInput
         label="EHLO name (optional)"
         description="The name Mailroom greets the server with. Empty: the domain of the default sender."
         value={draft.ehloHostname}
         onChange={(event) => change({ ehloHostname: event.currentTarget.value })}
-        error={messageFor(error, 'ehloHostname')}
+        error={fieldError(error, 'ehloHostname')}
         placeholder="mail.example.com"
         autoComplete="off"
       />

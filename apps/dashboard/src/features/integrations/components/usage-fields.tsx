@@ -1,5 +1,5 @@
 import { Stack, Switch, Text } from '@mantine/core';
-import { messageFor } from './api-messages';
+import { fieldError } from '@/components/form-fields';
 import type { IntegrationDraft } from './integration-draft';
 
 /** Which mail goes through this integration; each usage has one holder per workspace, and a second is refused with the holder's name. */
@@ -23,14 +23,14 @@ export function UsageFields({
         description="Messages an application sends one at a time: password resets, receipts, invitations."
         checked={draft.transactional}
         onChange={(event) => change({ transactional: event.currentTarget.checked })}
-        error={messageFor(error, 'usage.transactional')}
+        error={fieldError(error, 'usage.transactional')}
       />
       <Switch
         label="Marketing mail"
         description="Broadcasts to lists, throttled to the rate limit below, with one-click unsubscribe."
         checked={draft.marketing}
         onChange={(event) => change({ marketing: event.currentTarget.checked })}
-        error={messageFor(error, 'usage.marketing')}
+        error={fieldError(error, 'usage.marketing')}
       />
     </Stack>
   );

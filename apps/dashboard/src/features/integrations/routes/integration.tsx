@@ -12,7 +12,6 @@ import { AUTH_KIND_LABELS, authKindOf } from '../components/auth-kind';
 import { EditIntegration } from '../components/edit-integration';
 import { IntegrationStatus } from '../components/integration-status';
 import { IntegrationSummary } from '../components/integration-summary';
-import classes from '../components/readable-errors.module.css';
 import { TestPanel } from '../components/test-panel';
 
 /** `/w/{ws}/integrations/{id}`: whether it works (status, Connect, Test), and its settings. */
@@ -31,7 +30,7 @@ function IntegrationDetails({ ws, integration }: { ws: string; integration: Inte
   const held = [integration.usage.transactional && 'transactional', integration.usage.marketing && 'marketing'].filter(Boolean);
 
   return (
-    <div className={classes.readableErrors}>
+    <>
       <PageHeader
         title={integration.name}
         description={`${integration.host}:${integration.port} · ${AUTH_KIND_LABELS[authKindOf(integration.auth)]}`}
@@ -87,6 +86,6 @@ function IntegrationDetails({ ws, integration }: { ws: string; integration: Inte
           <IntegrationSummary integration={integration} />
         )}
       </Stack>
-    </div>
+    </>
   );
 }

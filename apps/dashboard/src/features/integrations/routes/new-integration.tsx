@@ -8,7 +8,6 @@ import { useCreateIntegration } from '../api/integrations';
 import { isAuthKind, PROVIDER_SERVERS, type AuthKind } from '../components/auth-kind';
 import { IntegrationForm } from '../components/integration-form';
 import { createBody, emptyDraft, type IntegrationDraft } from '../components/integration-draft';
-import classes from '../components/readable-errors.module.css';
 
 const PRESET_HOSTS = Object.values(PROVIDER_SERVERS).map((server) => server.host);
 
@@ -40,7 +39,7 @@ export function NewIntegrationPage() {
   if (!can('POST /v1/workspaces/{ws}/integrations')) return <Navigate to={`/w/${ws}/integrations`} replace />;
 
   return (
-    <div className={classes.readableErrors}>
+    <>
       <PageHeader
         title="New integration"
         description={
@@ -64,6 +63,6 @@ export function NewIntegrationPage() {
         submitLabel="Save integration"
         onSubmit={() => create.mutate(createBody(draft), { onSuccess: (created) => void navigate(`/w/${ws}/integrations/${created.id}`) })}
       />
-    </div>
+    </>
   );
 }
