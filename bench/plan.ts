@@ -39,4 +39,6 @@ export const TARGETS = {
   fanOutWorkerPeakRssMB: 300,
   /** Every call a dashboard page makes, at the server, with a workspace of 100,000 messages. */
   dashboardReadP95Ms: 200,
+  /** JavaScript a first visit of the dashboard transfers, compressed (issue 15). */
+  dashboardFirstLoadBytes: 300 * 1024,
 } as const;

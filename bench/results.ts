@@ -1,3 +1,4 @@
+import type { DashboardFirstLoad } from './scenarios/dashboard-first-load';
 export interface Throughput {
   messages: number;
   seconds: number;
@@ -85,6 +86,7 @@ export interface DashboardReads {
   /** Timed requests per call (after the warm-up). */
   samples: number;
   calls: ReadTiming[];
+  firstLoad: DashboardFirstLoad;
 }
 
 export interface BenchResults {

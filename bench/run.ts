@@ -6,6 +6,7 @@ import { printReport, writeReport } from './report';
 import type { BenchResults, DashboardReads } from './results';
 import { batchAccept, singleAccept } from './scenarios/api-accept';
 import { broadcastFanOut } from './scenarios/broadcast-fan-out';
+import { dashboardFirstLoad } from './scenarios/dashboard-first-load';
 import { BENCH_OPERATOR, dashboardReads } from './scenarios/dashboard-reads';
 import { mailroomDelivery } from './scenarios/mailroom-delivery';
 import { pooledNodemailer } from './scenarios/pooled-nodemailer';
@@ -114,8 +115,9 @@ async function runDashboardReads(teardown: Teardown): Promise<DashboardReads> {
   );
   const deployment = await BenchDeployment.create('mailroom_bench_reads');
   teardown.add('drop the dashboard-reads database and its Redis keys', () => deployment.destroy());
+  const port = await freePort();
   const api = await MailroomProcess.start({
-    ...deployment.env('api', await freePort()),
+    ...deployment.env('api', port),
     MAILROOM_OPERATOR_EMAIL: BENCH_OPERATOR.email,
     MAILROOM_OPERATOR_PASSWORD: BENCH_OPERATOR.password,
   });
@@ -124,7 +126,10 @@ async function runDashboardReads(teardown: Teardown): Promise<DashboardReads> {
   teardown.add('close the history seeder', () => history.close());
   // Nothing listens at the integration's port: Mailroom as API only never delivers.
   const target = await provisionWorkspace(api.baseUrl, deployment.adminToken, await freePort(), { transactional: true, marketing: true });
-  return dashboardReads(target, history);
+  const reads = await dashboardReads(target, history);
+  step('(g) the JavaScript a first visit of the dashboard transfers, in Chromium');
+  // The browser opens the dashboard at PUBLIC_BASE_URL (localhost:port), whose origin the sign-in expects.
+  return { ...reads, firstLoad: await dashboardFirstLoad(`http://localhost:${port}`, BENCH_OPERATOR, target.workspaceId) };
 }
 
 function reportDashboardReads(reads: DashboardReads, machine: Machine, date: Date): void {

@@ -42,7 +42,7 @@ const percentile = (sorted: number[], share: number) => sorted[Math.max(0, Math.
  * the dashboard's pages make, each asked `samples` times in turn after a warm-up, one request at
  * a time, with the session cookie of a signed-in person (the dashboard's way in).
  */
-export async function dashboardReads(target: SendTarget, history: WorkspaceHistory): Promise<DashboardReads> {
+export async function dashboardReads(target: SendTarget, history: WorkspaceHistory): Promise<Omit<DashboardReads, 'firstLoad'>> {
   const { messages, contacts, samples, warmup } = PLAN.dashboardReads;
   const v1 = `${target.baseUrl}/v1/workspaces/${target.workspaceId}`;
   const integrations = await getJson<{ data: Array<{ id: string }> }>(`${v1}/integrations`, target.adminKey);
