@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ROUTE_PERMISSIONS } from '@app/tenancy';
+import { onlyReads, ROUTE_PERMISSIONS } from '@app/tenancy';
 import { dashboardSession, invitePerson } from './support/people';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createWorkspace, CreatedWorkspace } from './support/workspace-factory';
@@ -26,7 +26,7 @@ describe('roles of people signed in to the dashboard', () => {
     await t.http.get(api('/messages')).set(viewer).expect(200);
     await t.http.get(api('')).set(viewer).expect(200);
 
-    const writes = Object.keys(ROUTE_PERMISSIONS).filter((operation) => !operation.startsWith('GET '));
+    const writes = Object.keys(ROUTE_PERMISSIONS).filter((operation) => !onlyReads(operation));
     expect(writes.length).toBeGreaterThan(20);
     const answers: string[] = [];
     for (const operation of writes) {
@@ -48,7 +48,7 @@ describe('roles of people signed in to the dashboard', () => {
     };
     const viewer = await permissionsOf('viewer');
     expect(viewer).toEqual(expect.arrayContaining(['GET /v1/workspaces/{ws}/messages', 'GET /v1/workspaces/{ws}/members']));
-    expect(viewer.filter((route) => !route.startsWith('GET '))).toEqual([]);
+    expect(viewer.filter((route) => !onlyReads(route))).toEqual([]);
     expect(viewer).not.toContain('POST /v1/workspaces/{ws}/integrations');
     expect(viewer).not.toContain('GET /v1/workspaces/{ws}/audit');
 

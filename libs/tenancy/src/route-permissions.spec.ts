@@ -1,4 +1,4 @@
-import { ROUTE_PERMISSIONS } from './route-permissions';
+import { onlyReads, ROUTE_PERMISSIONS } from './route-permissions';
 
 const operations = Object.entries(ROUTE_PERMISSIONS);
 const allowedTo = (role: 'admin' | 'member' | 'viewer') =>
@@ -10,7 +10,7 @@ describe('route permissions', () => {
   });
 
   it('lets viewers read and nothing else', () => {
-    expect(allowedTo('viewer').filter((operation) => !operation.startsWith('GET '))).toEqual([]);
+    expect(allowedTo('viewer').filter((operation) => !onlyReads(operation))).toEqual([]);
   });
 
   it('keeps viewers out of API keys, invitations and the audit log', () => {
@@ -19,7 +19,7 @@ describe('route permissions', () => {
   });
 
   it('lets members write contacts, lists, broadcasts, suppressions and messages, and only read integrations', () => {
-    const writes = allowedTo('member').filter((operation) => !operation.startsWith('GET '));
+    const writes = allowedTo('member').filter((operation) => !onlyReads(operation));
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((operation) => !/\{ws\}\/(contacts|lists|broadcasts|suppressions|messages)\b/.test(operation))).toEqual([]);
     expect(allowedTo('member').filter((operation) => operation.includes('/integrations'))).toEqual([
@@ -28,11 +28,12 @@ describe('route permissions', () => {
     ]);
   });
 
-  it('gives send-scope keys exactly the messages routes, as before roles existed', () => {
+  it('gives send-scope keys exactly the messages routes and their counts (stats)', () => {
     const send = operations.filter(([, permission]) => permission.apiKeyScope === 'send').map(([operation]) => operation);
     expect(send.sort()).toEqual([
       'GET /v1/workspaces/{ws}/messages',
       'GET /v1/workspaces/{ws}/messages/{id}',
+      'GET /v1/workspaces/{ws}/stats',
       'POST /v1/workspaces/{ws}/messages',
       'POST /v1/workspaces/{ws}/messages/batch',
     ]);

@@ -101,6 +101,17 @@ export function operationOf(method: string, routePath: string): string {
   return `${verb} ${routePath.replace(/:(\w+)/g, '{$1}')}`;
 }
 
+/**
+ * POSTs that change nothing: they render content sent in the body (too large and too private for a
+ * query string) and store nothing, so viewers may call them as they may call a GET.
+ */
+const RENDER_ONLY: ReadonlySet<string> = new Set(['POST /v1/workspaces/{ws}/broadcasts/preview']);
+
+/** Whether a route of ROUTE_PERMISSIONS only reads: a GET, or a POST that renders and stores nothing. */
+export function onlyReads(route: string): boolean {
+  return route.startsWith('GET ') || RENDER_ONLY.has(route);
+}
+
 /** The workspace routes a member with `role` may call, as `METHOD path` keys of ROUTE_PERMISSIONS: what the dashboard offers them. */
 export function routesAllowedTo(role: MemberRole): string[] {
   return Object.keys(ROUTE_PERMISSIONS).filter((route) => ROUTE_PERMISSIONS[route].roles.includes(role));
