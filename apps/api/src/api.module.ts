@@ -18,6 +18,7 @@ import { OAuthApiModule } from './oauth/oauth.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TrackingApiModule } from './tracking/tracking.module';
+import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
@@ -42,6 +43,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     AuthModule,
     AuditApiModule,
     MembersModule,
+    WebhooksApiModule,
   ],
 })
 export class ApiModule {}

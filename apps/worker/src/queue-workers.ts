@@ -40,6 +40,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       [QueueName.Marketing]: this.config.WORKER_CONCURRENCY_MARKETING,
       [QueueName.Broadcasts]: 2,
       [QueueName.Maintenance]: 1,
+      [QueueName.Webhooks]: this.config.WEBHOOK_WORKER_CONCURRENCY,
     };
     this.workers = Object.values(QueueName).map((queue) => {
       const worker = new Worker<JobPayloads[JobName], void, JobName>(queue, (job, token) => this.run(job, token), {
@@ -55,11 +56,13 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     });
     this.maintenance = new Queue(QueueName.Maintenance, { connection, prefix });
     this.maintenance.on('error', (error) => this.logger.warn({ err: error, queue: QueueName.Maintenance }, 'queue connection error'));
-    await this.maintenance.upsertJobScheduler(
-      JobName.ReconcileOutbox,
-      { every: this.config.OUTBOX_RECONCILE_INTERVAL_MS },
-      { name: JobName.ReconcileOutbox, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    for (const name of [JobName.ReconcileOutbox, JobName.ReconcileWebhooks]) {
+      await this.maintenance.upsertJobScheduler(
+        name,
+        { every: this.config.OUTBOX_RECONCILE_INTERVAL_MS },
+        { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
+    }
   }
 
   private async run(job: ContractJob, token?: string): Promise<void> {

@@ -9,6 +9,7 @@ import { MessagesModule } from '@app/messages';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { TrackingModule } from '@app/tracking';
+import { WebhooksModule } from '@app/webhooks';
 import { WorkspacesDataModule } from '@app/workspaces';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
@@ -29,6 +30,10 @@ import { FanOutBroadcastProcessor } from './processors/fan-out-broadcast.process
 import { JOB_PROCESSORS } from './processors/job-processor';
 import { ReconcileOutboxProcessor } from './processors/reconcile-outbox.processor';
 import { QueueWorkers } from './queue-workers';
+import { DeliverWebhooksProcessor } from './processors/deliver-webhooks.processor';
+import { ReconcileWebhooksProcessor } from './processors/reconcile-webhooks.processor';
+import { WebhookEndpointDelivery } from './webhooks/webhook-endpoint-delivery.service';
+import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
@@ -43,6 +48,7 @@ import { QueueWorkers } from './queue-workers';
     QueueModule,
     TrackingModule,
     WorkspacesDataModule,
+    WebhooksModule,
   ],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
@@ -63,9 +69,20 @@ import { QueueWorkers } from './queue-workers';
     DeliverBroadcastRecipientsProcessor,
     ReconcileOutboxProcessor,
     FanOutBroadcastProcessor,
+    WebhookEndpointDelivery,
+    WebhookReconciler,
+    DeliverWebhooksProcessor,
+    ReconcileWebhooksProcessor,
     {
       provide: JOB_PROCESSORS,
-      inject: [DeliverMessageProcessor, DeliverBroadcastRecipientsProcessor, ReconcileOutboxProcessor, FanOutBroadcastProcessor],
+      inject: [
+        DeliverMessageProcessor,
+        DeliverBroadcastRecipientsProcessor,
+        ReconcileOutboxProcessor,
+        FanOutBroadcastProcessor,
+        DeliverWebhooksProcessor,
+        ReconcileWebhooksProcessor,
+      ],
       useFactory: (...processors: unknown[]) => processors,
     },
     QueueWorkers,

@@ -1,5 +1,20 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -15,6 +30,10 @@ const toList = ({ value }: { value: unknown }) =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+const toIntegerList = ({ value }: { value: unknown }) => {
+  const items = toList({ value });
+  return Array.isArray(items) ? items.map((item: unknown) => toInteger({ value: item })) : items;
+};
 
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
@@ -310,6 +329,67 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   LOGIN_FAILURE_WINDOW_MS: number;
+
+  /** Webhook URLs may reach private, loopback and link-local addresses (checked at save and at every connection). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_HOSTS: boolean;
+
+  /** Webhook URLs may be plain http; otherwise only https is accepted. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_HTTP: boolean;
+
+  /**
+   * Waits before each retry of a webhook delivery that did not get a 2xx, in order; after the
+   * last one the delivery is `failed`. The default is the Standard Webhooks (Svix) schedule:
+   * 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, about 27 hours in all.
+   */
+  @Transform(toIntegerList)
+  @ArrayNotEmpty({ message: 'WEBHOOK_RETRY_DELAYS_MS must list at least one delay' })
+  @ArrayMaxSize(50)
+  @IsInt({ each: true, message: 'WEBHOOK_RETRY_DELAYS_MS must be comma-separated milliseconds, such as 5000,300000,1800000' })
+  @Min(0, { each: true })
+  WEBHOOK_RETRY_DELAYS_MS: number[];
+
+  /** A webhook request without a complete answer this long after it started is a failed attempt. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_REQUEST_TIMEOUT_MS: number;
+
+  /** An endpoint that has had no successful delivery for this long (while deliveries failed) is disabled. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  WEBHOOK_DISABLE_AFTER_MS: number;
+
+  /** After a secret rotation the previous secret stays valid, and signs alongside the new one, this long. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_SECRET_GRACE_MS: number;
+
+  /** Requests in flight to one endpoint at once, across every worker: one slow endpoint holds no more than this. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_ENDPOINT_CONCURRENCY: number;
+
+  /** Endpoints one worker process delivers to at once. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_WORKER_CONCURRENCY: number;
+
+  /** A webhook delivery claimed this long ago and not recorded (its worker died) is taken up again. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  WEBHOOK_LEASE_MS: number;
 
   /** Creates the first operator at start when none exists yet, instead of the set-up link (automated deployments). */
   @IsOptional()

@@ -40,6 +40,28 @@ describe('loadConfig', () => {
     expect(config.SMTP_ALLOW_PRIVATE_HOSTS).toBe(false);
   });
 
+  it('lets webhooks reach private hosts and plain http in development only, retrying on the Standard Webhooks schedule', () => {
+    const development = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    const production = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    expect([development.WEBHOOK_ALLOW_PRIVATE_HOSTS, development.WEBHOOK_ALLOW_HTTP]).toEqual([true, true]);
+    expect([production.WEBHOOK_ALLOW_PRIVATE_HOSTS, production.WEBHOOK_ALLOW_HTTP]).toEqual([false, false]);
+    const minute = 60_000;
+    const hour = 60 * minute;
+    expect(production.WEBHOOK_RETRY_DELAYS_MS).toEqual([5000, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 10 * hour]);
+    expect(production.WEBHOOK_REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(production.WEBHOOK_DISABLE_AFTER_MS).toBe(5 * 24 * hour);
+    expect(production.WEBHOOK_SECRET_GRACE_MS).toBe(24 * hour);
+  });
+
+  it('reads a webhook retry schedule of its own, and refuses one that is not milliseconds', () => {
+    expect(
+      loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, WEBHOOK_RETRY_DELAYS_MS: '10, 20,30' }).WEBHOOK_RETRY_DELAYS_MS,
+    ).toEqual([10, 20, 30]);
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, WEBHOOK_RETRY_DELAYS_MS: '5s,5m' })).toThrow(
+      /WEBHOOK_RETRY_DELAYS_MS must be comma-separated milliseconds/,
+    );
+  });
+
   it('explains each invalid value in words', () => {
     let error: ConfigurationError | undefined;
     try {

@@ -64,6 +64,15 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     LOGIN_FAILURES_PER_ACCOUNT: '10',
     LOGIN_FAILURES_PER_ADDRESS: '100',
     LOGIN_FAILURE_WINDOW_MS: String(15 * 60_000),
+    WEBHOOK_ALLOW_PRIVATE_HOSTS: nodeEnv === 'production' ? 'false' : 'true',
+    WEBHOOK_ALLOW_HTTP: nodeEnv === 'production' ? 'false' : 'true',
+    WEBHOOK_RETRY_DELAYS_MS: [5_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 5 * 3600_000, 10 * 3600_000, 10 * 3600_000].join(','),
+    WEBHOOK_REQUEST_TIMEOUT_MS: '10000',
+    WEBHOOK_DISABLE_AFTER_MS: String(5 * 24 * 3600_000),
+    WEBHOOK_SECRET_GRACE_MS: String(24 * 3600_000),
+    WEBHOOK_ENDPOINT_CONCURRENCY: '10',
+    WEBHOOK_WORKER_CONCURRENCY: '20',
+    WEBHOOK_LEASE_MS: '60000',
   };
 }
 

@@ -6,3 +6,4 @@ export * from './job-contracts';
 export * from './queue-connection';
 export * from './queue-names';
 export * from './queue.module';
+export * from './webhook-producer';

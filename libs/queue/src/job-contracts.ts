@@ -8,6 +8,8 @@ export enum JobName {
   DeliverBroadcastRecipients = 'deliver-broadcast-recipients',
   ReconcileOutbox = 'reconcile-outbox',
   FanOutBroadcast = 'fan-out-broadcast',
+  DeliverWebhooks = 'deliver-webhooks',
+  ReconcileWebhooks = 'reconcile-webhooks',
 }
 
 /**
@@ -27,6 +29,9 @@ export interface JobPayloads {
   };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.FanOutBroadcast]: { workspaceId: WorkspaceId; broadcastId: string };
+  /** Deliver what is due to one endpoint; its deliveries are claimed in Postgres, so a job only says where to look. */
+  [JobName.DeliverWebhooks]: { workspaceId: WorkspaceId; endpointId: string };
+  [JobName.ReconcileWebhooks]: Record<string, never>;
 }
 
 export function deliveryQueueFor(type: MessageType): QueueName {

@@ -8,6 +8,8 @@ export enum QueueName {
   /** Broadcast fan-out: turns a list into marketing messages, page by page. */
   Broadcasts = 'broadcasts',
   Maintenance = 'maintenance',
+  /** Webhook deliveries: one job works through one endpoint's due deliveries, apart from any mail. */
+  Webhooks = 'webhooks',
 }
 
 export const DELIVERY_QUEUES = [QueueName.Transactional, QueueName.Marketing] as const;

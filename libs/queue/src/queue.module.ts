@@ -5,6 +5,7 @@ import { DELIVERY_QUEUES_TOKEN, DeliveryProducer } from './delivery-producer';
 import { FairShare } from './fair-share';
 import { ProducerConnection } from './queue-connection';
 import { DELIVERY_QUEUES } from './queue-names';
+import { WebhookProducer } from './webhook-producer';
 
 @Module({
   providers: [
@@ -18,7 +19,8 @@ import { DELIVERY_QUEUES } from './queue-names';
     FairShare,
     DeliveryProducer,
     BroadcastProducer,
+    WebhookProducer,
   ],
-  exports: [DeliveryProducer, BroadcastProducer, FairShare],
+  exports: [DeliveryProducer, BroadcastProducer, WebhookProducer, FairShare],
 })
 export class QueueModule {}

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { AppConfig } from '@app/config';
 import { createRedisClient, REDIS_CLIENT, RedisClient } from './redis-client';
 
-export type InvalidationTopic = 'api-key' | 'api-key-created' | 'workspace' | 'integration';
+export type InvalidationTopic = 'api-key' | 'api-key-created' | 'workspace' | 'integration' | 'webhook-endpoint';
 type Handler = (key: string) => void;
 
 /**
- * Hot paths keep short-lived copies of API keys, workspaces and integrations in each process.
+ * Hot paths keep short-lived copies of API keys, workspaces, integrations and webhook subscriptions in each process.
  * Whoever changes one publishes its id here; every process (this one at once, the others through
  * Redis pub/sub) drops its copy, so a revoked key or an edited integration takes effect on the
  * next request everywhere. While the subscription is down messages are missed, so caches that

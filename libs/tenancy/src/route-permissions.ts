@@ -92,6 +92,19 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/workspaces/{ws}/suppressions': allow(EVERYONE, 'admin'),
   'POST /v1/workspaces/{ws}/suppressions': allow(MEMBERS, 'admin'),
   'DELETE /v1/workspaces/{ws}/suppressions/{email}': allow(MEMBERS, 'admin'),
+
+  // Reading endpoints (never their secrets) and the delivery log is for everyone; a change, or a
+  // request sent from Mailroom to the endpoint (test, retry, replay), is an admin's.
+  'GET /v1/workspaces/{ws}/webhooks': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/webhooks/{id}': allow(EVERYONE, 'admin'),
+  'GET /v1/workspaces/{ws}/webhooks/{id}/deliveries': allow(EVERYONE, 'admin'),
+  'POST /v1/workspaces/{ws}/webhooks': allow(ADMINS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/webhooks/{id}': allow(ADMINS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/webhooks/{id}': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/webhooks/{id}/rotate-secret': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/webhooks/{id}/test': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/webhooks/{id}/deliveries/{deliveryId}/retry': allow(ADMINS, 'admin'),
+  'POST /v1/workspaces/{ws}/webhooks/{id}/replay': allow(ADMINS, 'admin'),
 };
 
 /** The table's key for a request: Express's route path (`/v1/workspaces/:ws`) in OpenAPI's spelling. */

@@ -13,6 +13,7 @@ const PATH_PARAMETERS: Readonly<Record<string, Omit<ParameterObject, 'name' | 'i
   id: { description: "The resource's id", schema: { type: 'string', format: 'uuid' } },
   userId: { description: "The member's user id", schema: { type: 'string', format: 'uuid' } },
   contactId: { description: "The contact's id", schema: { type: 'string', format: 'uuid' } },
+  deliveryId: { description: "The webhook delivery's id", schema: { type: 'string', format: 'uuid' } },
   email: { description: 'The suppressed address', schema: { type: 'string', format: 'email' } },
   token: { description: 'The signed token from the link in the message', schema: { type: 'string' } },
 };

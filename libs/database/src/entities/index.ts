@@ -16,6 +16,10 @@ import { SingleUseTokenEntity } from './single-use-token.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
+import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookEventEntity } from './webhook-event.entity';
 
 export * from './api-key.entity';
 export * from './broadcast.entity';
@@ -35,6 +39,10 @@ export * from './single-use-token.entity';
 export * from './user-session.entity';
 export * from './user.entity';
 export * from './workspace-member.entity';
+export * from './webhook-delivery-attempt.entity';
+export * from './webhook-delivery.entity';
+export * from './webhook-endpoint.entity';
+export * from './webhook-event.entity';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -55,4 +63,8 @@ export const ENTITIES = [
   InvitationEntity,
   SingleUseTokenEntity,
   AuditEventEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
 ];

@@ -1,0 +1,63 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '@app/config';
+import type { WorkspaceId } from '@app/workspace-id';
+import { JobName, JobPayloads } from './job-contracts';
+import { ProducerConnection } from './queue-connection';
+import { QueueName } from './queue-names';
+
+export interface WebhookTarget {
+  workspaceId: WorkspaceId;
+  endpointId: string;
+}
+
+const JOB_ATTEMPTS = 5;
+
+/**
+ * Wakes the worker for endpoints that have deliveries due: a job names an endpoint only, and the
+ * worker claims what is due in Postgres. Jobs to run now get ids of their own: a job with a fixed
+ * id that is already running would swallow the wake-up of a delivery it has just looked past.
+ * Delayed ones (the next retry) share an id per endpoint and second, so a thousand retries due
+ * together wake it once.
+ */
+@Injectable()
+export class WebhookProducer implements OnModuleDestroy {
+  private readonly queue: Queue;
+
+  constructor(config: AppConfig, connection: ProducerConnection) {
+    this.queue = connection.queue(QueueName.Webhooks, config);
+  }
+
+  async wake(targets: WebhookTarget[]): Promise<void> {
+    const unique = new Map(targets.map((target) => [target.endpointId, target]));
+    if (unique.size === 0) return;
+    await this.queue.addBulk(
+      [...unique.values()].map((target) => ({ name: JobName.DeliverWebhooks, data: this.payload(target), opts: this.options() })),
+    );
+  }
+
+  /** Wakes the endpoint when its next delivery is due. */
+  async wakeAt(target: WebhookTarget, at: Date): Promise<void> {
+    const delay = at.getTime() - Date.now();
+    if (delay <= 0) return this.wake([target]);
+    const second = Math.ceil(at.getTime() / 1000);
+    await this.queue.add(JobName.DeliverWebhooks, this.payload(target), {
+      ...this.options(),
+      jobId: `wake-${target.endpointId}-${second}`,
+      delay: second * 1000 - Date.now(),
+    });
+  }
+
+  private payload(target: WebhookTarget): JobPayloads[JobName.DeliverWebhooks] {
+    return { workspaceId: target.workspaceId, endpointId: target.endpointId };
+  }
+
+  /** A job that throws (Postgres away) runs again; one that failed for good leaves its deliveries to the reconciler. */
+  private options() {
+    return { attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
+}
