@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Batcher, ResultBatch } from '@app/batching';
 import { isRefusedValue } from '@app/database';
 import type { MessageEventType, MessageType } from '@app/database';
+import { WebhookEvent, WebhookOutbox } from '@app/webhooks';
 import { DeliveryStatusRepository, DeliveryUpdate } from './delivery-status.repository';
 import { MessageCountsBatch } from './message-counts-batch';
 import type { NewMessageEvent } from './message-event-rows';
@@ -11,12 +12,15 @@ export interface DeliveryStatusChange extends DeliveryUpdate {
   messageType: MessageType;
   /** An event of the message, dated when the change is made (not when its batch is written). */
   event?: { type: MessageEventType; detail: string | null };
+  /** What the change tells the workspace's webhook endpoints; written only if one of them takes its type. */
+  webhook?: WebhookEvent;
 }
 
-/** All changes of one message in a batch: their updates merged, their events in order. */
+/** All changes of one message in a batch: their updates merged, their events and webhooks in order. */
 interface PendingChange {
   update: DeliveryStatusChange;
   events: NewMessageEvent[];
+  webhooks: WebhookEvent[];
 }
 
 function countsOf(changes: PendingChange[]): MessageCountsBatch {
@@ -34,6 +38,7 @@ function merge(earlier: PendingChange, later: PendingChange): PendingChange {
   const attemptsAdded = (earlier.update.attemptsAdded ?? 0) + (later.update.attemptsAdded ?? 0);
   earlier.update = { ...earlier.update, ...later.update, attemptsAdded };
   earlier.events.push(...later.events);
+  earlier.webhooks.push(...later.webhooks);
   return earlier;
 }
 
@@ -52,23 +57,31 @@ export class DeliveryStatusWriter implements OnApplicationShutdown {
     { linger: LINGER_MS, maxSize: MAX_BATCH, fullDelayMs: 0, inOrder: true },
   );
 
-  constructor(private readonly statuses: DeliveryStatusRepository) {}
+  constructor(
+    private readonly statuses: DeliveryStatusRepository,
+    private readonly outbox: WebhookOutbox,
+  ) {}
 
   write(change: DeliveryStatusChange): Promise<void> {
-    const { event, workspaceId, messageId } = change;
+    const { event, workspaceId, messageId, webhook } = change;
     // Named fields, not a spread of `event`: V8 copies a spread followed by more fields many times
     // slower (docs/BENCHMARKS.md, "Measured once").
     const events = event ? [{ type: event.type, detail: event.detail, at: new Date(), workspaceId, messageId }] : [];
-    return this.batcher.add({ update: change, events });
+    return this.batcher.add({ update: change, events, webhooks: webhook ? [webhook] : [] });
   }
 
   private async writeBatch(changes: PendingChange[]): Promise<Array<void | Promise<void>>> {
     try {
-      await this.statuses.write(
+      const webhooks = changes.some((change) => change.webhooks.length > 0)
+        ? await this.outbox.wanted(changes.flatMap((change) => change.webhooks))
+        : [];
+      const targets = await this.statuses.write(
         changes.map((change) => change.update),
         changes.flatMap((change) => change.events),
         countsOf(changes).increments(),
+        webhooks,
       );
+      this.outbox.wake(targets);
       return changes.map(() => undefined);
     } catch (error) {
       if (changes.length === 1 || !isRefusedValue(error)) throw error;

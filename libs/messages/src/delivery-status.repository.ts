@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { storableText } from '@app/database';
 import type { MessageStatus } from '@app/database';
+import type { WebhookTarget } from '@app/queue';
+import { WebhookEvent, WebhookOutbox } from '@app/webhooks';
 import type { MessageCountsIncrement } from './message-counts-batch';
 import { MessageEventsRepository } from './message-events.repository';
 import type { NewMessageEvent } from './message-event-rows';
@@ -20,18 +22,27 @@ export interface DeliveryUpdate {
   sentAt?: Date;
 }
 
-/** The status columns of many messages, and their events, written together. */
+/** The status columns of many messages, their events and the webhooks those events make, written together. */
 @Injectable()
 export class DeliveryStatusRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: MessageEventsRepository,
     private readonly stats: MessageStatsRepository,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
-  /** One transaction of three statements (the overview's counts last); an absent field leaves its column as it is. */
-  async write(updates: DeliveryUpdate[], events: NewMessageEvent[], counts: MessageCountsIncrement[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * One transaction of three statements (the overview's counts last), and a fourth for the webhooks
+   * when there are any (the outbox); an absent field leaves its column as it is. Answers the endpoints to wake.
+   */
+  write(
+    updates: DeliveryUpdate[],
+    events: NewMessageEvent[],
+    counts: MessageCountsIncrement[],
+    webhooks: WebhookEvent[] = [],
+  ): Promise<WebhookTarget[]> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE "public"."messages" AS m SET
            status = v.status,
@@ -65,6 +76,7 @@ export class DeliveryStatusRepository {
       );
       await this.events.insertMany(events, manager);
       await this.stats.add(counts, manager);
+      return webhooks.length === 0 ? [] : this.outbox.write(manager, webhooks);
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '@app/webhooks';
 import { DeliveryStatusRepository } from './delivery-status.repository';
 import { DeliveryStatusWriter } from './delivery-status-writer';
 import { MessageEventsRepository } from './message-events.repository';
@@ -7,6 +8,7 @@ import { MessageStatsRepository } from './message-stats.repository';
 import { MessagesRepository } from './messages.repository';
 
 @Module({
+  imports: [WebhooksModule],
   providers: [
     MessageEventsRepository,
     MessagesRepository,

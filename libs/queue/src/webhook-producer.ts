@@ -12,13 +12,15 @@ export interface WebhookTarget {
 }
 
 const JOB_ATTEMPTS = 5;
+// Retries due within one slot share one wake-up.
+const WAKE_SLOT_MS = 100;
 
 /**
  * Wakes the worker for endpoints that have deliveries due: a job names an endpoint only, and the
  * worker claims what is due in Postgres. Jobs to run now get ids of their own: a job with a fixed
  * id that is already running would swallow the wake-up of a delivery it has just looked past.
- * Delayed ones (the next retry) share an id per endpoint and second, so a thousand retries due
- * together wake it once.
+ * Delayed ones (the next retry) share an id per endpoint and tenth of a second, so a thousand
+ * retries due together wake it once.
  */
 @Injectable()
 export class WebhookProducer implements OnModuleDestroy {
@@ -36,15 +38,20 @@ export class WebhookProducer implements OnModuleDestroy {
     );
   }
 
-  /** Wakes the endpoint when its next delivery is due. */
-  async wakeAt(target: WebhookTarget, at: Date): Promise<void> {
+  /**
+   * Wakes the endpoint when its next delivery is due. `runningJobId`: the job asking, which may
+   * hold the id this wake-up would get (a retry due within the second it was woken for); that one
+   * is about to finish, so the wake-up gets an id of its own instead of being swallowed by it.
+   */
+  async wakeAt(target: WebhookTarget, at: Date, runningJobId?: string): Promise<void> {
     const delay = at.getTime() - Date.now();
     if (delay <= 0) return this.wake([target]);
-    const second = Math.ceil(at.getTime() / 1000);
+    const slot = Math.ceil(at.getTime() / WAKE_SLOT_MS);
+    const jobId = `wake-${target.endpointId}-${slot}`;
     await this.queue.add(JobName.DeliverWebhooks, this.payload(target), {
       ...this.options(),
-      jobId: `wake-${target.endpointId}-${second}`,
-      delay: second * 1000 - Date.now(),
+      ...(jobId === runningJobId ? {} : { jobId }),
+      delay: slot * WAKE_SLOT_MS - Date.now(),
     });
   }
 

@@ -3,6 +3,7 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, isRefusedValue, MessageEntity } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { DeliveryStatusChange, DeliveryStatusWriter } from '@app/messages';
+import { messageEvent } from '@app/webhooks';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { CircuitBreaker } from './circuit-breaker';
 import { DeliveryFailure } from './delivery-failure';
@@ -37,12 +38,14 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
   }
 
   suppressed(message: MessageEntity): Promise<void> {
+    const reason = 'every recipient unsubscribed or is suppressed';
     return this.statuses.write({
       workspaceId: message.workspaceId,
       messageId: message.id,
       messageType: message.type,
       status: 'suppressed',
-      event: { type: 'suppressed', detail: 'every recipient unsubscribed or is suppressed' },
+      event: { type: 'suppressed', detail: reason },
+      webhook: messageEvent('message.suppressed', message, { reason }),
     });
   }
 
@@ -89,6 +92,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       sentAt: new Date(),
       leaseUntil: null,
       event: { type: 'sent', detail: response },
+      webhook: messageEvent('message.sent', message, { smtpResponse: response, attempts: message.attempts + 1 }),
     };
     for (;;) {
       try {
@@ -127,7 +131,8 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
         lastError: `${failure.code}: ${failure.message}`,
         hint: failure.hint,
       });
-      await this.statuses.write(this.retryChange(message, failure, `held until the integration is reconnected: ${failure.message}`));
+      const held = `held until the integration is reconnected: ${failure.message}`;
+      await this.statuses.write(this.retryChange(message, failure, held, this.config.RECONNECT_HOLD_MS));
       return { retryInMs: this.config.RECONNECT_HOLD_MS };
     }
     await this.breaker.recordFailure(integration.id);
@@ -138,12 +143,13 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       );
       return null;
     }
-    await this.statuses.write(this.retryChange(message, failure, failure.message));
+    await this.statuses.write(this.retryChange(message, failure, failure.message, delay));
     return { retryInMs: delay };
   }
 
-  /** Back in the queue after a failed attempt, with the reason of the retry as its event. */
-  private retryChange(message: MessageEntity, failure: DeliveryFailure, detail: string): DeliveryStatusChange {
+  /** Back in the queue after a failed attempt, with the reason of the retry as its event: `message.deferred` for webhooks. */
+  private retryChange(message: MessageEntity, failure: DeliveryFailure, detail: string, retryInMs: number): DeliveryStatusChange {
+    const error = { code: failure.code, message: failure.message, hint: failure.hint };
     return {
       workspaceId: message.workspaceId,
       messageId: message.id,
@@ -153,10 +159,17 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       leaseUntil: null,
       error: failure,
       event: { type: 'retry', detail },
+      webhook: messageEvent('message.deferred', message, {
+        reason: detail,
+        error,
+        attempts: message.attempts + 1,
+        nextAttemptAt: new Date(Date.now() + retryInMs),
+      }),
     };
   }
 
   private failedChange(message: MessageEntity, failure: DeliveryFailure, attemptsAdded: number): DeliveryStatusChange {
+    const error = { code: failure.code, message: failure.message, hint: failure.hint };
     return {
       workspaceId: message.workspaceId,
       messageId: message.id,
@@ -164,8 +177,9 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       status: 'failed',
       attemptsAdded,
       leaseUntil: null,
-      error: { code: failure.code, message: failure.message, hint: failure.hint },
+      error,
       event: { type: 'failed', detail: failure.message },
+      webhook: messageEvent('message.failed', message, { error, attempts: message.attempts + attemptsAdded }),
     };
   }
 }

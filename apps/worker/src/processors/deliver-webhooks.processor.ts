@@ -11,6 +11,6 @@ export class DeliverWebhooksProcessor implements JobProcessor<JobName.DeliverWeb
   constructor(private readonly delivery: WebhookEndpointDelivery) {}
 
   async process(job: Job<JobPayloads[JobName.DeliverWebhooks]>) {
-    await this.delivery.deliver(job.data);
+    await this.delivery.deliver(job.data, job.id);
   }
 }

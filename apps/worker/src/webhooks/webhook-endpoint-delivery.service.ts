@@ -8,7 +8,7 @@ import {
   WebhookDispatcher,
   WebhookEndpointsRepository,
 } from '@app/webhooks';
-import { trustedWorkspaceId } from '@app/workspace-id';
+import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 
 /** How long one job keeps an endpoint before it goes to the back of the queue, so endpoints with backlogs take turns. */
 const SLICE_MS = 15_000;
@@ -37,7 +37,8 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
-  async deliver({ workspaceId, endpointId }: JobPayloads[JobName.DeliverWebhooks]): Promise<void> {
+  /** `jobId`: the job doing it, so the wake-up it leaves for a later retry is never one it holds itself. */
+  async deliver({ workspaceId, endpointId }: JobPayloads[JobName.DeliverWebhooks], jobId?: string): Promise<void> {
     const workspace = trustedWorkspaceId(workspaceId);
     const endpoint = await this.endpoints.findById(workspace, endpointId);
     if (!endpoint?.enabled) return;
@@ -60,7 +61,7 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
       if (inFlight.size === 0) break;
       await Promise.race(inFlight);
     }
-    await this.wakeLater(workspace, endpointId, this.stopping || Date.now() >= until);
+    await this.wakeLater(workspace, endpointId, this.stopping || Date.now() >= until, jobId);
   }
 
   private async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery): Promise<void> {
@@ -79,9 +80,9 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
    * own when its slice ran out: then it goes to the back of the queue. Retries due later wake
    * the endpoint when they are due.
    */
-  private async wakeLater(workspaceId: ReturnType<typeof trustedWorkspaceId>, endpointId: string, sliceOver: boolean): Promise<void> {
+  private async wakeLater(workspaceId: WorkspaceId, endpointId: string, sliceOver: boolean, jobId: string | undefined): Promise<void> {
     if (sliceOver) return this.producer.wake([{ workspaceId, endpointId }]);
     const next = await this.deliveries.nextDueAfterNow(workspaceId, endpointId);
-    if (next) await this.producer.wakeAt({ workspaceId, endpointId }, next);
+    if (next) await this.producer.wakeAt({ workspaceId, endpointId }, next, jobId);
   }
 }
