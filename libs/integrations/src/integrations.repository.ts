@@ -85,17 +85,26 @@ export class IntegrationsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async updateStatus(workspaceId: WorkspaceId, id: string, status: IntegrationStatusUpdate): Promise<void> {
-    await this.integrations.update(
-      { workspaceId, id },
-      {
-        statusState: status.state,
-        statusLastError: storableText(status.lastError),
-        statusHint: storableText(status.hint),
-        statusCheckedAt: new Date(),
-      },
-    );
-    await this.changed(workspaceId);
+  /**
+   * Records the outcome of a check (a test, a delivery, a connect) in `manager`'s transaction;
+   * answers the integration's name and the state it had before, read under the row's lock, so of
+   * two checks that move it at once only one sees the state change. Null when there is no such
+   * integration. Call `changed` once the transaction commits.
+   */
+  async updateStatus(
+    workspaceId: WorkspaceId,
+    id: string,
+    status: IntegrationStatusUpdate,
+    manager: EntityManager,
+  ): Promise<{ name: string; previousState: IntegrationState } | null> {
+    const [rows] = (await manager.query(
+      `UPDATE "public"."integrations" i SET status_state = $3, status_last_error = $4, status_hint = $5, status_checked_at = now(), updated_at = now()
+       FROM (SELECT id, status_state FROM "public"."integrations" WHERE workspace_id = $1 AND id = $2 FOR UPDATE) before
+       WHERE i.id = before.id
+       RETURNING i.name, before.status_state AS "previousState"`,
+      [workspaceId, id, status.state, storableText(status.lastError), storableText(status.hint)],
+    )) as [Array<{ name: string; previousState: IntegrationState }>, number];
+    return rows[0] ?? null;
   }
 
   /**

@@ -18,8 +18,8 @@ export interface BroadcastCounts {
 export class BroadcastsRepository {
   constructor(@InjectRepository(BroadcastEntity) private readonly broadcasts: Repository<BroadcastEntity>) {}
 
-  findById(workspaceId: WorkspaceId, id: string): Promise<BroadcastEntity | null> {
-    return this.broadcasts.findOneBy({ workspaceId, id });
+  findById(workspaceId: WorkspaceId, id: string, manager: EntityManager = this.broadcasts.manager): Promise<BroadcastEntity | null> {
+    return manager.findOneBy(BroadcastEntity, { workspaceId, id });
   }
 
   list(workspaceId: WorkspaceId, limit: number): Promise<BroadcastEntity[]> {
@@ -41,8 +41,9 @@ export class BroadcastsRepository {
     from: BroadcastStatus[],
     to: BroadcastStatus,
     changes: Partial<BroadcastEntity> = {},
+    manager: EntityManager = this.broadcasts.manager,
   ): Promise<boolean> {
-    const result = await this.broadcasts.update({ workspaceId, id, status: In(from) }, { ...changes, status: to });
+    const result = await manager.update(BroadcastEntity, { workspaceId, id, status: In(from) }, { ...changes, status: to });
     return (result.affected ?? 0) > 0;
   }
 
@@ -75,6 +76,19 @@ export class BroadcastsRepository {
       `SELECT id, workspace_id AS "workspaceId" FROM "public"."broadcasts"
        WHERE status = 'sending' AND NOT fanout_done AND updated_at < now() - make_interval(secs => $1::double precision / 1000)`,
       [graceMs],
+    );
+  }
+
+  /**
+   * In every workspace, for the outbox reconciler: sending broadcasts whose fan-out is done and
+   * whose messages have all been sent, failed or suppressed, which are therefore complete.
+   */
+  finishedSending(): Promise<Array<{ id: string; workspaceId: WorkspaceId }>> {
+    return this.broadcasts.query(
+      `SELECT b.id, b.workspace_id AS "workspaceId" FROM "public"."broadcasts" b
+       WHERE b.status = 'sending' AND b.fanout_done AND NOT EXISTS (
+         SELECT 1 FROM "public"."messages" m
+         WHERE m.status IN ('queued', 'sending') AND m.broadcast_id = b.id AND m.workspace_id = b.workspace_id)`,
     );
   }
 

@@ -84,8 +84,14 @@ export class ListMembershipsRepository {
   }
 
   /** Unsubscribing keeps the first unsubscribe time; subscribing again clears it. False when not a member. */
-  async setStatus(workspaceId: WorkspaceId, listId: string, contactId: string, status: MembershipStatus): Promise<boolean> {
-    const result = await this.memberships
+  async setStatus(
+    workspaceId: WorkspaceId,
+    listId: string,
+    contactId: string,
+    status: MembershipStatus,
+    manager: EntityManager = this.memberships.manager,
+  ): Promise<boolean> {
+    const result = await manager
       .createQueryBuilder()
       .update(ListMembershipEntity)
       .set({

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '@app/webhooks';
+import { BroadcastTransitions } from './broadcast-transitions';
 import { BroadcastsRepository } from './broadcasts.repository';
 import { ContactsRepository } from './contacts.repository';
 import { ListMembershipsRepository } from './list-memberships.repository';
@@ -7,5 +9,5 @@ import { SuppressionsRepository } from './suppressions.repository';
 
 const repositories = [BroadcastsRepository, ContactsRepository, ListMembershipsRepository, ListsRepository, SuppressionsRepository];
 
-@Module({ providers: repositories, exports: repositories })
+@Module({ imports: [WebhooksModule], providers: [...repositories, BroadcastTransitions], exports: [...repositories, BroadcastTransitions] })
 export class MarketingModule {}

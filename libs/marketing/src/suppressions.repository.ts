@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { SuppressionEntity, SuppressionReason, TimeCursor } from '@app/database';
 import { WorkspaceId } from '@app/workspace-id';
 
@@ -15,10 +15,10 @@ export interface NewSuppression {
 export class SuppressionsRepository {
   constructor(@InjectRepository(SuppressionEntity) private readonly suppressions: Repository<SuppressionEntity>) {}
 
-  /** Adds the address to the scope; adding it again keeps the first entry (and its reason). */
-  async add(workspaceId: WorkspaceId, entries: NewSuppression[]): Promise<void> {
+  /** Adds the address to the scope; adding it again keeps the first entry (and its reason). Inside `manager`'s transaction when given. */
+  async add(workspaceId: WorkspaceId, entries: NewSuppression[], manager: EntityManager = this.suppressions.manager): Promise<void> {
     if (entries.length === 0) return;
-    await this.suppressions.query(
+    await manager.query(
       `INSERT INTO "public"."suppressions" (workspace_id, email, list_id, reason, message_id)
        SELECT $1, lower(e), l, r, m FROM unnest($2::text[], $3::uuid[], $4::text[], $5::uuid[]) AS t(e, l, r, m)
        ON CONFLICT DO NOTHING`,

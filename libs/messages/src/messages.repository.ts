@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus, MessageType, TimeCursor } from '@app/database';
+import type { WebhookMessage } from '@app/webhooks';
 import { WorkspaceId } from '@app/workspace-id';
 import { messageIdHeader } from './message-id-header';
 
@@ -237,6 +238,14 @@ export class MessagesRepository {
     return this.messages.findOne({
       where: { id },
       select: { id: true, workspaceId: true, type: true, sentAt: true, to: true, listId: true, contactId: true },
+    });
+  }
+
+  /** What webhooks say of each message (recipients, tags, metadata), for events recorded without the message at hand. */
+  webhookSubjects(ids: string[]): Promise<WebhookMessage[]> {
+    return this.messages.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, workspaceId: true, to: true, tags: true, metadata: true, broadcastId: true },
     });
   }
 

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditLog } from '@app/audit';
 import { BroadcastEntity, BroadcastStatus } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
-import { BroadcastsRepository, ListsRepository } from '@app/marketing';
+import { BroadcastsRepository, BroadcastTransitions, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
 import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
+import type { BroadcastWebhookType } from '@app/webhooks';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { resolveSender, toMailbox } from '../messages/message-draft';
@@ -18,6 +19,7 @@ import { requireMarketingIntegration } from './marketing-integration';
 export class BroadcastsService {
   constructor(
     private readonly broadcasts: BroadcastsRepository,
+    private readonly transitions: BroadcastTransitions,
     private readonly integrations: IntegrationsRepository,
     private readonly producer: BroadcastProducer,
     private readonly lists: ListsRepository,
@@ -99,20 +101,20 @@ export class BroadcastsService {
 
   /** New deliveries stop within seconds; fan-out stops at its next page. */
   async pause(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
-    await this.move(workspaceId, id, ['sending', 'scheduled'], 'paused', 'pause');
+    await this.move(workspaceId, id, ['sending', 'scheduled'], 'paused', 'pause', 'broadcast.paused');
     return this.recorded(workspaceId, principal, 'broadcast.paused', id);
   }
 
   /** Carries on where it stopped: the fan-out continues after the last contact it reached. */
   async resume(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
-    await this.move(workspaceId, id, ['paused'], 'sending', 'resume');
+    await this.move(workspaceId, id, ['paused'], 'sending', 'resume', 'broadcast.resumed');
     await this.producer.fanOut(workspaceId, id);
     return this.recorded(workspaceId, principal, 'broadcast.resumed', id);
   }
 
   /** For good: what was not sent yet is dropped. */
   async cancel(workspaceId: WorkspaceId, principal: Principal, id: string): Promise<BroadcastResponse> {
-    await this.move(workspaceId, id, ['draft', 'scheduled', 'sending', 'paused'], 'cancelled', 'cancel');
+    await this.move(workspaceId, id, ['draft', 'scheduled', 'sending', 'paused'], 'cancelled', 'cancel', 'broadcast.cancelled');
     await this.broadcasts.cancelUnsent(workspaceId, id);
     return this.recorded(workspaceId, principal, 'broadcast.cancelled', id);
   }
@@ -130,10 +132,17 @@ export class BroadcastsService {
     return broadcast;
   }
 
-  private async move(workspaceId: WorkspaceId, id: string, from: BroadcastStatus[], to: BroadcastStatus, action: string): Promise<void> {
+  private async move(
+    workspaceId: WorkspaceId,
+    id: string,
+    from: BroadcastStatus[],
+    to: BroadcastStatus,
+    action: string,
+    event: BroadcastWebhookType,
+  ): Promise<void> {
     const broadcast = await this.find(workspaceId, id);
     const changes = to === 'cancelled' ? { finishedAt: new Date() } : {};
-    if (!(await this.broadcasts.transition(workspaceId, id, from, to, changes))) throw this.refused(broadcast, action, from);
+    if (!(await this.transitions.move(workspaceId, id, from, to, event, changes))) throw this.refused(broadcast, action, from);
   }
 
   private refused(broadcast: BroadcastEntity, action: string, allowed: BroadcastStatus[]): UnprocessableEntityException {
@@ -170,7 +179,7 @@ export class BroadcastsService {
     const counts = await this.broadcasts.counts(workspaceId, broadcast.id);
     if (broadcast.status === 'sending' && broadcast.fanoutDone && counts.queued === 0) {
       const finishedAt = new Date();
-      if (await this.broadcasts.transition(workspaceId, broadcast.id, ['sending'], 'sent', { finishedAt })) {
+      if (await this.transitions.move(workspaceId, broadcast.id, ['sending'], 'sent', 'broadcast.completed', { finishedAt })) {
         Object.assign(broadcast, { status: 'sent', finishedAt });
       }
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import type { IntegrationEntity, IntegrationState } from '@app/database';
-import { IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
+import { IntegrationStatusRecorder, SmtpCredentialsService } from '@app/integrations';
 import { probeSmtp, SmtpProbeResult } from '@app/smtp';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
@@ -18,7 +18,7 @@ const RECONNECT_CODES = new Set(['invalid_grant', 'unauthorized_client', 'missin
 export class IntegrationTestService {
   constructor(
     private readonly integrationsService: IntegrationsService,
-    private readonly integrations: IntegrationsRepository,
+    private readonly integrationStatus: IntegrationStatusRecorder,
     private readonly credentials: SmtpCredentialsService,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
@@ -38,7 +38,7 @@ export class IntegrationTestService {
       auth: this.credentials.auth(integration),
       send: to && from ? { from: from.email, to } : undefined,
     });
-    await this.integrations.updateStatus(workspaceId, integration.id, {
+    await this.integrationStatus.record(workspaceId, integration.id, {
       state: this.stateAfter(integration, result),
       lastError: this.lastError(result),
       hint: result.hint,

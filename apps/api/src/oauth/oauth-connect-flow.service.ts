@@ -3,7 +3,7 @@ import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { randomToken } from '@app/crypto';
 import type { IntegrationEntity } from '@app/database';
-import { IntegrationSecrets, IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
+import { IntegrationSecrets, IntegrationStatusRecorder, IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
 import {
   AuthorizationCodeService,
   ConnectClient,
@@ -52,6 +52,7 @@ export class OAuthConnectFlowService {
     private readonly codes: AuthorizationCodeService,
     private readonly states: OAuthStateRepository,
     private readonly integrations: IntegrationsRepository,
+    private readonly integrationStatus: IntegrationStatusRecorder,
     private readonly secrets: IntegrationSecrets,
     private readonly credentials: SmtpCredentialsService,
     private readonly config: AppConfig,
@@ -145,7 +146,7 @@ export class OAuthConnectFlowService {
       integration.refreshTokenEncrypted!,
     );
     if (!saved) return false;
-    await this.integrations.updateStatus(workspaceId, integration.id, { state: 'untested', lastError: null, hint: null });
+    await this.integrationStatus.record(workspaceId, integration.id, { state: 'untested', lastError: null, hint: null });
     // A token cached from the old grant may belong to another account (or be about to be refused).
     await this.credentials.invalidateAccessToken(integration);
     return true;

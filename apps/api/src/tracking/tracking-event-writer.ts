@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Batch, Batcher } from '@app/batching';
 import { MessageType, TransactionRunner } from '@app/database';
 import { MessageCountsBatch, MessageEventRows, MessageEventsRepository, MessageStatsRepository, NewMessageEvent } from '@app/messages';
+import { WebhookOutbox } from '@app/webhooks';
+import { TrackingWebhooks } from './tracking-webhooks';
 
 /**
  * Each COPY costs PostgreSQL a fixed price on top of its rows, so a busy writer waits long enough
@@ -18,16 +20,24 @@ export interface TrackingEvent extends NewMessageEvent {
   at: Date;
 }
 
-/** The rows of one batch, encoded as each event is recorded, and what they add to the overview's counters. */
+/**
+ * The rows of one batch, encoded as each event is recorded, what they add to the overview's
+ * counters, and, as objects, the events a webhook endpoint may take (none for a workspace without webhooks).
+ */
 class TrackingBatch implements Batch<TrackingEvent, void> {
-  private readonly rows = new MessageEventRows();
-  private readonly counts = new MessageCountsBatch();
+  readonly rows = new MessageEventRows();
+  readonly counts = new MessageCountsBatch();
+  readonly forWebhooks: NewMessageEvent[] = [];
 
-  constructor(private readonly write: (rows: MessageEventRows, counts: MessageCountsBatch) => Promise<void>) {}
+  constructor(
+    private readonly write: (batch: TrackingBatch) => Promise<void>,
+    private readonly mayWant: (event: NewMessageEvent) => boolean,
+  ) {}
 
   add(event: TrackingEvent): void {
     this.rows.add(event);
     this.counts.add(event.workspaceId, event.messageType, event.type, event.at, event.bot);
+    if (this.mayWant(event)) this.forWebhooks.push(event);
   }
 
   get size(): number {
@@ -35,7 +45,7 @@ class TrackingBatch implements Batch<TrackingEvent, void> {
   }
 
   run(): Promise<void> {
-    return this.write(this.rows, this.counts);
+    return this.write(this);
   }
 }
 
@@ -43,20 +53,27 @@ class TrackingBatch implements Batch<TrackingEvent, void> {
  * Opens and clicks are written in batches off the request path: a pixel or redirect answers at
  * once and many events share one COPY. Each event is encoded as it is recorded, so the batch
  * holds bytes rather than objects and a flush has only to send it. An event still buffered when
- * the process is killed hard is lost, which tracking (unlike delivery) can afford.
+ * the process is killed hard is lost, which tracking (unlike delivery) can afford; its webhook,
+ * written in the same transaction as its row, goes with it, so a webhook never reports an
+ * event the message's timeline does not show.
  */
 @Injectable()
 export class TrackingEventWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(TrackingEventWriter.name);
-  private readonly batcher = new Batcher<TrackingEvent, void>(() => new TrackingBatch((rows, counts) => this.write(rows, counts)), {
-    linger: LINGER_MS,
-    maxSize: MAX_BATCH,
-    inOrder: true,
-  });
+  private readonly batcher = new Batcher<TrackingEvent, void>(
+    () =>
+      new TrackingBatch(
+        (batch) => this.write(batch),
+        (event) => this.webhooks.mayWant(event),
+      ),
+    { linger: LINGER_MS, maxSize: MAX_BATCH, inOrder: true },
+  );
 
   constructor(
     private readonly events: MessageEventsRepository,
     private readonly stats: MessageStatsRepository,
+    private readonly webhooks: TrackingWebhooks,
+    private readonly outbox: WebhookOutbox,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -73,13 +90,16 @@ export class TrackingEventWriter implements OnApplicationShutdown {
     return this.flush();
   }
 
-  /** The events and their counts together, so the overview never counts an event that was not written, nor misses one that was. */
-  private async write(rows: MessageEventRows, counts: MessageCountsBatch): Promise<void> {
+  /** The events, their counts and their webhooks together, so the overview never counts an event that was not written, nor misses one that was. */
+  private async write({ rows, counts, forWebhooks }: TrackingBatch): Promise<void> {
     try {
-      await this.transactions.run(async (manager) => {
+      const webhooks = forWebhooks.length === 0 ? [] : await this.webhooks.of(forWebhooks);
+      const targets = await this.transactions.run(async (manager) => {
         await this.events.write(rows, manager);
         await this.stats.add(counts.increments(), manager);
+        return webhooks.length === 0 ? [] : this.outbox.write(manager, webhooks);
       });
+      this.outbox.wake(targets);
     } catch (error) {
       this.logger.error({ err: error, events: rows.count }, 'tracking events could not be written');
     }

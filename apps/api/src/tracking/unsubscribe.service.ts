@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { MessageEventsRepository } from '@app/messages';
+import { MessageEventsRepository, MessagesRepository } from '@app/messages';
 import { ListMembershipsRepository, ListsRepository, SuppressionsRepository } from '@app/marketing';
+import { messageEvent, WebhookOutbox, WebhookSubscriptions } from '@app/webhooks';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { TrackedMessage, TrackedMessageCache } from './tracked-message-cache';
 
@@ -13,7 +14,8 @@ export interface Unsubscription {
 /**
  * RFC 8058 one-click unsubscribe. Looking at the link changes nothing (mail scanners fetch
  * links); a POST unsubscribes at once: the recipients go on the suppression list (for the
- * broadcast's list, or the whole workspace) and their list membership becomes unsubscribed.
+ * broadcast's list, or the whole workspace) and their list membership becomes unsubscribed, in
+ * one transaction with the message's event and its `message.unsubscribed` webhook.
  */
 @Injectable()
 export class UnsubscribeService {
@@ -23,6 +25,9 @@ export class UnsubscribeService {
     private readonly memberships: ListMembershipsRepository,
     private readonly lists: ListsRepository,
     private readonly events: MessageEventsRepository,
+    private readonly messageRows: MessagesRepository,
+    private readonly outbox: WebhookOutbox,
+    private readonly subscriptions: WebhookSubscriptions,
   ) {}
 
   /** Who the link would unsubscribe, or null for a link that is not ours. */
@@ -37,14 +42,21 @@ export class UnsubscribeService {
     const { message } = verified;
     const workspaceId = trustedWorkspaceId(message.workspaceId);
     const emails = message.to.map((mailbox) => mailbox.email);
-    await this.suppressions.add(
-      workspaceId,
-      emails.map((email) => ({ email, reason: 'unsubscribe' as const, listId: message.listId, messageId: message.id })),
-    );
-    if (message.listId && message.contactId) {
-      await this.memberships.setStatus(workspaceId, message.listId, message.contactId, 'unsubscribed');
-    }
-    await this.events.insertMany([{ workspaceId, messageId: message.id, type: 'unsubscribe', detail: emails.join(', ') }]);
+    const [subject] = (await this.subscriptions.wants(workspaceId, 'message.unsubscribed'))
+      ? await this.messageRows.webhookSubjects([message.id])
+      : [];
+    await this.outbox.run(async (manager, emit) => {
+      await this.suppressions.add(
+        workspaceId,
+        emails.map((email) => ({ email, reason: 'unsubscribe' as const, listId: message.listId, messageId: message.id })),
+        manager,
+      );
+      if (message.listId && message.contactId) {
+        await this.memberships.setStatus(workspaceId, message.listId, message.contactId, 'unsubscribed', manager);
+      }
+      await this.events.insertMany([{ workspaceId, messageId: message.id, type: 'unsubscribe', detail: emails.join(', ') }], manager);
+      if (subject) emit(messageEvent('message.unsubscribed', subject, { emails, listId: message.listId }));
+    });
     return this.describe(message);
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BroadcastEntity, TransactionRunner } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastMessageTemplate, BroadcastRecipient, MessagesRepository } from '@app/messages';
-import { BroadcastMember, BroadcastsRepository, ListMembershipsRepository, ListsRepository } from '@app/marketing';
+import { BroadcastMember, BroadcastsRepository, BroadcastTransitions, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
 import { CompiledMailTemplates, contactTemplateContext, renderMailTemplates, TemplateError } from '@app/templating';
 import { WorkspaceId } from '@app/workspace-id';
@@ -31,6 +31,7 @@ export class BroadcastFanOut {
     private readonly transactions: TransactionRunner,
     private readonly workspaces: WorkspacesRepository,
     private readonly broadcasts: BroadcastsRepository,
+    private readonly transitions: BroadcastTransitions,
     private readonly lists: ListsRepository,
     private readonly memberships: ListMembershipsRepository,
     private readonly integrations: IntegrationsRepository,
@@ -55,7 +56,7 @@ export class BroadcastFanOut {
     const broadcastId = broadcast.id;
     const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
     if (!integration) {
-      await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'paused');
+      await this.transitions.move(workspaceId, broadcastId, ['sending'], 'paused', 'broadcast.paused');
       this.logger.warn({ broadcastId }, 'broadcast paused: no integration serves marketing mail');
       return;
     }
@@ -153,7 +154,10 @@ export class BroadcastFanOut {
     if (!broadcast.startedAt) {
       const counts = await this.lists.counts(workspaceId, [broadcast.listId]);
       const unsubscribed = counts.get(broadcast.listId)?.unsubscribed ?? 0;
-      await this.broadcasts.transition(workspaceId, broadcastId, ['sending'], 'sending', { startedAt: new Date(), skipped: unsubscribed });
+      await this.transitions.move(workspaceId, broadcastId, ['sending'], 'sending', 'broadcast.started', {
+        startedAt: new Date(),
+        skipped: unsubscribed,
+      });
     }
     return this.broadcasts.findById(workspaceId, broadcastId);
   }

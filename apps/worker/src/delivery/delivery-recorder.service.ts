@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, isRefusedValue, MessageEntity } from '@app/database';
-import { IntegrationsRepository } from '@app/integrations';
+import { IntegrationStatusRecorder } from '@app/integrations';
 import { DeliveryStatusChange, DeliveryStatusWriter } from '@app/messages';
 import { messageEvent } from '@app/webhooks';
 import { trustedWorkspaceId } from '@app/workspace-id';
@@ -24,7 +24,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly statuses: DeliveryStatusWriter,
-    private readonly integrations: IntegrationsRepository,
+    private readonly integrationStatus: IntegrationStatusRecorder,
     private readonly breaker: CircuitBreaker,
   ) {}
 
@@ -126,7 +126,7 @@ export class DeliveryRecorder implements BeforeApplicationShutdown {
       return null;
     }
     if (failure.kind === 'auth') {
-      await this.integrations.updateStatus(trustedWorkspaceId(message.workspaceId), integration.id, {
+      await this.integrationStatus.record(trustedWorkspaceId(message.workspaceId), integration.id, {
         state: 'needs_reconnect',
         lastError: `${failure.code}: ${failure.message}`,
         hint: failure.hint,

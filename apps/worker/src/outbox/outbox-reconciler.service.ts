@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { BroadcastsRepository } from '@app/marketing';
+import { BroadcastsRepository, BroadcastTransitions } from '@app/marketing';
 import { MessagesRepository, OutboxMessage } from '@app/messages';
 import { BroadcastProducer, DeliveryProducer } from '@app/queue';
 
@@ -13,7 +13,8 @@ const BATCH = 5000;
  * and a broadcast's messages are left to its slices while any is pending; after Redis loses its
  * data, every unfinished message gets its job back. Broadcasts whose
  * fan-out has not moved for a while (a resume that raced the end of the previous fan-out job,
- * lost Redis data) get their fan-out job back the same way.
+ * lost Redis data) get their fan-out job back the same way, and sending broadcasts with nothing
+ * left to send are completed (`broadcast.completed`) without anyone having to look at them.
  */
 @Injectable()
 export class OutboxReconciler {
@@ -22,6 +23,7 @@ export class OutboxReconciler {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly broadcasts: BroadcastsRepository,
+    private readonly transitions: BroadcastTransitions,
     private readonly producer: DeliveryProducer,
     private readonly broadcastProducer: BroadcastProducer,
     private readonly config: AppConfig,
@@ -45,6 +47,7 @@ export class OutboxReconciler {
       this.logger.log({ requeued: orphans.length, expired: expired.length, checked: stranded.length }, 'outbox reconciled');
     }
     await this.restartStalledFanOuts(graceMs);
+    await this.completeFinishedBroadcasts();
     return orphans.length;
   }
 
@@ -67,6 +70,12 @@ export class OutboxReconciler {
         { workspaceId, broadcastId, integrationId },
         members.map((row) => row.id),
       );
+    }
+  }
+
+  private async completeFinishedBroadcasts(): Promise<void> {
+    for (const { workspaceId, id } of await this.broadcasts.finishedSending()) {
+      await this.transitions.move(workspaceId, id, ['sending'], 'sent', 'broadcast.completed', { finishedAt: new Date() });
     }
   }
 
