@@ -319,6 +319,27 @@ describe('webhook endpoints: managed over the API, tested and logged', () => {
       expect(() => new Webhook(secret).verify(webhook!.body, webhook!.headers as Record<string, string>)).not.toThrow();
   });
 
+  it('stops signing with the rotated-away secret once its 24 hours are over', async () => {
+    const { id, secret: old } = await create();
+    const rotated = await t.http
+      .post(path(`/${id}/rotate-secret`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
+    // The 24 hours pass.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE webhook_endpoints SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    receiver.secret = rotated.body.secret;
+    await t.http
+      .post(path(`/${id}/test`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
+    const [webhook] = receiver.received;
+    expect(webhook!.verified).toBe(true);
+    expect(() => new Webhook(old).verify(webhook!.body, webhook!.headers as Record<string, string>)).toThrow(/No matching signature found/);
+    expect((await t.http.get(path(`/${id}`)).set(bearer(ws.adminKey))).body.previousSecretExpiresAt).toBeNull();
+  });
+
   it('lets every role read endpoints and the log, and only admins (or admin keys) change them', async () => {
     const { id } = await create();
     const viewer = await dashboardSession(t, await invitePerson(t, ws, 'viewer'));
