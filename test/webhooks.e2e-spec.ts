@@ -176,6 +176,28 @@ describe('webhook endpoints: managed over the API, tested and logged', () => {
     expect(endpoint.status).toMatchObject({ state: 'active', lastSuccessAt: expect.any(String), failingSince: null });
   });
 
+  it('counts attempts by outcome and shows how long due deliveries wait, in /metrics', async () => {
+    const { id } = await create();
+    const counted = async (outcome: string) => {
+      const metrics = (await t.http.get('/metrics').expect(200)).text;
+      return Number(new RegExp(`^mailroom_webhook_attempts_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    };
+    const [delivered, retrying] = [await counted('delivered'), await counted('retrying')];
+    await t.http
+      .post(path(`/${id}/test`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
+    receiver.answer = () => ({ status: 500 });
+    await t.http
+      .post(path(`/${id}/test`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
+    expect([await counted('delivered'), await counted('retrying')]).toEqual([delivered + 1, retrying + 1]);
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/^mailroom_webhook_deliveries_pending \d+$/m);
+    expect(metrics).toMatch(/^mailroom_webhook_queue_age_seconds [\d.]+$/m);
+  });
+
   it('answers a failed test with its status and excerpt, due again on the retry schedule, and the endpoint failing', async () => {
     const { id } = await create();
     receiver.answer = () => ({ status: 503, body: 'x'.repeat(4000) });

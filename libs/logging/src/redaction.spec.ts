@@ -1,6 +1,6 @@
 import { pino, stdSerializers } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { ERROR_SERIALIZERS, redactError, redactUrl } from './redaction';
+import { ERROR_SERIALIZERS, REDACTED_PATHS, redactError, redactUrl } from './redaction';
 
 describe('redactUrl', () => {
   it('hides the query string, where OAuth codes and state travel', () => {
@@ -54,5 +54,16 @@ describe('redactError', () => {
     logger.error({ error: failed }, 'careless');
     expect(lines).toHaveLength(2);
     expect(lines.join('')).not.toContain('s3cret');
+  });
+});
+
+describe('REDACTED_PATHS', () => {
+  it("hide a webhook's secret and signature wherever a careless log line puts them", () => {
+    const lines: string[] = [];
+    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, { write: (line: string) => lines.push(line) });
+    const headers = { 'webhook-id': 'evt-1', 'webhook-signature': 'v1,c2lnbmF0dXJl' };
+    logger.warn({ headers, endpoint: { secret: 'whsec_s3cret' }, request: { headers } }, 'careless');
+    expect(lines.join('')).not.toMatch(/c2lnbmF0dXJl|whsec_s3cret/);
+    expect(lines.join('')).toContain('evt-1');
   });
 });

@@ -18,6 +18,9 @@ const SECRET_FIELDS = [
   'codeVerifier',
 ];
 
+/** Fields whose names are no identifiers (headers), written the way redaction paths take them. */
+const SECRET_HEADERS = ['webhook-signature'];
+
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -25,6 +28,7 @@ export const REDACTED_PATHS = [
   ...SECRET_FIELDS,
   ...SECRET_FIELDS.map((field) => `*.${field}`),
   ...SECRET_FIELDS.map((field) => `*.*.${field}`),
+  ...SECRET_HEADERS.flatMap((header) => [`["${header}"]`, `*["${header}"]`, `*.*["${header}"]`]),
 ];
 
 /** OAuth callbacks and tracking links carry one-time codes and tokens in the URL. */
