@@ -1018,6 +1018,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the webhook endpoints with their status (never their secrets) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Create a webhook endpoint: its signing secret is shown only in this answer */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint and its status: why it is failing or disabled */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint; "enabled": true resumes one that was disabled */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret: the new one is shown once, the old one signs too for 24 hours */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first: every attempt with its status, time and answer */
+        get: operations["WebhookDeliveriesController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to the endpoint now and answer the attempt */
+        post: operations["WebhookDeliveriesController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attempt one delivery again now (same webhook-id) and answer it with all its attempts */
+        post: operations["WebhookDeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every failed delivery of the endpoint made since a time */
+        post: operations["WebhookDeliveriesController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/t/o/{token}": {
         parameters: {
             query?: never;
@@ -2244,6 +2366,170 @@ export interface components {
         AcceptedInvitationResponse: {
             user: components["schemas"]["AcceptedUserResponse"];
             membership: components["schemas"]["AcceptedMembershipResponse"];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description https in production; must reach the public internet
+             * @example https://example.com/webhooks/mailroom
+             */
+            url: string;
+            /**
+             * @description ["*"] for every type
+             * @example [
+             *       "message.sent",
+             *       "message.failed"
+             *     ]
+             */
+            events: ("*" | "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed")[];
+            /** @example Order system */
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        WebhookStatusResponse: {
+            /**
+             * @description disabled: nothing is sent (see reason); failing: the last attempts got no 2xx; active: otherwise
+             * @enum {string}
+             */
+            state: "active" | "failing" | "disabled";
+            /** @description Why the endpoint is disabled or failing, and what to do */
+            reason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /** Format: date-time */
+            lastSuccessAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last successful one
+             */
+            failingSince?: string | null;
+            /** @description What the last failed attempt got, e.g. "HTTP 503" */
+            lastError?: string | null;
+        };
+        CreatedWebhookResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            events: ("*" | "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed")[];
+            enabled: boolean;
+            status: components["schemas"]["WebhookStatusResponse"];
+            /**
+             * Format: date-time
+             * @description Until when the secret replaced by the last rotation still signs
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The signing secret (Standard Webhooks, whsec_…). Shown only in this response; store it now. */
+            secret: string;
+        };
+        WebhookResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            events: ("*" | "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed")[];
+            enabled: boolean;
+            status: components["schemas"]["WebhookStatusResponse"];
+            /**
+             * Format: date-time
+             * @description Until when the secret replaced by the last rotation still signs
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookListResponse: {
+            data: components["schemas"]["WebhookResponse"][];
+        };
+        UpdateWebhookDto: {
+            /** @example https://example.com/webhooks/mailroom */
+            url?: string;
+            events?: ("*" | "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed")[];
+            description?: string;
+            /** @description false stops deliveries (pending ones wait); true resumes them */
+            enabled?: boolean;
+        };
+        RotatedSecretResponse: {
+            /** @description The new signing secret. Shown only in this response. */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then requests carry a signature with the previous secret too
+             */
+            previousSecretExpiresAt: string;
+        };
+        WebhookAttemptResponse: {
+            /** Format: date-time */
+            at: string;
+            /** @description The HTTP status; null when no answer came */
+            statusCode?: number | null;
+            /** @description How long the attempt took, in milliseconds */
+            ms: number;
+            /** @description The first kilobyte of the response body */
+            response?: string | null;
+            /** @description Why no answer came: a timeout, a refused address, a connection error */
+            error?: string | null;
+        };
+        WebhookDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The webhook-id header: the same on every attempt and every endpoint
+             */
+            eventId: string;
+            /** @enum {string} */
+            type: "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed" | "webhook.test";
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** @description Oldest first */
+            attempts: components["schemas"]["WebhookAttemptResponse"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt goes; null once delivered or failed
+             */
+            nextAttemptAt?: string | null;
+            /** @description The body posted: {type, timestamp, data} */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryListResponse: {
+            data: components["schemas"]["WebhookDeliveryResponse"][];
+            nextCursor?: string | null;
+        };
+        WebhookTestResponse: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * @description pending: no 2xx, retried on the schedule
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            attempt: components["schemas"]["WebhookAttemptResponse"];
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+        };
+        ReplayDto: {
+            /**
+             * Format: date-time
+             * @description Failed deliveries made at or after this time are sent again
+             */
+            since: string;
+        };
+        ReplayResponse: {
+            /** @description Failed deliveries due again now */
+            replayed: number;
         };
     };
     responses: never;
@@ -6170,6 +6456,518 @@ export interface operations {
             };
             /** @description The invitation was already used, was revoked, or expired */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL reaches a private, loopback or link-local address, or its host does not resolve (where private hosts are refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL reaches a private, loopback or link-local address, or its host does not resolve (where private hosts are refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecretResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookDeliveriesController_log: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookDeliveriesController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookDeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+                /** @description The webhook delivery's id */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An attempt of this delivery is in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookDeliveriesController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
