@@ -1,6 +1,5 @@
-import { CursorPager } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
+import { PagedResults } from '@/components/paged-results';
 import { useWorkspaceId } from '@/lib/auth';
 import { useUrlState } from '@/lib/url-state';
 import { useAuditLog } from '../api/audit';
@@ -18,19 +17,14 @@ export function AuditPage() {
         title="Audit log"
         description="Who did what in this workspace: sign-ins of its people, member changes, keys, integrations, broadcasts and settings. Entries are never changed or removed."
       />
-      <QueryState query={log} isEmpty={(page) => page.data.length === 0 && !cursor} empty="Nothing has happened in this workspace yet.">
-        {(page) => (
-          <>
-            <AuditTable events={page.data} />
-            <CursorPager
-              cursor={cursor}
-              nextCursor={page.nextCursor}
-              shown={page.data.length}
-              onCursor={(next) => setUrl({ cursor: next })}
-            />
-          </>
-        )}
-      </QueryState>
+      <PagedResults
+        query={log}
+        cursor={cursor}
+        onCursor={(next) => setUrl({ cursor: next })}
+        empty="Nothing has happened in this workspace yet."
+      >
+        {(rows) => <AuditTable events={rows} />}
+      </PagedResults>
     </>
   );
 }

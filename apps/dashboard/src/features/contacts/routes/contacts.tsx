@@ -1,9 +1,7 @@
 import { Button, Group, TextInput } from '@mantine/core';
-import { CursorPager } from '@/components/cursor-pager';
 import { formValues } from '@/components/form-fields';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
-import { Refreshing } from '@/components/refreshing';
+import { PagedResults } from '@/components/paged-results';
 import { useCan, useWorkspaceId } from '@/lib/auth';
 import { useUrlState } from '@/lib/url-state';
 import { useContacts } from '../api/contacts';
@@ -43,25 +41,14 @@ export function ContactsPage() {
           )}
         </Group>
       </form>
-      <QueryState
+      <PagedResults
         query={contacts}
-        isEmpty={(page) => page.data.length === 0}
+        cursor={cursor}
+        onCursor={(next) => setUrl({ cursor: next })}
         empty={email ? `No contact has the address ${email}.` : 'No contacts yet: add one, or import a CSV into a list.'}
       >
-        {(page) => (
-          <>
-            <Refreshing active={contacts.isPlaceholderData}>
-              <ContactsTable ws={ws} contacts={page.data} />
-            </Refreshing>
-            <CursorPager
-              cursor={cursor}
-              nextCursor={page.nextCursor}
-              shown={page.data.length}
-              onCursor={(next) => setUrl({ cursor: next })}
-            />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <ContactsTable ws={ws} contacts={rows} />}
+      </PagedResults>
     </>
   );
 }

@@ -1,7 +1,5 @@
 import { Group, SegmentedControl, Title } from '@mantine/core';
-import { CursorPager } from '@/components/cursor-pager';
-import { QueryState } from '@/components/query-state';
-import { Refreshing } from '@/components/refreshing';
+import { PagedResults } from '@/components/paged-results';
 import { useUrlState } from '@/lib/url-state';
 import { useListMembers, type MembershipStatus } from '../api/list-members';
 import { MembersTable } from './members-table';
@@ -31,25 +29,14 @@ export function ListMembers({ ws, listId }: { ws: string; listId: string }) {
           onChange={(value) => setUrl({ status: value, cursor: undefined })}
         />
       </Group>
-      <QueryState
+      <PagedResults
         query={members}
-        isEmpty={(page) => page.data.length === 0}
+        cursor={url.cursor}
+        onCursor={(next) => setUrl({ cursor: next })}
         empty={status ? `No ${status} members.` : 'Nobody is on this list yet: import a CSV or add addresses above.'}
       >
-        {(page) => (
-          <>
-            <Refreshing active={members.isPlaceholderData}>
-              <MembersTable ws={ws} listId={listId} members={page.data} />
-            </Refreshing>
-            <CursorPager
-              cursor={url.cursor}
-              nextCursor={page.nextCursor}
-              shown={page.data.length}
-              onCursor={(next) => setUrl({ cursor: next })}
-            />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <MembersTable ws={ws} listId={listId} members={rows} />}
+      </PagedResults>
     </>
   );
 }

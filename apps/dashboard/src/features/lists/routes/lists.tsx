@@ -1,9 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { CursorPager } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
-import { Refreshing } from '@/components/refreshing';
+import { PagedResults } from '@/components/paged-results';
 import { useCan, useWorkspaceId } from '@/lib/auth';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useUrlState } from '@/lib/url-state';
@@ -24,21 +22,14 @@ export function ListsPage() {
         description="A broadcast goes to the subscribed members of one list. Open a list to import a CSV, add addresses or change who is subscribed."
         actions={can('POST /v1/workspaces/{ws}/lists') && <CreateListButton ws={ws} />}
       />
-      <QueryState query={lists} isEmpty={(page) => page.data.length === 0} empty="No lists yet: create one, then import its contacts.">
-        {(page) => (
-          <>
-            <Refreshing active={lists.isPlaceholderData}>
-              <ListsTable ws={ws} lists={page.data} />
-            </Refreshing>
-            <CursorPager
-              cursor={cursor}
-              nextCursor={page.nextCursor}
-              shown={page.data.length}
-              onCursor={(next) => setUrl({ cursor: next })}
-            />
-          </>
-        )}
-      </QueryState>
+      <PagedResults
+        query={lists}
+        cursor={cursor}
+        onCursor={(next) => setUrl({ cursor: next })}
+        empty="No lists yet: create one, then import its contacts."
+      >
+        {(rows) => <ListsTable ws={ws} lists={rows} />}
+      </PagedResults>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { Code } from '@mantine/core';
-import { CursorPager } from '@/components/cursor-pager';
 import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
+import { PagedResults } from '@/components/paged-results';
 import { useWorkspaceId } from '@/lib/auth';
 import { useUrlState } from '@/lib/url-state';
 import { MESSAGE_FILTER_KEYS, useMessages } from '../api/messages';
@@ -36,9 +35,10 @@ export function MessagesPage() {
       {failed ? (
         <ErrorAlert error={messages.error} messages={formLevelErrors(messages.error, FILTER_FIELDS)} title="Could not load messages" />
       ) : (
-        <QueryState
+        <PagedResults
           query={messages}
-          isEmpty={(page) => page.data.length === 0}
+          cursor={filters.cursor}
+          onCursor={(cursor) => setFilters({ cursor })}
           empty={
             filtered ? (
               'No message matches these filters.'
@@ -49,18 +49,8 @@ export function MessagesPage() {
             )
           }
         >
-          {(page) => (
-            <>
-              <MessagesTable ws={ws} messages={page.data} />
-              <CursorPager
-                cursor={filters.cursor}
-                nextCursor={page.nextCursor}
-                shown={page.data.length}
-                onCursor={(cursor) => setFilters({ cursor })}
-              />
-            </>
-          )}
-        </QueryState>
+          {(rows) => <MessagesTable ws={ws} messages={rows} />}
+        </PagedResults>
       )}
     </>
   );

@@ -1,6 +1,5 @@
-import { CursorPager } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
+import { PagedResults } from '@/components/paged-results';
 import { useCan, useWorkspaceId } from '@/lib/auth';
 import { useUrlState } from '@/lib/url-state';
 import { useSuppressions } from '../api/suppressions';
@@ -21,23 +20,14 @@ export function SuppressionsPage() {
         description="Addresses that get no marketing mail (broadcasts and marketing messages), from the whole workspace or from one list. Transactional mail, such as password resets and receipts, still reaches them."
       />
       {can('POST /v1/workspaces/{ws}/suppressions') && <AddSuppressionForm ws={ws} />}
-      <QueryState
+      <PagedResults
         query={suppressions}
-        isEmpty={(page) => page.data.length === 0 && !cursor}
+        cursor={cursor}
+        onCursor={(next) => setUrl({ cursor: next })}
         empty="No address is suppressed. Unsubscribes, bounces and complaints will appear here as they happen."
       >
-        {(page) => (
-          <>
-            <SuppressionsTable ws={ws} rows={page.data} />
-            <CursorPager
-              cursor={cursor}
-              nextCursor={page.nextCursor}
-              shown={page.data.length}
-              onCursor={(next) => setUrl({ cursor: next })}
-            />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <SuppressionsTable ws={ws} rows={rows} />}
+      </PagedResults>
     </>
   );
 }
