@@ -9,6 +9,7 @@ export const WORKSPACE_PAGES: { path: string; label: string; reads: RouteKey }[]
   { path: 'lists', label: 'Lists', reads: 'GET /v1/workspaces/{ws}/lists' },
   { path: 'broadcasts', label: 'Broadcasts', reads: 'GET /v1/workspaces/{ws}/broadcasts' },
   { path: 'suppressions', label: 'Suppressions', reads: 'GET /v1/workspaces/{ws}/suppressions' },
+  { path: 'webhooks', label: 'Webhooks', reads: 'GET /v1/workspaces/{ws}/webhooks' },
   { path: 'api-keys', label: 'API keys', reads: 'GET /v1/workspaces/{ws}/api-keys' },
   { path: 'members', label: 'Members', reads: 'GET /v1/workspaces/{ws}/members' },
   { path: 'audit', label: 'Audit log', reads: 'GET /v1/workspaces/{ws}/audit' },
