@@ -71,7 +71,7 @@ function WebhookDetails({ ws, webhook }: { ws: string; webhook: Webhook }) {
       )}
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          {can('PATCH /v1/workspaces/{ws}/webhooks/{id}') && <EditWebhookForm key={webhook.updatedAt} ws={ws} webhook={webhook} />}
+          {can('PATCH /v1/workspaces/{ws}/webhooks/{id}') && <EditWebhookForm ws={ws} webhook={webhook} />}
           <Stack>
             {can('POST /v1/workspaces/{ws}/webhooks/{id}/test') && <SendTestEvent ws={ws} webhook={webhook} />}
             {can('POST /v1/workspaces/{ws}/webhooks/{id}/rotate-secret') && <RotateSecret ws={ws} webhook={webhook} />}
