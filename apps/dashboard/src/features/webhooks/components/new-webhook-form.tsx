@@ -5,7 +5,7 @@ import { fieldError, formLevelErrors, formValues } from '@/components/form-field
 import { ShownOnce } from '@/components/shown-once';
 import { useCreateWebhook, type EventChoice } from '../api/webhooks';
 import { EventTypesField } from './event-types-field';
-import { VerifySignaturesNote } from './verify-signatures-note';
+import { VerifySignaturesNote, SIGNING_SECRET_NOTE } from './verify-signatures-note';
 
 const FIELDS = ['url', 'events', 'description', 'enabled'] as const;
 
@@ -34,7 +34,7 @@ export function NewWebhookForm({ ws, onClose }: { ws: string; onClose: () => voi
       </Title>
       {create.data && (
         <>
-          <ShownOnce label={`Signing secret of ${create.data.url}`} value={create.data.secret} />
+          <ShownOnce label={`Signing secret of ${create.data.url}`} value={create.data.secret} note={SIGNING_SECRET_NOTE} />
           <VerifySignaturesNote />
         </>
       )}

@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { ShownOnce } from '@/components/shown-once';
 import { formatDateTime } from '@/lib/format';
 import { useRotateSecret, type Webhook } from '../api/webhooks';
-import { VerifySignaturesNote } from './verify-signatures-note';
+import { VerifySignaturesNote, SIGNING_SECRET_NOTE } from './verify-signatures-note';
 
 /** A new signing secret, shown once; requests carry signatures with both secrets for 24 hours, so receivers switch without losing any. */
 export function RotateSecret({ ws, webhook }: { ws: string; webhook: Webhook }) {
@@ -18,7 +18,7 @@ export function RotateSecret({ ws, webhook }: { ws: string; webhook: Webhook }) 
       </Title>
       {rotate.data && (
         <>
-          <ShownOnce label="New signing secret" value={rotate.data.secret} />
+          <ShownOnce label="New signing secret" value={rotate.data.secret} note={SIGNING_SECRET_NOTE} />
           <VerifySignaturesNote />
         </>
       )}

@@ -11,3 +11,7 @@ export function VerifySignaturesNote() {
     </Text>
   );
 }
+
+/** Mailroom must sign with the secret, so it keeps it (encrypted) rather than a hash of it. */
+export const SIGNING_SECRET_NOTE =
+  'Copy it now into the receiver: Mailroom keeps it encrypted to sign each request and never shows it again.';
