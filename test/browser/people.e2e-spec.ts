@@ -79,6 +79,7 @@ describe('members, API keys, suppressions and the audit log in the browser', () 
       'Lists',
       'Broadcasts',
       'Suppressions',
+      'Webhooks',
       'Members',
       'Settings',
     ]);
@@ -92,6 +93,9 @@ describe('members, API keys, suppressions and the audit log in the browser', () 
       .waitFor();
     await expect(main(viewer).getByRole('button').count()).resolves.toBe(0);
     await expect(main(viewer).getByRole('textbox').count()).resolves.toBe(0);
+
+    await openPage(viewer, url('webhooks'), 'Webhooks');
+    await expect(main(viewer).getByRole('button').count()).resolves.toBe(0);
 
     await openPage(viewer, url('members'), 'Members');
     await main(viewer)
