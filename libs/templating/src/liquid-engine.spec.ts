@@ -6,6 +6,7 @@ import { TemplateSyntaxError } from './template-errors';
 const REPO = join(__dirname, '../../..');
 const context: TemplateContext = {
   contact: { email: 'ada@example.com', first_name: 'Ada', last_name: null, attributes: {} },
+  to: { email: 'ada@example.com', name: 'Ada' },
   unsubscribe_url: 'https://x.test/u/1',
 };
 

@@ -76,8 +76,11 @@ class CappedEmitter implements Emitter {
 
 export interface LiquidEngine {
   parse(source: string): Template[];
-  /** Renders synchronously; throws when a limit (time, memory, `maxLength` characters) is reached. */
-  render(templates: Template[], scope: object, maxLength: number): string;
+  /**
+   * Renders synchronously; throws when a limit (time, memory, `maxLength` characters) is reached,
+   * and, when `strict`, at the first variable the scope does not have.
+   */
+  render(templates: Template[], scope: object, maxLength: number, strict: boolean): string;
 }
 
 /**
@@ -89,7 +92,10 @@ export function createLiquidEngine(options: { escapeHtml: boolean }): LiquidEngi
   const liquid = new Liquid({
     ...(options.escapeHtml ? { outputEscape: 'escape' as const } : {}),
     strictFilters: true,
+    // Strictness is per render (a stored template's setting); a strict template still says a value
+    // is optional with `{% if data.coupon %}` or `{{ data.name | default: 'there' }}`.
     strictVariables: false,
+    lenientIf: true,
     ownPropertyOnly: true,
     fs: NO_FILE_SYSTEM,
     root: [],
@@ -103,10 +109,11 @@ export function createLiquidEngine(options: { escapeHtml: boolean }): LiquidEngi
   for (const name of FILE_TAGS) liquid.registerTag(name, refusingTag(name));
   return {
     parse: (source) => liquid.parse(source),
-    render: (templates, scope, maxLength) => {
+    render: (templates, scope, maxLength, strict) => {
       const emitter = new CappedEmitter(maxLength);
+      const context = new Context(scope, liquid.options, { sync: true, strictVariables: strict }, { liquid });
       // What `renderSync` does, with an emitter that enforces the length while rendering.
-      toValueSync(liquid.renderer.renderTemplates(templates, new Context(scope, liquid.options, { sync: true }, { liquid }), emitter));
+      toValueSync(liquid.renderer.renderTemplates(templates, context, emitter));
       return emitter.buffer;
     },
   };
@@ -117,4 +124,11 @@ export function errorPosition(error: unknown): TemplatePosition | null {
   if (!LiquidError.is(error) || !error.token) return null;
   const [line, column] = error.token.getPosition();
   return { line, column };
+}
+
+/** The variable a strict render did not find (`data.user.first`), or null for any other error. */
+export function undefinedVariable(error: unknown): string | null {
+  if (!LiquidError.is(error) || error.name !== 'UndefinedVariableError') return null;
+  const original = (error as LiquidError & { originalError?: { variableName?: unknown } }).originalError;
+  return typeof original?.variableName === 'string' ? original.variableName : null;
 }

@@ -2,15 +2,17 @@ import {
   compileMailTemplates,
   contactTemplateContext,
   MAX_RENDERED_LENGTH,
+  MessageTemplateScope,
   previewMailTemplates,
   renderMailTemplates,
   TemplateContext,
 } from './mail-templates';
 import { MAX_TEMPLATE_LENGTH } from './liquid-engine';
-import { TemplateRenderError, TemplateSyntaxError } from './template-errors';
+import { TemplateRenderError, TemplateSyntaxError, TemplateVariableError } from './template-errors';
 
 const context: TemplateContext = {
   contact: { email: 'ada@example.com', first_name: 'Ada', last_name: '<Lovelace>', attributes: { plan: 'pro' } },
+  to: { email: 'ada@example.com', name: 'Ada <Lovelace>' },
   unsubscribe_url: 'https://mail.example.com/u/abc?x=1&y=2',
 };
 
@@ -174,5 +176,71 @@ describe('mail previews', () => {
     ]);
     const long = previewMailTemplates({ subject: 'ok', html: 'x'.repeat(MAX_TEMPLATE_LENGTH + 1), text: null }, ada);
     expect(long.problems.map((problem) => [problem.message, problem.position])).toEqual([['html: parse length limit exceeded', null]]);
+  });
+});
+
+describe('stored templates sent as messages', () => {
+  const scope: MessageTemplateScope = { data: { name: 'Ada', order: { id: 42 } }, to: { email: 'ada@example.com', name: null } };
+  const compiled = (subject: string, html: string | null = null) => compileMailTemplates({ subject, html, text: null });
+  const variableError = (templates: ReturnType<typeof compiled>, given: MessageTemplateScope = scope): TemplateVariableError => {
+    try {
+      renderMailTemplates(templates, given, { strict: true });
+    } catch (error) {
+      if (error instanceof TemplateVariableError) return error;
+      throw error;
+    }
+    throw new Error('the template rendered');
+  };
+
+  it('sees the data and the recipient', () => {
+    const rendered = renderMailTemplates(compiled('Order {{ data.order.id }} for {{ data.name }} <{{ to.email }}>'), scope);
+    expect(rendered.subject).toBe('Order 42 for Ada <ada@example.com>');
+  });
+
+  it('renders a variable the data lacks as blank when the template is not strict', () => {
+    expect(renderMailTemplates(compiled('Hi {{ data.nickname }}!'), scope).subject).toBe('Hi !');
+  });
+
+  it('refuses a variable the data lacks when strict, naming the first missing part, the field and its place', () => {
+    const error = variableError(compiled('Hello', '<p>\n  {{ data.user.first }}</p>'));
+    expect(error).toBeInstanceOf(TemplateRenderError);
+    expect(error.variable).toBe('data.user');
+    expect(error.field).toBe('html');
+    expect(error.position).toEqual({ line: 2, column: 6 });
+    expect(error.message).toMatch(/^html: undefined variable: data\.user, line:2, col:6/);
+  });
+
+  it('lets a strict template say a value is optional with if, unless and default', () => {
+    const rendered = renderMailTemplates(
+      compiled(
+        '{% if data.coupon %}Code {{ data.coupon }}{% endif %}{% unless data.vip %}Hi{% endunless %} {{ data.nickname | default: data.name }}',
+      ),
+      scope,
+      { strict: true },
+    );
+    expect(rendered.subject).toBe('Hi Ada');
+  });
+
+  it('gives a recipient without a name as null, which a strict template may use', () => {
+    expect(renderMailTemplates(compiled('[{{ to.name }}]'), scope, { strict: true }).subject).toBe('[]');
+  });
+
+  it('previews strictly, reporting the missing variable at its field', () => {
+    const preview = previewMailTemplates({ subject: 'Hi {{ data.nickname }}', html: null, text: 'Bye {{ data.name }}' }, scope, {
+      strict: true,
+    });
+    expect(preview.rendered).toEqual({ subject: null, html: null, text: 'Bye Ada' });
+    expect(preview.problems.map((problem) => [problem.field, problem.position, (problem as TemplateVariableError).variable])).toEqual([
+      ['subject', { line: 1, column: 7 }, 'data.nickname'],
+    ]);
+  });
+});
+
+describe('a contact as a stored template sees it in a broadcast', () => {
+  it('is also the recipient, with its name when it has one', () => {
+    const withName = contactTemplateContext({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', attributes: {} }, () => '');
+    const withoutName = contactTemplateContext({ email: 'bob@example.com', firstName: null, lastName: null, attributes: {} }, () => '');
+    expect(withName.to).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(withoutName.to).toEqual({ email: 'bob@example.com', name: null });
   });
 });

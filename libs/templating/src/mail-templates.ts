@@ -1,5 +1,11 @@
-import { createLiquidEngine, errorPosition, MAX_TEMPLATE_LENGTH, Template } from './liquid-engine';
-import { TemplateError, TemplateField, TemplateRenderError, TemplateSyntaxError } from './template-errors';
+import { createLiquidEngine, errorPosition, MAX_TEMPLATE_LENGTH, Template, undefinedVariable } from './liquid-engine';
+import { TemplateError, TemplateField, TemplateRenderError, TemplateSyntaxError, TemplateVariableError } from './template-errors';
+
+/** A mail's recipient as a template sees it: `{{ to.email }}`, `{{ to.name }}` (null when it has none). */
+export interface TemplateRecipient {
+  email: string;
+  name: string | null;
+}
 
 /** What a broadcast's subject, html and text can refer to. */
 export interface TemplateContext {
@@ -9,7 +15,26 @@ export interface TemplateContext {
     last_name: string | null;
     attributes: Record<string, unknown>;
   };
+  /** The contact's address and name, as a stored template written for messages refers to its recipient. */
+  to: TemplateRecipient;
   unsubscribe_url: string;
+}
+
+/**
+ * What a stored template sent as a message can refer to: the sender's `data`, the recipient, and
+ * for marketing mail the unsubscribe link.
+ */
+export interface MessageTemplateScope {
+  data: Record<string, unknown>;
+  to: TemplateRecipient;
+  unsubscribe_url?: string;
+}
+
+export type TemplateScope = TemplateContext | MessageTemplateScope;
+
+export interface RenderOptions {
+  /** A variable the scope does not have is an error (`TemplateVariableError`) instead of blank. */
+  strict?: boolean;
 }
 
 /** A contact as its row holds it; templates see it in snake_case. */
@@ -20,6 +45,11 @@ export interface TemplateContact {
   attributes: Record<string, unknown>;
 }
 
+/** First and last name as one, or null when the contact has neither. */
+export function contactDisplayName(contact: Pick<TemplateContact, 'firstName' | 'lastName'>): string | null {
+  return [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null;
+}
+
 /**
  * The unsubscribe link is signed only when a template asks for it: a subject rarely does, and
  * the fan-out renders one subject per recipient, where an HMAC each was a fifth of its work.
@@ -27,6 +57,7 @@ export interface TemplateContact {
 export function contactTemplateContext(contact: TemplateContact, unsubscribeUrl: () => string): TemplateContext {
   return {
     contact: { email: contact.email, first_name: contact.firstName, last_name: contact.lastName, attributes: contact.attributes },
+    to: { email: contact.email, name: contactDisplayName(contact) },
     get unsubscribe_url() {
       return unsubscribeUrl();
     },
@@ -74,11 +105,13 @@ function parse(field: TemplateField, source: string): Template[] {
   }
 }
 
-function render(field: TemplateField, templates: Template[], context: TemplateContext): string {
+function render(field: TemplateField, templates: Template[], scope: TemplateScope, strict: boolean): string {
   let output: string;
   try {
-    output = engineOf(field).render(templates, context, MAX_RENDERED_LENGTH[field]);
+    output = engineOf(field).render(templates, scope, MAX_RENDERED_LENGTH[field], strict);
   } catch (error) {
+    const variable = undefinedVariable(error);
+    if (variable !== null) throw new TemplateVariableError(field, firstLine(error), errorPosition(error), variable);
     throw new TemplateRenderError(field, firstLine(error), errorPosition(error));
   }
   // A subject is one header line: whatever a contact's fields hold, no line break gets through.
@@ -94,12 +127,16 @@ export function compileMailTemplates(source: MailSource): CompiledMailTemplates 
   };
 }
 
-/** Throws a `TemplateRenderError` naming the field when a template reaches a render limit. */
-export function renderMailTemplates(templates: CompiledMailTemplates, context: TemplateContext): RenderedMail {
+/**
+ * Throws a `TemplateRenderError` naming the field when a template reaches a render limit, and a
+ * `TemplateVariableError` when a strict render meets a variable the scope lacks.
+ */
+export function renderMailTemplates(templates: CompiledMailTemplates, scope: TemplateScope, options: RenderOptions = {}): RenderedMail {
+  const strict = options.strict ?? false;
   return {
-    subject: render('subject', templates.subject, context),
-    html: templates.html && render('html', templates.html, context),
-    text: templates.text && render('text', templates.text, context),
+    subject: render('subject', templates.subject, scope, strict),
+    html: templates.html && render('html', templates.html, scope, strict),
+    text: templates.text && render('text', templates.text, scope, strict),
   };
 }
 
@@ -113,12 +150,12 @@ export interface MailPreview {
  * What an author sees while writing: each field parsed and rendered on its own, with the same
  * engines and limits as a send, so that every field's problem shows at once, not only the first.
  */
-export function previewMailTemplates(source: MailSource, context: TemplateContext): MailPreview {
+export function previewMailTemplates(source: MailSource, scope: TemplateScope, options: RenderOptions = {}): MailPreview {
   const problems: TemplateError[] = [];
   const attempt = (field: TemplateField, text: string | null): string | null => {
     if (text === null) return null;
     try {
-      return render(field, parse(field, text), context);
+      return render(field, parse(field, text), scope, options.strict ?? false);
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       problems.push(error);

@@ -25,3 +25,15 @@ export class TemplateSyntaxError extends TemplateError {}
 
 /** Refused while rendered: a render, memory or output-size limit was reached. */
 export class TemplateRenderError extends TemplateError {}
+
+/** Refused while rendered strictly: the template uses `variable`, which the scope does not have. */
+export class TemplateVariableError extends TemplateRenderError {
+  constructor(
+    field: TemplateField,
+    detail: string,
+    position: TemplatePosition | null,
+    readonly variable: string,
+  ) {
+    super(field, detail, position);
+  }
+}

@@ -5,12 +5,11 @@ import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastMessageTemplate, BroadcastRecipient, MessagesRepository } from '@app/messages';
 import { BroadcastMember, BroadcastsRepository, BroadcastTransitions, ListMembershipsRepository, ListsRepository } from '@app/marketing';
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
-import { CompiledMailTemplates, contactTemplateContext, renderMailTemplates, TemplateError } from '@app/templating';
+import { CompiledMailTemplates, contactDisplayName, contactTemplateContext, renderMailTemplates, TemplateError } from '@app/templating';
 import { WorkspaceId } from '@app/workspace-id';
 import { WorkspacesRepository } from '@app/workspaces';
 import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
-import { displayName } from './display-name';
 
 const PAGE_SIZE = 5000;
 
@@ -174,7 +173,7 @@ export class BroadcastFanOut {
       subjectOnly,
       contactTemplateContext(member, () => links(id)('unsubscribe')),
     );
-    const name = displayName(member);
+    const name = contactDisplayName(member);
     // Lower-case like every address Mailroom stores, so `?to=` finds broadcast mail too.
     const email = member.email.toLowerCase();
     return { id, contactId: member.id, to: name ? { email, name } : { email }, subject: subject || broadcast.name };
