@@ -22,7 +22,6 @@ import { IntegrationRateLimiter } from './delivery/integration-rate-limiter';
 import { MessageLoader } from './delivery/message-loader';
 import { MessageSender } from './delivery/message-sender.service';
 import { TrackedContent } from './delivery/tracked-content';
-import { TrackingLinks } from './delivery/tracking-links';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
 import { DeliverBroadcastRecipientsProcessor } from './processors/deliver-broadcast-recipients.processor';
 import { DeliverMessageProcessor } from './processors/deliver-message.processor';
@@ -54,7 +53,6 @@ import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     IntegrationRateLimiter,
     CircuitBreaker,
-    TrackingLinks,
     BroadcastSnapshots,
     TrackedContent,
     BroadcastFanOut,

@@ -15,5 +15,6 @@ export { classifyTrackingRequest, type Classification, type ClassifierOptions, t
 export type { MachineReason } from './machine-signatures';
 export { truncateIp } from './ip-truncation';
 export { listUnsubscribeHeaders, type ListUnsubscribeHeaders } from './list-unsubscribe';
+export { TrackingLinks, type TrackingLinkBuilder } from './tracking-links';
 export { TrackingModule } from './tracking.module';
 export { WorkspaceTrackingKeys } from './workspace-tracking-keys.service';

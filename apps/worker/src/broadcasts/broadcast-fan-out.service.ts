@@ -7,8 +7,8 @@ import { BroadcastMember, BroadcastsRepository, BroadcastTransitions, ListMember
 import { DeliveryProducer, JobName, JobPayloads } from '@app/queue';
 import { CompiledMailTemplates, contactDisplayName, contactTemplateContext, renderMailTemplates, TemplateError } from '@app/templating';
 import { WorkspaceId } from '@app/workspace-id';
+import { TrackingLinks } from '@app/tracking';
 import { WorkspacesRepository } from '@app/workspaces';
-import { TrackingLinks } from '../delivery/tracking-links';
 import { BroadcastSnapshots } from './broadcast-snapshots';
 
 const PAGE_SIZE = 5000;

@@ -5,9 +5,8 @@ import { ContactsRepository } from '@app/marketing';
 import { MessageEventsRepository, MessageLinksRepository } from '@app/messages';
 import { contactTemplateContext, renderMailTemplates } from '@app/templating';
 import { trustedWorkspaceId } from '@app/workspace-id';
-import { listUnsubscribeHeaders, rewriteHtml } from '@app/tracking';
+import { listUnsubscribeHeaders, rewriteHtml, TrackingLinkBuilder, TrackingLinks } from '@app/tracking';
 import { BroadcastSnapshots } from '../broadcasts/broadcast-snapshots';
-import { TrackingLinkBuilder, TrackingLinks } from './tracking-links';
 
 export interface MailContent {
   html: string | null;

@@ -37,6 +37,17 @@ export class BroadcastEntity {
   @Column({ type: 'text', nullable: true })
   text: string | null;
 
+  /**
+   * The stored template the content was copied from, when it was made from one; the copy is taken
+   * again from the template's latest version when it is sent, unless `templateVersion` names one.
+   * Null once the template is deleted or the content is written by hand.
+   */
+  @Column({ name: 'template_id', type: 'uuid', nullable: true })
+  templateId: string | null;
+
+  @Column({ name: 'template_version', type: 'integer', nullable: true })
+  templateVersion: number | null;
+
   @Column({ type: 'text', default: 'draft' })
   status: BroadcastStatus;
 

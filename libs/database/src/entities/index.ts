@@ -9,6 +9,8 @@ import { MessageLinkEntity } from './message-link.entity';
 import { MessageEntity } from './message.entity';
 import { SenderEntity } from './sender.entity';
 import { SuppressionEntity } from './suppression.entity';
+import { TemplateVersionEntity } from './template-version.entity';
+import { TemplateEntity } from './template.entity';
 import { WorkspaceEntity } from './workspace.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -32,6 +34,8 @@ export * from './message-link.entity';
 export * from './message.entity';
 export * from './sender.entity';
 export * from './suppression.entity';
+export * from './template-version.entity';
+export * from './template.entity';
 export * from './workspace.entity';
 export * from './audit-event.entity';
 export * from './invitation.entity';
@@ -67,4 +71,6 @@ export const ENTITIES = [
   WebhookEventEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,
+  TemplateEntity,
+  TemplateVersionEntity,
 ];

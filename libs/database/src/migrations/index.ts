@@ -11,6 +11,7 @@ import { BroadcastFailureReason1763791100000 } from './1763791100000-broadcast-f
 import { PeopleAndAccess1763791200000 } from './1763791200000-people-and-access';
 import { MessageStats1763791310000 } from './1763791310000-message-stats';
 import { MessageStatusListing1763791320000 } from './1763791320000-message-status-listing';
+import { Templates1763791470000 } from './1763791470000-templates';
 import { Webhooks1763791500000 } from './1763791500000-webhooks';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   PeopleAndAccess1763791200000,
   MessageStats1763791310000,
   MessageStatusListing1763791320000,
+  Templates1763791470000,
   Webhooks1763791500000,
 ];

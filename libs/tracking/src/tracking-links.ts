@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { signTrackingToken, TrackingKind, trackingUrl, WorkspaceTrackingKeys } from '@app/tracking';
+import { signTrackingToken, TrackingKind } from './tracking-token';
+import { trackingUrl } from './tracking-urls';
+import { WorkspaceTrackingKeys } from './workspace-tracking-keys.service';
 
 export type TrackingLinkBuilder = (kind: TrackingKind, linkIndex?: number) => string;
 
-/** Signed tracking and unsubscribe URLs of one message, under its workspace's key. */
+/**
+ * Signed tracking and unsubscribe URLs of one message, under its workspace's key: the worker's for
+ * the links it rewrites, the API's for a stored template's `unsubscribe_url` rendered when a send is accepted.
+ */
 @Injectable()
 export class TrackingLinks {
   constructor(
