@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
+import { TemplatesApiModule } from './templates/templates.module';
 import { TrackingApiModule } from './tracking/tracking.module';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -44,6 +45,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     AuditApiModule,
     MembersModule,
     WebhooksApiModule,
+    TemplatesApiModule,
   ],
 })
 export class ApiModule {}

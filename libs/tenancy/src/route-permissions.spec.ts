@@ -9,7 +9,7 @@ describe('route permissions', () => {
     expect(allowedTo('admin')).toEqual(operations.map(([operation]) => operation));
   });
 
-  it('lets viewers read and nothing else', () => {
+  it('lets viewers read, and render previews (which store and send nothing), and nothing else', () => {
     expect(allowedTo('viewer').filter((operation) => !onlyReads(operation))).toEqual([]);
   });
 
@@ -18,24 +18,33 @@ describe('route permissions', () => {
     expect(viewer.filter((operation) => /\/(api-keys|invitations|audit)/.test(operation))).toEqual([]);
   });
 
-  it('lets members write contacts, lists, broadcasts, suppressions and messages, and only read integrations', () => {
+  it('lets members write contacts, lists, broadcasts, suppressions, templates and messages, and only read integrations', () => {
     const writes = allowedTo('member').filter((operation) => !onlyReads(operation));
     expect(writes.length).toBeGreaterThan(0);
-    expect(writes.filter((operation) => !/\{ws\}\/(contacts|lists|broadcasts|suppressions|messages)\b/.test(operation))).toEqual([]);
+    expect(writes.filter((operation) => !/\{ws\}\/(contacts|lists|broadcasts|suppressions|templates|messages)\b/.test(operation))).toEqual(
+      [],
+    );
     expect(allowedTo('member').filter((operation) => operation.includes('/integrations'))).toEqual([
       'GET /v1/workspaces/{ws}/integrations',
       'GET /v1/workspaces/{ws}/integrations/{id}',
     ]);
   });
 
-  it('gives send-scope keys exactly the messages routes and their counts (stats)', () => {
+  it('gives send-scope keys the messages routes, their stats, and the reading, rendering and testing of templates, and nothing else', () => {
     const send = operations.filter(([, permission]) => permission.apiKeyScope === 'send').map(([operation]) => operation);
     expect(send.sort()).toEqual([
       'GET /v1/workspaces/{ws}/messages',
       'GET /v1/workspaces/{ws}/messages/{id}',
       'GET /v1/workspaces/{ws}/stats',
+      'GET /v1/workspaces/{ws}/templates',
+      'GET /v1/workspaces/{ws}/templates/{id}',
+      'GET /v1/workspaces/{ws}/templates/{id}/versions',
+      'GET /v1/workspaces/{ws}/templates/{id}/versions/{n}',
       'POST /v1/workspaces/{ws}/messages',
       'POST /v1/workspaces/{ws}/messages/batch',
+      'POST /v1/workspaces/{ws}/templates/preview',
+      'POST /v1/workspaces/{ws}/templates/{id}/preview',
+      'POST /v1/workspaces/{ws}/templates/{id}/test',
     ]);
   });
 

@@ -89,6 +89,20 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/workspaces/{ws}/broadcasts/{id}/resume': allow(MEMBERS, 'admin'),
   'POST /v1/workspaces/{ws}/broadcasts/{id}/cancel': allow(MEMBERS, 'admin'),
 
+  // An application server's send key may read and render the templates it sends by, and test one (a send, as its others).
+  'GET /v1/workspaces/{ws}/templates': allow(EVERYONE, 'send'),
+  'GET /v1/workspaces/{ws}/templates/{id}': allow(EVERYONE, 'send'),
+  'GET /v1/workspaces/{ws}/templates/{id}/versions': allow(EVERYONE, 'send'),
+  'GET /v1/workspaces/{ws}/templates/{id}/versions/{n}': allow(EVERYONE, 'send'),
+  'POST /v1/workspaces/{ws}/templates': allow(MEMBERS, 'admin'),
+  'PATCH /v1/workspaces/{ws}/templates/{id}': allow(MEMBERS, 'admin'),
+  'DELETE /v1/workspaces/{ws}/templates/{id}': allow(MEMBERS, 'admin'),
+  'POST /v1/workspaces/{ws}/templates/{id}/versions/{n}/restore': allow(MEMBERS, 'admin'),
+  // Render what is given or stored; nothing is stored or sent.
+  'POST /v1/workspaces/{ws}/templates/preview': allow(EVERYONE, 'send'),
+  'POST /v1/workspaces/{ws}/templates/{id}/preview': allow(EVERYONE, 'send'),
+  'POST /v1/workspaces/{ws}/templates/{id}/test': allow(MEMBERS, 'send'),
+
   'GET /v1/workspaces/{ws}/suppressions': allow(EVERYONE, 'admin'),
   'POST /v1/workspaces/{ws}/suppressions': allow(MEMBERS, 'admin'),
   'DELETE /v1/workspaces/{ws}/suppressions/{email}': allow(MEMBERS, 'admin'),
@@ -118,7 +132,11 @@ export function operationOf(method: string, routePath: string): string {
  * POSTs that change nothing: they render content sent in the body (too large and too private for a
  * query string) and store nothing, so viewers may call them as they may call a GET.
  */
-const RENDER_ONLY: ReadonlySet<string> = new Set(['POST /v1/workspaces/{ws}/broadcasts/preview']);
+const RENDER_ONLY: ReadonlySet<string> = new Set([
+  'POST /v1/workspaces/{ws}/broadcasts/preview',
+  'POST /v1/workspaces/{ws}/templates/preview',
+  'POST /v1/workspaces/{ws}/templates/{id}/preview',
+]);
 
 /** Whether a route of ROUTE_PERMISSIONS only reads: a GET, or a POST that renders and stores nothing. */
 export function onlyReads(route: string): boolean {

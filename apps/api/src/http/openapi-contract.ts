@@ -14,6 +14,7 @@ const PATH_PARAMETERS: Readonly<Record<string, Omit<ParameterObject, 'name' | 'i
   userId: { description: "The member's user id", schema: { type: 'string', format: 'uuid' } },
   contactId: { description: "The contact's id", schema: { type: 'string', format: 'uuid' } },
   deliveryId: { description: "The webhook delivery's id", schema: { type: 'string', format: 'uuid' } },
+  n: { description: 'The version number: 1 is the first', schema: { type: 'integer', minimum: 1 } },
   email: { description: 'The suppressed address', schema: { type: 'string', format: 'email' } },
   token: { description: 'The signed token from the link in the message', schema: { type: 'string' } },
 };
