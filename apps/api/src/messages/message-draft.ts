@@ -33,15 +33,22 @@ export function resolveSender(integration: ReadonlyIntegration, from: MailboxInp
   return { email: sender.email, name: wanted.name ?? sender.name };
 }
 
-function checkContent(dto: SendMessageDto, field: string): void {
-  if (dto.html === undefined && dto.text === undefined) {
+/** What a message says: as the request gives it, or rendered from the stored template it names. */
+export interface MessageContent {
+  subject: string;
+  html: string | null;
+  text: string | null;
+}
+
+function checkContent(dto: SendMessageDto, content: MessageContent, field: string): void {
+  if (content.html === null && content.text === null) {
     throw new UnprocessableEntityException([`${field}html or ${field}text is required`]);
   }
   const recipients = dto.to.length + (dto.cc?.length ?? 0) + (dto.bcc?.length ?? 0);
   if (recipients > MAX_RECIPIENTS) {
     throw new UnprocessableEntityException([`${field}to, cc and bcc together may name at most ${MAX_RECIPIENTS} recipients`]);
   }
-  const bytes = Buffer.byteLength(dto.html ?? '') + Buffer.byteLength(dto.text ?? '');
+  const bytes = Buffer.byteLength(content.html ?? '') + Buffer.byteLength(content.text ?? '');
   if (bytes > MAX_CONTENT_BYTES) {
     throw new PayloadTooLargeException(`${field}html and text are ${bytes} bytes together; the limit is ${MAX_CONTENT_BYTES}`);
   }
@@ -59,16 +66,28 @@ function checkMarketingRecipients(dto: SendMessageDto, field: string): void {
   }
 }
 
-/** Turns a validated request into the row to insert, applying the workspace's integration and defaults. */
+/**
+ * Turns a validated request into the row to insert, applying the workspace's integration and
+ * defaults. `content` is what its template rendered to (for the message `id`), when it names one.
+ */
 export function draftMessage(
   dto: SendMessageDto,
-  context: { workspace: WorkspaceSettings; integration: ReadonlyIntegration; idempotencyKey?: string; field?: string },
+  context: {
+    workspace: WorkspaceSettings;
+    integration: ReadonlyIntegration;
+    idempotencyKey?: string;
+    field?: string;
+    id?: string;
+    content?: MessageContent;
+  },
 ): NewMessage {
   const field = context.field ?? '';
-  checkContent(dto, field);
+  // Without a template, validation has required the subject.
+  const content = context.content ?? { subject: dto.subject!, html: dto.html ?? null, text: dto.text ?? null };
+  checkContent(dto, content, field);
   checkMarketingRecipients(dto, field);
   const from = resolveSender(context.integration, dto.from, field);
-  const id = randomUUID();
+  const id = context.id ?? randomUUID();
   return {
     id,
     integrationId: context.integration.id,
@@ -79,15 +98,16 @@ export function draftMessage(
     cc: (dto.cc ?? []).map(toMailbox),
     bcc: (dto.bcc ?? []).map(toMailbox),
     replyTo: dto.replyTo === undefined ? null : toMailbox(dto.replyTo).email,
-    subject: dto.subject,
-    html: dto.html ?? null,
-    text: dto.text ?? null,
+    subject: content.subject,
+    html: content.html,
+    text: content.text,
     headers: dto.headers ?? {},
     trackingOpens: dto.tracking?.opens ?? context.workspace.trackingOpens,
     trackingClicks: dto.tracking?.clicks ?? context.workspace.trackingClicks,
     tags: dto.tags ?? [],
     metadata: dto.metadata ?? {},
     idempotencyKey: context.idempotencyKey ?? null,
+    // The request as sent: a repeat after its template changed is the same request.
     idempotencyFingerprint: context.idempotencyKey ? createHash('sha256').update(JSON.stringify(dto)).digest('hex') : null,
     messageIdHeader: messageIdHeader(id, from.email),
   };

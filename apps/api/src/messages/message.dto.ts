@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MESSAGE_STATUSES, MESSAGE_TYPES, MessageStatus, MessageType } from '@app/database';
@@ -19,6 +20,7 @@ import { NoLineBreaks } from '../http/no-line-breaks.validator';
 import { PageQuery } from '../http/page-query.dto';
 import { IsMailbox } from './mailbox.validator';
 import { IsMailHeaders } from './mail-headers.validator';
+import { MessageTemplateDto } from './message-template.dto';
 
 export type MailboxInput = string | { email: string; name?: string };
 
@@ -75,12 +77,22 @@ export class SendMessageDto {
   @IsMailbox()
   replyTo?: MailboxInput;
 
-  @ApiProperty({ example: 'Reset your password' })
+  @ApiPropertyOptional({ example: 'Reset your password', description: 'Required unless `template` is given' })
+  @ValidateIf((dto: SendMessageDto) => dto.template === undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(998)
   @NoLineBreaks()
-  subject: string;
+  subject?: string;
+
+  @ApiPropertyOptional({
+    type: MessageTemplateDto,
+    description: 'A stored template, rendered when the message is accepted, instead of subject, html and text (not both)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MessageTemplateDto)
+  template?: MessageTemplateDto;
 
   @ApiPropertyOptional({ description: 'HTML body; html or text is required' })
   @IsOptional()

@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { MessageType } from '@app/database';
 import { IntegrationsRepository, SharedIntegration } from '@app/integrations';
 import { MessagesRepository } from '@app/messages';
@@ -10,6 +11,7 @@ import { AcceptedMessagesWriter } from './accepted-messages.writer';
 import { draftMessage } from './message-draft';
 import { ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
+import { TemplatedContent } from './templated-content';
 
 export interface SendOutcome {
   message: AcceptedMessageResponse;
@@ -24,6 +26,7 @@ export class MessagesService {
     private readonly integrations: IntegrationsRepository,
     private readonly messages: MessagesRepository,
     private readonly accepted: AcceptedMessagesWriter,
+    private readonly templated: TemplatedContent,
   ) {}
 
   async send(workspaceId: WorkspaceId, dto: SendMessageDto, idempotencyKey?: string): Promise<SendOutcome> {
@@ -32,7 +35,9 @@ export class MessagesService {
     }
     const workspace = await this.workspaces.get(workspaceId);
     const integration = await this.integrationFor(workspaceId, dto.type ?? 'transactional');
-    const row = draftMessage(dto, { workspace, integration, idempotencyKey });
+    const id = randomUUID();
+    const [content] = await this.templated.render(workspaceId, [{ dto, id, path: '' }]);
+    const row = draftMessage(dto, { workspace, integration, idempotencyKey, id, content });
 
     if (await this.accepted.write(workspaceId, row)) return { message: { id: row.id, status: 'queued' }, created: true };
     const first = await this.messages.findByIdempotencyKey(workspaceId, idempotencyKey!);
@@ -50,8 +55,10 @@ export class MessagesService {
     for (const type of new Set(dtos.map((dto) => dto.type ?? 'transactional'))) {
       byType.set(type, await this.integrationFor(workspaceId, type));
     }
-    const rows = dtos.map((dto, index) =>
-      draftMessage(dto, { workspace, integration: byType.get(dto.type ?? 'transactional')!, field: `messages[${index}].` }),
+    const sends = dtos.map((dto, index) => ({ dto, id: randomUUID(), path: `messages[${index}].` }));
+    const contents = await this.templated.render(workspaceId, sends);
+    const rows = sends.map(({ dto, id, path }, index) =>
+      draftMessage(dto, { workspace, integration: byType.get(dto.type ?? 'transactional')!, field: path, id, content: contents[index] }),
     );
     await this.accepted.writeAll(workspaceId, rows);
     return rows.map((row) => ({ id: row.id, status: 'queued' }));
