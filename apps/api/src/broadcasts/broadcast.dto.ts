@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsDateString, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_TEMPLATE_LENGTH } from '@app/templating';
 import { MAX_EMAIL_LENGTH } from '../contacts/email-address';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
@@ -7,7 +7,10 @@ import { IsMailbox } from '../messages/mailbox.validator';
 import { MAILBOX_SCHEMA, type MailboxInput } from '../messages/message.dto';
 
 const TEMPLATE_HELP =
-  'Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}';
+  'Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }}';
+const TEMPLATE_ID_HELP =
+  "A stored template whose content the broadcast takes instead of subject, html and text (not both); it is rendered for each contact, never strictly (a broadcast gives no data), and taken again from the template's latest version when the broadcast is sent";
+const TEMPLATE_VERSION_HELP = "With templateId: this version instead of the template's latest when it is sent";
 
 export class CreateBroadcastDto {
   @ApiProperty({ example: 'Spring sale' })
@@ -26,12 +29,16 @@ export class CreateBroadcastDto {
   @IsMailbox()
   from?: MailboxInput;
 
-  @ApiProperty({ description: TEMPLATE_HELP, example: 'Hi {{ contact.first_name }}, spring is here' })
+  @ApiPropertyOptional({
+    description: `${TEMPLATE_HELP}; required unless templateId is given`,
+    example: 'Hi {{ contact.first_name }}, spring is here',
+  })
+  @ValidateIf((dto: CreateBroadcastDto) => dto.templateId === undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(998)
   @NoLineBreaks()
-  subject: string;
+  subject?: string;
 
   @ApiPropertyOptional({ description: TEMPLATE_HELP })
   @IsOptional()
@@ -44,6 +51,17 @@ export class CreateBroadcastDto {
   @IsString()
   @MaxLength(MAX_TEMPLATE_LENGTH)
   text?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: TEMPLATE_ID_HELP })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: TEMPLATE_VERSION_HELP })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  templateVersion?: number;
 
   @ApiPropertyOptional({ description: 'Start sending at this time instead of at once (when sent)', example: '2026-12-01T09:00:00Z' })
   @IsOptional()
@@ -104,6 +122,22 @@ export class UpdateBroadcastDto {
   @IsString()
   @MaxLength(MAX_TEMPLATE_LENGTH)
   text?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: `${TEMPLATE_ID_HELP}; null keeps the content as it is, the broadcast's own. Changing subject, html or text makes it the broadcast's own too`,
+  })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, description: `${TEMPLATE_VERSION_HELP}; null: the latest` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  templateVersion?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Start sending at this time when sent; null: at once' })
   @IsOptional()

@@ -23,6 +23,15 @@ export class BroadcastResponse {
   @ApiProperty() subject: string;
   @ApiPropertyOptional({ nullable: true, type: String }) html: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The stored template its content comes from; null when written by hand (or the template was deleted)',
+  })
+  templateId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: "The template's version it sends; null: its latest, taken when sent" })
+  templateVersion: number | null;
   @ApiProperty({ enum: BROADCAST_STATUSES }) status: BroadcastStatus;
   @ApiPropertyOptional({
     nullable: true,
@@ -45,6 +54,8 @@ export class BroadcastResponse {
       subject: broadcast.subject,
       html: broadcast.html,
       text: broadcast.text,
+      templateId: broadcast.templateId,
+      templateVersion: broadcast.templateVersion,
       status: broadcast.status,
       failureReason: broadcast.failureReason,
       scheduledAt: broadcast.scheduledAt,

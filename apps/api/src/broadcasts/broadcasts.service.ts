@@ -1,16 +1,19 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditLog } from '@app/audit';
 import { BroadcastEntity, BroadcastStatus } from '@app/database';
 import { IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, BroadcastTransitions, ListsRepository } from '@app/marketing';
 import { BroadcastProducer } from '@app/queue';
-import { compileMailTemplates, TemplateSyntaxError } from '@app/templating';
 import type { BroadcastWebhookType } from '@app/webhooks';
+import { TemplatesRepository } from '@app/templates';
+import type { MailSource } from '@app/templating';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { resolveSender, toMailbox } from '../messages/message-draft';
 import type { MailboxInput } from '../messages/message.dto';
+import { assertParsable } from '../templates/parsable-content';
+import { DraftSource, draftSource, sourceColumns, templateContent } from './broadcast-template';
 import { CreateBroadcastDto, UpdateBroadcastDto } from './broadcast.dto';
 import { BroadcastResponse } from './broadcast.response';
 import { requireMarketingIntegration } from './marketing-integration';
@@ -24,10 +27,12 @@ export class BroadcastsService {
     private readonly producer: BroadcastProducer,
     private readonly lists: ListsRepository,
     private readonly audit: AuditLog,
+    private readonly templates: TemplatesRepository,
   ) {}
 
   async create(workspaceId: WorkspaceId, dto: CreateBroadcastDto): Promise<BroadcastResponse> {
-    const content = { subject: dto.subject, html: dto.html ?? null, text: dto.text ?? null };
+    const source = draftSource(dto);
+    const content = await this.contentOf(workspaceId, source);
     await this.checkDraft(workspaceId, { ...content, listId: dto.listId, from: dto.from });
     const from = dto.from === undefined ? null : toMailbox(dto.from);
     const broadcast = Object.assign(new BroadcastEntity(), {
@@ -37,6 +42,7 @@ export class BroadcastsService {
       fromEmail: from?.email ?? null,
       fromName: from?.name ?? null,
       ...content,
+      ...sourceColumns(source),
       status: 'draft' as const,
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : null,
     });
@@ -47,16 +53,14 @@ export class BroadcastsService {
   async update(workspaceId: WorkspaceId, id: string, dto: UpdateBroadcastDto): Promise<BroadcastResponse> {
     const broadcast = await this.find(workspaceId, id);
     if (broadcast.status !== 'draft') throw this.refused(broadcast, 'change', ['draft']);
-    const content = {
-      subject: dto.subject ?? broadcast.subject,
-      html: dto.html === undefined ? broadcast.html : dto.html,
-      text: dto.text === undefined ? broadcast.text : dto.text,
-    };
+    const source = draftSource(dto, broadcast);
+    const content = await this.contentOf(workspaceId, source);
     const listId = dto.listId ?? broadcast.listId;
     await this.checkDraft(workspaceId, { ...content, listId, from: dto.from ?? undefined });
     const from = dto.from === undefined ? undefined : dto.from === null ? null : toMailbox(dto.from);
     const changes: Partial<BroadcastEntity> = {
       ...content,
+      ...sourceColumns(source),
       name: dto.name ?? broadcast.name,
       listId,
       ...(from !== undefined && { fromEmail: from?.email ?? null, fromName: from?.name ?? null }),
@@ -89,7 +93,12 @@ export class BroadcastsService {
     );
     const startAt = scheduledAt ? new Date(scheduledAt) : broadcast.scheduledAt;
     const later = startAt !== null && startAt.getTime() > Date.now();
+    // What goes out is fixed now: a template's version as it is at this moment, whatever is saved later.
+    const content = broadcast.templateId
+      ? await templateContent(this.templates, workspaceId, { id: broadcast.templateId, version: broadcast.templateVersion })
+      : {};
     const moved = await this.broadcasts.transition(workspaceId, id, ['draft'], later ? 'scheduled' : 'sending', {
+      ...content,
       fromEmail: from.email,
       fromName: from.name ?? null,
       scheduledAt: startAt,
@@ -151,18 +160,13 @@ export class BroadcastsService {
     ]);
   }
 
+  private contentOf(workspaceId: WorkspaceId, source: DraftSource): Promise<MailSource> {
+    return 'template' in source ? templateContent(this.templates, workspaceId, source.template) : Promise.resolve(source.written);
+  }
+
   /** What a draft must be to be saved: some body, templates that parse, a list of this workspace, a sender it may use. */
-  private async checkDraft(
-    workspaceId: WorkspaceId,
-    draft: { subject: string; html: string | null; text: string | null; listId: string; from?: MailboxInput },
-  ): Promise<void> {
-    if (draft.html === null && draft.text === null) throw new BadRequestException(['html or text is required']);
-    try {
-      compileMailTemplates(draft);
-    } catch (error) {
-      if (error instanceof TemplateSyntaxError) throw new BadRequestException([error.message]);
-      throw error;
-    }
+  private async checkDraft(workspaceId: WorkspaceId, draft: MailSource & { listId: string; from?: MailboxInput }): Promise<void> {
+    assertParsable(draft);
     if (!(await this.lists.exists(workspaceId, draft.listId))) throw new NotFoundException(`List ${draft.listId} not found`);
     const integration = await this.integrations.findByUsage(workspaceId, 'marketing');
     if (draft.from && integration) resolveSender(integration, draft.from, ''); // refuses a sender it may not use; checked again at send
