@@ -8,6 +8,7 @@ export const WORKSPACE_PAGES: { path: string; label: string; reads: RouteKey }[]
   { path: 'contacts', label: 'Contacts', reads: 'GET /v1/workspaces/{ws}/contacts' },
   { path: 'lists', label: 'Lists', reads: 'GET /v1/workspaces/{ws}/lists' },
   { path: 'broadcasts', label: 'Broadcasts', reads: 'GET /v1/workspaces/{ws}/broadcasts' },
+  { path: 'templates', label: 'Templates', reads: 'GET /v1/workspaces/{ws}/templates' },
   { path: 'suppressions', label: 'Suppressions', reads: 'GET /v1/workspaces/{ws}/suppressions' },
   { path: 'webhooks', label: 'Webhooks', reads: 'GET /v1/workspaces/{ws}/webhooks' },
   { path: 'api-keys', label: 'API keys', reads: 'GET /v1/workspaces/{ws}/api-keys' },
