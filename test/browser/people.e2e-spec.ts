@@ -78,6 +78,7 @@ describe('members, API keys, suppressions and the audit log in the browser', () 
       'Contacts',
       'Lists',
       'Broadcasts',
+      'Templates',
       'Suppressions',
       'Webhooks',
       'Members',
@@ -85,7 +86,7 @@ describe('members, API keys, suppressions and the audit log in the browser', () 
     ]);
 
     // Other specs hold those pages to their write buttons; here they only have to open for a viewer.
-    for (const path of ['', 'integrations', 'messages', 'contacts', 'lists', 'broadcasts']) await openPage(viewer, url(path));
+    for (const path of ['', 'integrations', 'messages', 'contacts', 'lists', 'broadcasts', 'templates']) await openPage(viewer, url(path));
 
     await openPage(viewer, url('suppressions'), 'Suppressions');
     await main(viewer)

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { FakeSmtpServer } from '../support/fake-smtp-server';
-import { OPERATOR, OPERATOR_ENV } from '../support/people';
+import { openPage, signedInPage } from '../support/browser-pages';
+import { invitePerson, OPERATOR, OPERATOR_ENV } from '../support/people';
 import { createSendingWorkspace, SendingWorkspace } from '../support/sending-workspace';
 import { BrowserApp, seriousAccessibilityProblems, startBrowserApp } from '../support/browser';
 
@@ -147,6 +148,17 @@ describe('templates in the browser', () => {
       expect({ url, problems: await seriousAccessibilityProblems(dark) }).toEqual({ url, problems: [] });
     }
   }, 60_000);
+
+  it('shows a viewer the template and its preview, with no button that changes or sends it', async () => {
+    const viewer = await signedInPage(app, await invitePerson(app.t, ws, 'viewer'));
+    await openPage(viewer, new URL(templateUrl).pathname, 'Welcome');
+    await viewer.getByTestId('preview-subject').filter({ hasText: 'Welcome, name' }).waitFor();
+    await expect(viewer.getByRole('textbox', { name: /^Subject/ }).getAttribute('readonly')).resolves.not.toBeNull();
+    const main = viewer.getByRole('main');
+    await expect(main.getByRole('button', { name: /Save|Delete|Send test|Restore/ }).count()).resolves.toBe(0);
+    await expect(main.getByRole('button', { name: 'View version 1' }).count()).resolves.toBe(1);
+    expect(await seriousAccessibilityProblems(viewer)).toEqual([]);
+  });
 
   it('lists the template, and deletes it after confirming', async () => {
     await page.goto(at('/templates'));
