@@ -54,12 +54,19 @@ export class TemplatedContent {
     const contents = new Map<Send, MessageContent>();
     templated.forEach((send, index) => {
       const version = versions[index]!;
-      const { template, to } = send.dto;
-      const scope: MessageTemplateScope = { data: template!.data ?? {}, to: templateRecipient(to[0]) };
-      if (send.dto.type === 'marketing' && unsubscribeLinks) {
-        // Signed only when the template asks for it, as the worker signs the List-Unsubscribe header's.
-        Object.defineProperty(scope, 'unsubscribe_url', { enumerable: true, get: () => unsubscribeLinks(send.id)('unsubscribe') });
-      }
+      const data = send.dto.template!.data ?? {};
+      const to = templateRecipient(send.dto.to[0]);
+      const links = send.dto.type === 'marketing' ? unsubscribeLinks : undefined;
+      const scope: MessageTemplateScope = links
+        ? {
+            data,
+            to,
+            // The link the worker puts in the List-Unsubscribe header, signed only when the template asks for it.
+            get unsubscribe_url() {
+              return links(send.id)('unsubscribe');
+            },
+          }
+        : { data, to };
       try {
         contents.set(send, renderMailTemplates(version.templates, scope, { strict: version.strict }));
       } catch (error) {

@@ -2,7 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { AuditLog } from '@app/audit';
 import { IntegrationsRepository } from '@app/integrations';
-import { CompiledTemplateVersion, StoredTemplate, TemplateResolver } from '@app/templates';
+import { CompiledTemplateVersion, TemplateResolver } from '@app/templates';
 import { MessageTemplateScope, previewMailTemplates, renderMailTemplates, RenderedMail } from '@app/templating';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
@@ -83,8 +83,8 @@ export class TemplateContentService {
 
   private async compiled(workspaceId: WorkspaceId, id: string, version?: number): Promise<CompiledTemplateVersion> {
     const template = await this.templates.find(workspaceId, id);
-    const source: StoredTemplate =
-      version === undefined ? template : { ...template, ...(await this.templates.findVersion(workspaceId, id, version)) };
+    const source =
+      version === undefined ? template : { ...(await this.templates.findVersion(workspaceId, id, version)), id, key: template.key };
     return renderOrRefuse(source, () => this.resolver.compile(source));
   }
 
