@@ -14,10 +14,7 @@ export interface CompiledTemplateVersion {
 }
 
 /** What a reference names: a version, or why it names none. */
-export type ResolvedReference =
-  | { found: CompiledTemplateVersion }
-  | { missing: 'key' }
-  | { missing: 'version'; latest: number };
+export type ResolvedReference = { found: CompiledTemplateVersion } | { missing: 'key' } | { missing: 'version'; latest: number };
 
 interface VersionSource {
   id: string;
