@@ -1140,6 +1140,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the templates by key, or find the one with ?key= */
+        get: operations["TemplatesController_list"];
+        put?: never;
+        /** Create a template: its version 1 */
+        post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render unsaved template content with data, with every Liquid error and its line */
+        post: operations["TemplatesController_previewContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a template with its latest version */
+        get: operations["TemplatesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a template with all its versions */
+        delete: operations["TemplatesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a template: a new version */
+        patch: operations["TemplatesController_update"];
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template with data, as a send would */
+        post: operations["TemplatesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test of a template to one address through the transactional integration */
+        post: operations["TemplatesController_sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a template's versions, newest first */
+        get: operations["TemplateVersionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}/versions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get what one version of a template says */
+        get: operations["TemplateVersionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/templates/{id}/versions/{n}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a version: a new version with that version's content */
+        post: operations["TemplateVersionsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/t/o/{token}": {
         parameters: {
             query?: never;
@@ -1730,6 +1869,25 @@ export interface components {
              */
             redirectUri: string;
         };
+        MessageTemplateDto: {
+            /** @example password-reset */
+            key: string;
+            /**
+             * @description This version instead of the latest
+             * @example 3
+             */
+            version?: number;
+            /**
+             * @description What the template sees as `data` ({{ data.name }}); it also sees the first `to` recipient as `to`
+             * @example {
+             *       "name": "Ada",
+             *       "resetUrl": "https://app.example.com/reset/abc"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
         MessageTrackingDto: {
             opens?: boolean;
             clicks?: boolean;
@@ -1767,8 +1925,13 @@ export interface components {
                 email: string;
                 name?: string;
             };
-            /** @example Reset your password */
-            subject: string;
+            /**
+             * @description Required unless `template` is given
+             * @example Reset your password
+             */
+            subject?: string;
+            /** @description A stored template, rendered when the message is accepted, instead of subject, html and text (not both) */
+            template?: components["schemas"]["MessageTemplateDto"];
             /** @description HTML body; html or text is required */
             html?: string;
             /** @description Plain-text body; html or text is required */
@@ -1967,14 +2130,21 @@ export interface components {
                 name?: string;
             };
             /**
-             * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}
+             * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }}; required unless templateId is given
              * @example Hi {{ contact.first_name }}, spring is here
              */
-            subject: string;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            subject?: string;
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }} */
             html?: string;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }} */
             text?: string;
+            /**
+             * Format: uuid
+             * @description A stored template whose content the broadcast takes instead of subject, html and text (not both); it is rendered for each contact, never strictly (a broadcast gives no data), and taken again from the template's latest version when the broadcast is sent
+             */
+            templateId?: string;
+            /** @description With templateId: this version instead of the template's latest when it is sent */
+            templateVersion?: number;
             /**
              * @description Start sending at this time instead of at once (when sent)
              * @example 2026-12-01T09:00:00Z
@@ -2007,6 +2177,13 @@ export interface components {
             subject: string;
             html?: string | null;
             text?: string | null;
+            /**
+             * Format: uuid
+             * @description The stored template its content comes from; null when written by hand (or the template was deleted)
+             */
+            templateId: string | null;
+            /** @description The template's version it sends; null: its latest, taken when sent */
+            templateVersion: number | null;
             /** @enum {string} */
             status: "draft" | "scheduled" | "sending" | "paused" | "sent" | "cancelled" | "failed";
             /** @description Why a failed broadcast stopped (e.g. "subject: template render limit exceeded") */
@@ -2035,24 +2212,31 @@ export interface components {
                 email?: string;
                 name?: string;
             } | null;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }} */
             subject?: string;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}; null removes the HTML part */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }}; null removes the HTML part */
             html?: string | null;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}; null removes the text part */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }}; null removes the text part */
             text?: string | null;
+            /**
+             * Format: uuid
+             * @description A stored template whose content the broadcast takes instead of subject, html and text (not both); it is rendered for each contact, never strictly (a broadcast gives no data), and taken again from the template's latest version when the broadcast is sent; null keeps the content as it is, the broadcast's own. Changing subject, html or text makes it the broadcast's own too
+             */
+            templateId?: string | null;
+            /** @description With templateId: this version instead of the template's latest when it is sent; null: the latest */
+            templateVersion?: number | null;
             /** @description Start sending at this time when sent; null: at once */
             scheduledAt?: string | null;
         };
         PreviewBroadcastDto: {
             /**
-             * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }}
+             * @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }}
              * @example Hi {{ contact.first_name }}
              */
             subject: string;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }} */
             html?: string | null;
-            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ unsubscribe_url }} */
+            /** @description Liquid template: {{ contact.email }}, {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.attributes.<name> }}, {{ to.email }}, {{ to.name }}, {{ unsubscribe_url }} */
             text?: string | null;
             /**
              * Format: uuid
@@ -2530,6 +2714,178 @@ export interface components {
         ReplayResponse: {
             /** @description Failed deliveries due again now */
             replayed: number;
+        };
+        CreateTemplateDto: {
+            /**
+             * @description What sends name it by; unique in the workspace and fixed once created
+             * @example password-reset
+             */
+            key: string;
+            /** @example Password reset */
+            name: string;
+            /**
+             * @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields
+             * @example Reset your password, {{ data.name }}
+             */
+            subject: string;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields; html or text is required */
+            html?: string;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields; html or text is required */
+            text?: string;
+            /**
+             * @description A variable the template uses but the data lacks is an error at send (422 naming it) instead of blank; `{% if data.x %}` and `| default:` still mark a value optional
+             * @default false
+             */
+            strict: boolean;
+        };
+        TemplateResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example password-reset */
+            key: string;
+            name: string;
+            /**
+             * @description The latest version: what sends use unless they name another
+             * @example 3
+             */
+            version: number;
+            subject: string;
+            html: string | null;
+            text: string | null;
+            /** @description A variable the data lacks is an error at send instead of blank */
+            strict: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the latest version was written
+             */
+            updatedAt: string;
+        };
+        TemplateListResponse: {
+            data: components["schemas"]["TemplateResponse"][];
+            nextCursor: string | null;
+        };
+        PreviewTemplateContentDto: {
+            /**
+             * @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields
+             * @example Hi {{ data.name }}
+             */
+            subject: string;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields */
+            html?: string | null;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields */
+            text?: string | null;
+            /**
+             * @description A variable the template uses but the data lacks is an error at send (422 naming it) instead of blank; `{% if data.x %}` and `| default:` still mark a value optional
+             * @default false
+             */
+            strict: boolean;
+            /**
+             * @description What the template sees as `data`
+             * @example {
+             *       "name": "Ada",
+             *       "plan": "pro"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description What the template sees as `to`; without it, an empty address and no name */
+            to?: string | {
+                /** Format: email */
+                email: string;
+                name?: string;
+            };
+        };
+        TemplateContentPreviewResponse: {
+            /** @description null when the subject has a problem */
+            subject: string | null;
+            /** @description null when there is no HTML, or it has a problem */
+            html: string | null;
+            /** @description null when there is no text, or it has a problem */
+            text: string | null;
+            /** @description Every field that cannot be parsed or rendered with this data, with where: saving or sending would be refused for these */
+            errors: components["schemas"]["TemplateProblemResponse"][];
+        };
+        UpdateTemplateDto: {
+            /** @example Password reset */
+            name?: string;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields */
+            subject?: string;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields; null removes the HTML part */
+            html?: string | null;
+            /** @description Liquid template: {{ data.<name> }} (what the send gives), {{ to.email }}, {{ to.name }}; in marketing mail {{ unsubscribe_url }}; in a broadcast also {{ contact.first_name }} and the other contact fields; null removes the text part */
+            text?: string | null;
+            /** @description A variable the template uses but the data lacks is an error at send (422 naming it) instead of blank; `{% if data.x %}` and `| default:` still mark a value optional */
+            strict?: boolean;
+        };
+        PreviewTemplateDto: {
+            /**
+             * @description What the template sees as `data`
+             * @example {
+             *       "name": "Ada",
+             *       "plan": "pro"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description What the template sees as `to`; without it, an empty address and no name */
+            to?: string | {
+                /** Format: email */
+                email: string;
+                name?: string;
+            };
+            /** @description This version instead of the latest */
+            version?: number;
+        };
+        RenderedTemplateResponse: {
+            subject: string;
+            /** @description null when the template has no HTML part */
+            html: string | null;
+            /** @description null when the template has no text part */
+            text: string | null;
+        };
+        TestTemplateDto: {
+            /**
+             * @description Where the test goes (also what the template sees as `to.email`); it is not tracked
+             * @example me@example.com
+             */
+            to: string;
+            /**
+             * @description What the template sees as `data`
+             * @example {
+             *       "name": "Ada",
+             *       "plan": "pro"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description This version instead of the latest */
+            version?: number;
+        };
+        TemplateVersionResponse: {
+            /** Format: uuid */
+            templateId: string;
+            /** @example 2 */
+            version: number;
+            name: string;
+            subject: string;
+            html: string | null;
+            text: string | null;
+            strict: boolean;
+            /**
+             * Format: date-time
+             * @description When this version was written
+             */
+            createdAt: string;
+        };
+        TemplateVersionListResponse: {
+            /** @description Newest first */
+            data: components["schemas"]["TemplateVersionResponse"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -6951,6 +7307,602 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only the template with this key (a list of one, or none) */
+                key?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateListResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The workspace already has a template with this key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_previewContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewTemplateContentDto"];
+            };
+        };
+        responses: {
+            /** @description Rendered, with every template problem and its line (nothing is stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateContentPreviewResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; broadcasts made from it keep their copy of its content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description The template with its new latest version (the same one when nothing changed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedTemplateResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It cannot be rendered with this data: the message names the field and line (and the variable, when strict) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description The test message, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedMessageResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No integration serves transactional mail, or it cannot be rendered with this data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateVersionsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionListResponse"];
+                };
+            };
+            /** @description The request failed validation: the message names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateVersionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+                /** @description The version number: 1 is the first */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateVersionsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+                /** @description The version number: 1 is the first */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template with its new latest version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
