@@ -49,10 +49,13 @@ async function main(): Promise<void> {
       ['overview', `/w/${workspace.id}`],
       ['integrations', `/w/${workspace.id}/integrations`],
       ['integration', `/w/${workspace.id}/integrations/${workspace.integration.id}`],
+      ['new-integration-microsoft', `/w/${workspace.id}/integrations/new?kind=microsoft_app_only`],
       ['messages', `/w/${workspace.id}/messages`],
       ['contacts', `/w/${workspace.id}/contacts`],
       ['lists', `/w/${workspace.id}/lists`],
       ['broadcasts', `/w/${workspace.id}/broadcasts`],
+      ['templates', `/w/${workspace.id}/templates`],
+      ['webhooks', `/w/${workspace.id}/webhooks`],
       ['members', `/w/${workspace.id}/members`],
       ['audit', `/w/${workspace.id}/audit`],
     ];
