@@ -48,7 +48,7 @@ describe('messages API (accepting and reading, no worker)', () => {
     [{ ...valid, headers: { 'Message-ID': '<x@y>' } }, 'headers.Message-ID is set by Mailroom and cannot be overridden'],
     [{ ...valid, headers: { 'X-Ok': 'a\nb' } }, 'headers.X-Ok must not contain line breaks'],
     [{ ...valid, type: 'newsletter' }, 'type must be one of the following values: transactional, marketing'],
-    [{ ...valid, attachments: [] }, 'property attachments should not exist'],
+    [{ ...valid, priority: 'high' }, 'property priority should not exist'],
   ])('rejects %j with 400 naming the field', async (body, message) => {
     const response = await send(body).expect(400);
     expect(response.body.message).toContain(message);

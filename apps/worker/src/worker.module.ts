@@ -14,6 +14,7 @@ import { WorkspacesDataModule } from '@app/workspaces';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
 import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
+import { ByteBudget } from './delivery/byte-budget';
 import { CircuitBreaker } from './delivery/circuit-breaker';
 import { DeliveryGate } from './delivery/delivery-gate.service';
 import { DeliveryRecorder } from './delivery/delivery-recorder.service';
@@ -51,6 +52,7 @@ import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
   ],
   providers: [
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
+    { provide: ByteBudget, inject: [AppConfig], useFactory: (config: AppConfig) => new ByteBudget(config.WORKER_BYTES_IN_FLIGHT) },
     IntegrationRateLimiter,
     CircuitBreaker,
     BroadcastSnapshots,

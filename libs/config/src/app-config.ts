@@ -35,6 +35,13 @@ const toIntegerList = ({ value }: { value: unknown }) => {
   return Array.isArray(items) ? items.map((item: unknown) => toInteger({ value: item })) : items;
 };
 
+const toExtensions = ({ value }: { value: unknown }) => {
+  const list = toList({ value });
+  return Array.isArray(list)
+    ? list.map((item: unknown) => (typeof item === 'string' ? item.replace(/^\./, '').toLowerCase() : item))
+    : list;
+};
+
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -257,6 +264,50 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   TRACKING_MAX_HTML_BYTES: number;
+
+  /** Most files one message may carry; more is a 413 naming this limit. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  MESSAGE_MAX_ATTACHMENTS: number;
+
+  /**
+   * Most bytes (decoded) the attachments of one message may hold together; more is a 413 naming
+   * this limit. The JSON body limit of the send endpoints grows with it (base64 is 4/3 of the bytes).
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(100 * 1024 * 1024)
+  MESSAGE_MAX_ATTACHMENT_BYTES: number;
+
+  /**
+   * File extensions (without the dot) refused as attachments with a 422: executables, scripts and
+   * disk images, by their name or by the extension their declared content type stands for.
+   */
+  @Transform(toExtensions)
+  @Matches(/^[a-z0-9_]{1,20}$/, {
+    each: true,
+    message: 'ATTACHMENT_DENIED_EXTENSIONS must be a comma-separated list of file extensions such as exe,bat,js',
+  })
+  ATTACHMENT_DENIED_EXTENSIONS: string[];
+
+  /**
+   * Bytes of messages (bodies and attachments) one worker process sends at once, besides the
+   * concurrency's count: a delivery waits until its message fits. A message larger than this is
+   * sent when it is the only one in flight.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024 * 1024)
+  WORKER_BYTES_IN_FLIGHT: number;
+
+  /** How often the worker purges what each workspace's retention settings no longer keep (bodies, messages, events). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  RETENTION_PURGE_INTERVAL_MS: number;
 
   /**
    * Seed nodes (`host:port`, comma-separated) of a Redis Cluster; empty for a single Redis at

@@ -184,6 +184,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes at most 20 attachments of 10 MiB in all per message, refuses executables and scripts, and bounds sends by bytes', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN });
+    expect(config.MESSAGE_MAX_ATTACHMENTS).toBe(20);
+    expect(config.MESSAGE_MAX_ATTACHMENT_BYTES).toBe(10_485_760);
+    expect(config.ATTACHMENT_DENIED_EXTENSIONS).toEqual(expect.arrayContaining(['exe', 'js', 'bat', 'ps1', 'sh', 'msi', 'scr', 'jar']));
+    expect(config.WORKER_BYTES_IN_FLIGHT).toBe(64 * 1024 * 1024);
+    expect(config.RETENTION_PURGE_INTERVAL_MS).toBe(24 * 3_600_000);
+  });
+
+  it('reads ATTACHMENT_DENIED_EXTENSIONS as extensions without their dot, in lower case', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, ATTACHMENT_DENIED_EXTENSIONS: 'EXE, .Msi,docm' });
+    expect(config.ATTACHMENT_DENIED_EXTENSIONS).toEqual(['exe', 'msi', 'docm']);
+  });
+
+  it('refuses an ATTACHMENT_DENIED_EXTENSIONS entry that is no file extension', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: KEY, PLATFORM_ADMIN_TOKEN: TOKEN, ATTACHMENT_DENIED_EXTENSIONS: 'exe,*.bat' })).toThrow(
+      /ATTACHMENT_DENIED_EXTENSIONS must be a comma-separated list of file extensions/,
+    );
+  });
+
   it('keeps the set-up token in the local file beside the generated secrets', () => {
     const file = scratch();
     const generated = loadConfig({ LOCAL_SECRETS_FILE: file });

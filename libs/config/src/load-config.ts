@@ -18,6 +18,11 @@ const REQUIRED_IN_PRODUCTION = ['PLATFORM_ADMIN_TOKEN', 'ENCRYPTION_KEY'] as con
 // in one slot, as BullMQ's scripts and Mailroom's MULTIs need.
 const STARTS_WITH_HASH_TAG = /^[^{]*\{[^}]+\}/;
 
+// Gmail's list of file types it refuses to carry (support.google.com/mail/answer/6590), with the
+// scripts of Unix shells, ELF binaries and macOS applications besides. Written as the variable takes it.
+const DENIED_EXTENSIONS =
+  'ade,adp,apk,appx,appxbundle,bat,cab,chm,cmd,com,cpl,diagcab,diagcfg,diagpack,dll,dmg,elf,ex,ex_,exe,hta,img,ins,iso,isp,jar,jnlp,js,jse,lib,lnk,mde,mjs,msc,msi,msix,msixbundle,msp,mst,nsh,pif,ps1,scr,sct,shb,sys,vb,vbe,vbs,vhd,vxd,wsc,wsf,wsh,xll,app,bash,command,csh,ksh,psm1,reg,sh,zsh';
+
 function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string> {
   const port = env.PORT ?? '3000';
   return {
@@ -54,6 +59,11 @@ function defaultsFor(env: Environment, nodeEnv: NodeEnv): Record<string, string>
     AUTH_FAILURES_PER_MINUTE: '30',
     INVITATION_TTL_DAYS: '7',
     TRACKING_MAX_HTML_BYTES: String(5 * 1024 * 1024),
+    MESSAGE_MAX_ATTACHMENTS: '20',
+    MESSAGE_MAX_ATTACHMENT_BYTES: String(10 * 1024 * 1024),
+    ATTACHMENT_DENIED_EXTENSIONS: DENIED_EXTENSIONS,
+    WORKER_BYTES_IN_FLIGHT: String(64 * 1024 * 1024),
+    RETENTION_PURGE_INTERVAL_MS: String(24 * 60 * 60_000),
     REDIS_CLUSTER_NODES: '',
     DASHBOARD_ORIGINS: '',
     DASHBOARD_DIR: 'dist/dashboard',

@@ -68,7 +68,7 @@ export class ListMembershipsRepository {
     return this.memberships.query(
       `SELECT c.id, c.email, c.first_name AS "firstName", c.last_name AS "lastName", c.attributes,
               EXISTS (SELECT 1 FROM "public"."suppressions" s
-                      WHERE s.workspace_id = m.workspace_id AND lower(s.email) = lower(c.email)
+                      WHERE s.workspace_id = m.workspace_id AND s.email_hash = "public"."address_hash"(m.workspace_id, c.email)
                         AND (s.list_id IS NULL OR s.list_id = m.list_id)) AS suppressed
        FROM "public"."list_memberships" m
        JOIN "public"."contacts" c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id

@@ -4,6 +4,9 @@ import { EntityManager, Repository } from 'typeorm';
 import { SuppressionEntity, SuppressionReason, TimeCursor } from '@app/database';
 import { WorkspaceId } from '@app/workspace-id';
 
+/** A suppression whose address is still known: erased ones match by their hash only and are not listed. */
+export type ListedSuppression = SuppressionEntity & { email: string };
+
 export interface NewSuppression {
   email: string;
   reason: SuppressionReason;
@@ -11,6 +14,10 @@ export interface NewSuppression {
   messageId?: string | null;
 }
 
+/**
+ * Every lookup goes by `email_hash` (the address hashed with the workspace, filled by a trigger),
+ * so a suppression still holds once its address was erased and only the hash is left of it.
+ */
 @Injectable()
 export class SuppressionsRepository {
   constructor(@InjectRepository(SuppressionEntity) private readonly suppressions: Repository<SuppressionEntity>) {}
@@ -32,32 +39,33 @@ export class SuppressionsRepository {
     );
   }
 
-  /** Which of these addresses may not get marketing mail sent for `listId` (or for no list). */
+  /** Which of these addresses (lower case) may not get marketing mail sent for `listId` (or for no list). */
   async suppressedAmong(workspaceId: WorkspaceId, emails: string[], listId: string | null): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
     const rows: Array<{ email: string }> = await this.suppressions.query(
-      `SELECT DISTINCT lower(email) AS email FROM "public"."suppressions"
-       WHERE workspace_id = $1 AND lower(email) = ANY($2::text[]) AND (list_id IS NULL OR list_id = $3)`,
+      `SELECT DISTINCT e AS email FROM unnest($2::text[]) AS e
+       JOIN "public"."suppressions" s ON s.workspace_id = $1 AND s.email_hash = "public"."address_hash"($1, e)
+       WHERE s.list_id IS NULL OR s.list_id = $3`,
       [workspaceId, emails.map((email) => email.toLowerCase()), listId],
     );
     return new Set(rows.map((row) => row.email));
   }
 
-  list(workspaceId: WorkspaceId, limit: number, after?: TimeCursor): Promise<SuppressionEntity[]> {
+  list(workspaceId: WorkspaceId, limit: number, after?: TimeCursor): Promise<ListedSuppression[]> {
     const query = this.suppressions
       .createQueryBuilder('s')
-      .where('s.workspace_id = :workspaceId', { workspaceId })
+      .where('s.workspace_id = :workspaceId AND s.email IS NOT NULL', { workspaceId })
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .limit(limit);
     if (after) query.andWhere('(s.created_at, s.id) < (:at, :id)', { at: after.createdAt, id: after.id });
-    return query.getMany();
+    return query.getMany() as Promise<ListedSuppression[]>;
   }
 
   find(workspaceId: WorkspaceId, email: string, listId: string | null): Promise<SuppressionEntity | null> {
     return this.suppressions
       .createQueryBuilder('s')
-      .where('s.workspace_id = :workspaceId AND lower(s.email) = lower(:email)', { workspaceId, email })
+      .where('s.workspace_id = :workspaceId AND s.email_hash = "public"."address_hash"(:workspaceId, :email)', { workspaceId, email })
       .andWhere(listId ? 's.list_id = :listId' : 's.list_id IS NULL', { listId })
       .getOne();
   }
@@ -66,8 +74,18 @@ export class SuppressionsRepository {
     const query = this.suppressions
       .createQueryBuilder()
       .delete()
-      .where('workspace_id = :workspaceId AND lower(email) = lower(:email)', { workspaceId, email })
+      .where('workspace_id = :workspaceId AND email_hash = "public"."address_hash"(:workspaceId, :email)', { workspaceId, email })
       .andWhere(listId ? 'list_id = :listId' : 'list_id IS NULL', { listId });
     return ((await query.execute()).affected ?? 0) > 0;
+  }
+
+  /** Recipient erasure: the address goes, its hash stays, so it is still suppressed. Returns how many scopes held it. */
+  async forgetAddress(workspaceId: WorkspaceId, email: string): Promise<number> {
+    const [, affected] = (await this.suppressions.query(
+      `UPDATE "public"."suppressions" SET email = NULL
+       WHERE workspace_id = $1 AND email_hash = "public"."address_hash"($1, $2) AND email IS NOT NULL`,
+      [workspaceId, email],
+    )) as [unknown, number];
+    return affected;
   }
 }

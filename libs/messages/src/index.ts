@@ -1,4 +1,5 @@
-// Messages and what happens to them: events, tracked links, and the batched status writer of the worker.
+// Messages and what happens to them: attachments, events, tracked links, and the batched status writer of the worker.
+export * from './attachments.repository';
 export * from './delivery-status.repository';
 export * from './delivery-status-writer';
 export * from './messages.module';

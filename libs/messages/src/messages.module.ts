@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WebhooksModule } from '@app/webhooks';
+import { AttachmentsRepository } from './attachments.repository';
 import { DeliveryStatusRepository } from './delivery-status.repository';
 import { DeliveryStatusWriter } from './delivery-status-writer';
 import { MessageEventsRepository } from './message-events.repository';
@@ -10,6 +11,7 @@ import { MessagesRepository } from './messages.repository';
 @Module({
   imports: [WebhooksModule],
   providers: [
+    AttachmentsRepository,
     MessageEventsRepository,
     MessagesRepository,
     DeliveryStatusRepository,
@@ -17,6 +19,13 @@ import { MessagesRepository } from './messages.repository';
     MessageLinksRepository,
     MessageStatsRepository,
   ],
-  exports: [MessageEventsRepository, MessagesRepository, DeliveryStatusWriter, MessageLinksRepository, MessageStatsRepository],
+  exports: [
+    AttachmentsRepository,
+    MessageEventsRepository,
+    MessagesRepository,
+    DeliveryStatusWriter,
+    MessageLinksRepository,
+    MessageStatsRepository,
+  ],
 })
 export class MessagesModule {}

@@ -4,6 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Mailbox, MessageEntity, MessageEventEntity, MessageStatus, MessageType, TimeCursor } from '@app/database';
 import type { WebhookMessage } from '@app/webhooks';
 import { WorkspaceId } from '@app/workspace-id';
+import type { MessageAttachment } from './attachments.repository';
 import { messageIdHeader } from './message-id-header';
 
 export interface MessageFilters {
@@ -36,8 +37,12 @@ export type NewMessage = Omit<
   | 'listId'
   | 'broadcastId'
   | 'contactId'
+  | 'attachmentBytes'
 > &
-  Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>>;
+  Partial<Pick<MessageEntity, 'listId' | 'broadcastId' | 'contactId'>> & {
+    /** Files already stored (AttachmentsRepository.store); their links are written with the message. */
+    attachments?: MessageAttachment[];
+  };
 
 /** A message named by its workspace and id, as a delivery job names it. */
 export interface MessageKey {
@@ -100,14 +105,16 @@ export class MessagesRepository {
     const inserted = (await manager.query(
       `INSERT INTO "public"."messages" (id, workspace_id, integration_id, type, status, from_email, from_name, "to", cc, bcc,
          reply_to, subject, html, text, headers, tracking_opens, tracking_clicks, tags, metadata, idempotency_key,
-         idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, created_at, updated_at)
+         idempotency_fingerprint, message_id_header, list_id, broadcast_id, contact_id, attachment_bytes, created_at, updated_at)
        SELECT id, $1, "integrationId", type, 'queued', "fromEmail", "fromName", "to", cc, bcc,
          "replyTo", subject, html, text, headers, "trackingOpens", "trackingClicks", tags, metadata, "idempotencyKey",
-         "idempotencyFingerprint", "messageIdHeader", "listId", "broadcastId", "contactId", $2, $2
+         "idempotencyFingerprint", "messageIdHeader", "listId", "broadcastId", "contactId",
+         COALESCE((SELECT sum((a ->> 'size')::int) FROM json_array_elements(attachments) AS a), 0), $2, $2
        FROM json_to_recordset($3::json) AS t(id uuid, "integrationId" uuid, type text, "fromEmail" text, "fromName" text,
          "to" jsonb, cc jsonb, bcc jsonb, "replyTo" text, subject text, html text, text text, headers jsonb,
          "trackingOpens" bool, "trackingClicks" bool, tags text[], metadata jsonb, "idempotencyKey" text,
-         "idempotencyFingerprint" text, "messageIdHeader" text, "listId" uuid, "broadcastId" uuid, "contactId" uuid)
+         "idempotencyFingerprint" text, "messageIdHeader" text, "listId" uuid, "broadcastId" uuid, "contactId" uuid,
+         attachments json)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [workspaceId, now, JSON.stringify(rows)],

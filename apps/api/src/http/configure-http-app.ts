@@ -12,12 +12,10 @@ import { serveTrackingAheadOfExpress, TrustProxyFn } from '../tracking/tracking-
 import { describeTrackingRoutes } from '../tracking/tracking-openapi';
 import { TrackingService } from '../tracking/tracking.service';
 import { serveDashboard } from '../dashboard/serve-dashboard';
-import { verifyJsonBody } from './json-body-limits';
+import { parseJsonBodies } from './json-body-limits';
 import { completeContract, DASHBOARD_CLIENT_SCHEME } from './openapi-contract';
 import { refuseNulCharacters, scanBodyForNul } from './nul-characters';
 import { UnhandledErrorsFilter } from './unhandled-errors.filter';
-
-export const MAX_JSON_BODY = '10mb';
 
 /**
  * Everything about the HTTP surface that is not a route: used by `main.ts` and by the
@@ -28,7 +26,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.use(requestLogging(app.get<RootLogger>(ROOT_LOGGER)));
   app.disable('x-powered-by');
   app.set('trust proxy', app.get(AppConfig).TRUST_PROXY);
-  app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody });
+  parseJsonBodies(app, app.get(AppConfig));
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb', verify: scanBodyForNul });
   app.use(refuseNulCharacters);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));

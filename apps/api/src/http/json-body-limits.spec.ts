@@ -1,6 +1,6 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { MAX_JSON_NESTING, nestsDeeperThan, verifyJsonBody } from './json-body-limits';
+import { isSendRoute, MAX_JSON_BODY_BYTES, MAX_JSON_NESTING, nestsDeeperThan, sendBodyLimit, verifyJsonBody } from './json-body-limits';
 
 describe('nestsDeeperThan', () => {
   const nested = (levels: number) => Buffer.from(`${'['.repeat(levels)}1${']'.repeat(levels)}`);
@@ -38,5 +38,44 @@ describe('verifyJsonBody', () => {
     expect(
       verify(JSON.stringify({ to: [{ email: 'a@example.com', name: 'A' }], subject: 'Hi', headers: { 'X-A': 'b' }, metadata: { a: 1 } })),
     ).not.toThrow();
+  });
+});
+
+describe('sendBodyLimit', () => {
+  const limits = (MESSAGE_MAX_ATTACHMENT_BYTES: number, MESSAGE_MAX_ATTACHMENTS: number) =>
+    sendBodyLimit({ MESSAGE_MAX_ATTACHMENT_BYTES, MESSAGE_MAX_ATTACHMENTS });
+
+  it('adds to the JSON limit of every route the base64 of the attachment limit and the fields of each attachment', () => {
+    const tenMiB = 10 * 1024 * 1024;
+    expect(limits(tenMiB, 20)).toBe(MAX_JSON_BODY_BYTES + Math.ceil(tenMiB / 3) * 4 + 20 * 4096);
+    expect(limits(0, 0)).toBe(MAX_JSON_BODY_BYTES);
+  });
+
+  it('fits a send whose attachments reach the limit exactly, and grows no further than the limit needs', () => {
+    const bytes = 10 * 1024 * 1024;
+    const body = Buffer.byteLength(
+      JSON.stringify({
+        to: ['a@example.com'],
+        subject: 'Invoice',
+        html: '<p>x</p>'.repeat(100_000),
+        attachments: [{ filename: 'invoice.pdf', contentType: 'application/pdf', content: Buffer.alloc(bytes).toString('base64') }],
+      }),
+    );
+    expect(body).toBeLessThan(limits(bytes, 20));
+    expect(limits(bytes, 20) - limits(bytes - 3 * 1024, 20)).toBe(4 * 1024);
+  });
+});
+
+describe('isSendRoute', () => {
+  it.each([
+    ['POST', '/v1/workspaces/8c6b/messages', true],
+    ['POST', '/v1/workspaces/8c6b/messages/batch', true],
+    ['POST', '/v1/workspaces/8c6b/messages/', true],
+    ['GET', '/v1/workspaces/8c6b/messages', false],
+    ['POST', '/v1/workspaces/8c6b/contacts', false],
+    ['POST', '/v1/workspaces/8c6b/messages/batch/extra', false],
+    ['POST', '/v1/workspaces/a/b/messages', false],
+  ])('%s %s: %p', (method, path, expected) => {
+    expect(isSendRoute(method, path)).toBe(expected);
   });
 });

@@ -1,9 +1,56 @@
-import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
-import type { Request } from 'express';
+import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppConfig } from '@app/config';
 import { scanBodyForNul } from './nul-characters';
 
 // No request body of the API nests deeper than a few levels; 32 leaves room for any metadata.
 export const MAX_JSON_NESTING = 32;
+
+/** JSON bodies of every route but the sends: html and text of 2 MiB each even when JSON escapes every character. */
+export const MAX_JSON_BODY_BYTES = 10 * 1024 * 1024;
+// What one attachment's JSON adds besides its base64: keys, quotes, a filename of 1,024
+// characters, a content type and a Content-ID.
+const ATTACHMENT_FIELDS_BYTES = 4 * 1024;
+const SEND_ROUTE = /^\/v1\/workspaces\/[^/]+\/messages(\/batch)?\/?$/;
+
+/**
+ * The JSON limit of the send endpoints: what every route takes, plus the base64 of the most
+ * attachment bytes a message may carry (4 characters per 3 bytes) and the fields of the most
+ * attachments. A batch shares it: its messages together carry no more than one message may.
+ */
+export function sendBodyLimit(config: Pick<AppConfig, 'MESSAGE_MAX_ATTACHMENT_BYTES' | 'MESSAGE_MAX_ATTACHMENTS'>): number {
+  return (
+    MAX_JSON_BODY_BYTES + Math.ceil(config.MESSAGE_MAX_ATTACHMENT_BYTES / 3) * 4 + config.MESSAGE_MAX_ATTACHMENTS * ATTACHMENT_FIELDS_BYTES
+  );
+}
+
+export function isSendRoute(method: string, path: string): boolean {
+  return method === 'POST' && SEND_ROUTE.test(path);
+}
+
+/**
+ * The JSON body parsers: the send endpoints' with their larger limit first (a body it parsed is
+ * left alone by the next one), then every other route's. A body over its limit is a 413 that
+ * names the limit, read to its end first so the client sees the answer (as body-parser does).
+ */
+export function parseJsonBodies(app: NestExpressApplication, config: AppConfig): void {
+  const sendLimit = sendBodyLimit(config);
+  const sends = express.json({ limit: sendLimit, verify: verifyJsonBody });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (!isSendRoute(request.method, request.path)) return next();
+    sends(request, response, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') return next(error);
+      next(
+        new PayloadTooLargeException(
+          `The body is larger than the ${sendLimit} bytes a send takes: attachments may hold ` +
+            `${config.MESSAGE_MAX_ATTACHMENT_BYTES} bytes decoded (MESSAGE_MAX_ATTACHMENT_BYTES), base64 adds a third`,
+        ),
+      );
+    });
+  });
+  app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES, verify: verifyJsonBody });
+}
 
 /**
  * `verify` hook of the JSON body parser, run on the raw bytes before they are parsed. Refuses

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Batcher, ResultBatch } from '@app/batching';
-import { MessagesRepository, NewMessage } from '@app/messages';
+import { TransactionRunner } from '@app/database';
+import { AttachmentsRepository, MessagesRepository, NewAttachment, NewMessage } from '@app/messages';
 import { DeliveryProducer } from '@app/queue';
 import { WorkspaceId } from '@app/workspace-id';
 
@@ -24,21 +25,29 @@ export class AcceptedMessagesWriter {
 
   constructor(
     private readonly messages: MessagesRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly transactions: TransactionRunner,
     private readonly producer: DeliveryProducer,
   ) {}
 
-  /** True when the row was inserted, false when its Idempotency-Key already existed. */
-  write(workspaceId: WorkspaceId, row: NewMessage): Promise<boolean> {
+  /**
+   * True when the row was inserted, false when its Idempotency-Key already existed. `files` are
+   * the contents of the row's attachments, stored first.
+   */
+  async write(workspaceId: WorkspaceId, row: NewMessage, files: NewAttachment[] = []): Promise<boolean> {
+    await this.attachments.store(workspaceId, files);
     return this.batcher.add({ workspaceId, row });
   }
 
   /**
    * Inserts the rows in one statement and enqueues those inserted; returns their ids. The rows are
    * committed first, so if Redis is away the outbox reconciler enqueues them later and nothing
-   * accepted is lost.
+   * accepted is lost. The files of their attachments are stored before, each once; rows that link
+   * any are inserted with their links in one transaction.
    */
-  async writeAll(workspaceId: WorkspaceId, rows: NewMessage[]): Promise<Set<string>> {
-    const inserted = await this.messages.insertMany(workspaceId, rows);
+  async writeAll(workspaceId: WorkspaceId, rows: NewMessage[], files: NewAttachment[] = []): Promise<Set<string>> {
+    await this.attachments.store(workspaceId, files);
+    const inserted = await this.insert(workspaceId, rows);
     const queued = rows.filter((row) => inserted.has(row.id));
     if (queued.length > 0) {
       await this.producer
@@ -48,6 +57,21 @@ export class AcceptedMessagesWriter {
         );
     }
     return inserted;
+  }
+
+  private insert(workspaceId: WorkspaceId, rows: NewMessage[]): Promise<Set<string>> {
+    if (!rows.some((row) => row.attachments)) return this.messages.insertMany(workspaceId, rows);
+    return this.transactions.run(async (manager) => {
+      const inserted = await this.messages.insertMany(workspaceId, rows, manager);
+      // A row skipped for its Idempotency-Key links nothing: the first message has its own links.
+      const links = rows.filter((row) => row.attachments && inserted.has(row.id));
+      await this.attachments.insertLinks(
+        workspaceId,
+        links.map((row) => ({ messageId: row.id, attachments: row.attachments! })),
+        manager,
+      );
+      return inserted;
+    });
   }
 
   /** One statement per workspace; each request learns its own workspace's outcome as soon as that is known. */

@@ -4,6 +4,7 @@ import type { Mailbox } from '@app/database';
 import type { ReadonlyIntegration } from '@app/integrations';
 import { messageIdHeader, type NewMessage } from '@app/messages';
 import type { WorkspaceSettings } from '../workspaces/workspace-settings.cache';
+import { type AcceptedAttachment, linkOf } from './attachment-intake.service';
 import type { MailboxInput, SendMessageDto } from './message.dto';
 
 export const MAX_RECIPIENTS = 50;
@@ -67,8 +68,24 @@ function checkMarketingRecipients(dto: SendMessageDto, field: string): void {
 }
 
 /**
+ * What a repeat with the same Idempotency-Key must match: the request as sent (a repeat after its
+ * template changed is the same request), with each attachment named by its digest instead of its
+ * base64 (the same files, not the same megabytes of text).
+ */
+function idempotencyFingerprint(dto: SendMessageDto, attachments: AcceptedAttachment[]): string {
+  const request = dto.attachments
+    ? {
+        ...dto,
+        attachments: attachments.map(({ filename, contentType, contentId, sha256 }) => ({ filename, contentType, contentId, sha256 })),
+      }
+    : dto;
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+/**
  * Turns a validated request into the row to insert, applying the workspace's integration and
- * defaults. `content` is what its template rendered to (for the message `id`), when it names one.
+ * defaults. `content` is what its template rendered to (for the message `id`), when it names one;
+ * `attachments` are the request's, accepted (AttachmentIntake).
  */
 export function draftMessage(
   dto: SendMessageDto,
@@ -79,6 +96,7 @@ export function draftMessage(
     field?: string;
     id?: string;
     content?: MessageContent;
+    attachments?: AcceptedAttachment[];
   },
 ): NewMessage {
   const field = context.field ?? '';
@@ -87,6 +105,7 @@ export function draftMessage(
   checkContent(dto, content, field);
   checkMarketingRecipients(dto, field);
   const from = resolveSender(context.integration, dto.from, field);
+  const attachments = context.attachments ?? [];
   const id = context.id ?? randomUUID();
   return {
     id,
@@ -107,8 +126,8 @@ export function draftMessage(
     tags: dto.tags ?? [],
     metadata: dto.metadata ?? {},
     idempotencyKey: context.idempotencyKey ?? null,
-    // The request as sent: a repeat after its template changed is the same request.
-    idempotencyFingerprint: context.idempotencyKey ? createHash('sha256').update(JSON.stringify(dto)).digest('hex') : null,
+    idempotencyFingerprint: context.idempotencyKey ? idempotencyFingerprint(dto, attachments) : null,
     messageIdHeader: messageIdHeader(id, from.email),
+    ...(attachments.length > 0 ? { attachments: attachments.map(linkOf) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateIf,
   ValidateNested,
@@ -31,9 +32,43 @@ export const MAILBOX_SCHEMA = {
   ],
 };
 
+// RFC 2045 §5.1: type/subtype and parameters, tokens or quoted strings; nothing that could end the header.
+const CONTENT_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=([\w!#$&^.+-]+|"[^"\\\r\n]*"))*$/;
+// The Content-ID a `cid:` URL names (RFC 2392), without the angle brackets the header adds.
+const CONTENT_ID = /^[\x21-\x3b\x3d\x3f-\x7e]{1,250}$/;
+
 export class MessageTrackingDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() opens?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() clicks?: boolean;
+}
+
+export class MessageAttachmentDto {
+  @ApiProperty({
+    example: 'invoice-2026-001.pdf',
+    description: 'Paths and control characters are removed; executables and scripts are refused (ATTACHMENT_DENIED_EXTENSIONS)',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  filename: string;
+
+  @ApiProperty({ description: 'The file, base64 (RFC 4648; line breaks allowed)', example: 'JVBERi0xLjcK…' })
+  @IsString()
+  content: string;
+
+  @ApiPropertyOptional({ example: 'application/pdf', description: "Default: the type the filename's extension stands for" })
+  @IsOptional()
+  @MaxLength(255)
+  @Matches(CONTENT_TYPE, { message: '$property must be a MIME type such as application/pdf or text/csv; charset=utf-8' })
+  contentType?: string;
+
+  @ApiPropertyOptional({
+    example: 'logo',
+    description: 'Makes the file an inline part the HTML shows with <img src="cid:logo">',
+  })
+  @IsOptional()
+  @Matches(CONTENT_ID, { message: '$property must be 1-250 visible ASCII characters without spaces, < or >' })
+  contentId?: string;
 }
 
 export class SendMessageDto {
@@ -128,6 +163,18 @@ export class SendMessageDto {
   @IsOptional()
   @IsObject()
   metadata?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: [MessageAttachmentDto],
+    description:
+      'At most MESSAGE_MAX_ATTACHMENTS files (20) of MESSAGE_MAX_ATTACHMENT_BYTES (10 MiB) decoded together, else 413; ' +
+      'invalid base64 is a 400 naming the attachment, a refused type a 422',
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MessageAttachmentDto)
+  attachments?: MessageAttachmentDto[];
 }
 
 export class BatchSendDto {

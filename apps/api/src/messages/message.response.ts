@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MessageAttachment } from '@app/messages';
 import {
   Mailbox,
   MESSAGE_EVENT_TYPES,
@@ -33,6 +34,14 @@ export class MessageEventResponse {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() url?: string;
   @ApiPropertyOptional({ description: 'Machine traffic (proxy, scanner), not counted as a person' }) bot?: boolean;
+}
+
+export class MessageAttachmentResponse {
+  @ApiProperty({ example: 'invoice-2026-001.pdf' }) filename: string;
+  @ApiProperty({ example: 'application/pdf' }) contentType: string;
+  @ApiProperty({ description: 'Bytes, decoded' }) size: number;
+  @ApiProperty({ description: 'Of the bytes, lower-case hex: the same file has the same digest in every message' }) sha256: string;
+  @ApiPropertyOptional({ description: 'Set for an inline part, which the HTML shows as cid:<contentId>' }) contentId?: string;
 }
 
 export class MessageTrackingResponse {
@@ -87,8 +96,13 @@ export class MessageResponse extends MessageSummaryResponse {
   @ApiProperty({ type: [MessageEventResponse] }) events: MessageEventResponse[];
   @ApiProperty({ type: MessageTrackingResponse }) tracking: MessageTrackingResponse;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
+  @ApiProperty({
+    type: [MessageAttachmentResponse],
+    description: 'Never their content; empty once the body was purged (retention) or erased',
+  })
+  attachments: MessageAttachmentResponse[];
 
-  static withEvents(message: MessageEntity, events: MessageEventEntity[]): MessageResponse {
+  static withEvents(message: MessageEntity, events: MessageEventEntity[], attachments: MessageAttachment[]): MessageResponse {
     const human = (type: MessageEventType) => events.filter((event) => event.type === type && !event.bot).length;
     // Each delivery attempt that built the body records it; the first says it for all.
     const skipped = events.find((event) => event.type === 'tracking_skipped')?.detail;
@@ -109,6 +123,13 @@ export class MessageResponse extends MessageSummaryResponse {
       })),
       tracking: { opens: message.trackingOpens, clicks: message.trackingClicks, ...(skipped ? { skipped } : {}) },
       metadata: message.metadata,
+      attachments: attachments.map(({ filename, contentType, size, sha256, contentId }) => ({
+        filename,
+        contentType,
+        size,
+        sha256,
+        ...(contentId ? { contentId } : {}),
+      })),
     };
   }
 }

@@ -2,12 +2,13 @@ import { BadRequestException, Injectable, NotFoundException, UnprocessableEntity
 import { randomUUID } from 'node:crypto';
 import type { MessageType } from '@app/database';
 import { IntegrationsRepository, SharedIntegration } from '@app/integrations';
-import { MessagesRepository } from '@app/messages';
+import { AttachmentsRepository, MessagesRepository } from '@app/messages';
 import { WorkspaceId } from '@app/workspace-id';
 import { decodeTimeCursor, encodeTimeCursor, toPage } from '../http/page-cursor';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query.dto';
 import { WorkspaceSettingsCache } from '../workspaces/workspace-settings.cache';
 import { AcceptedMessagesWriter } from './accepted-messages.writer';
+import { AttachmentIntake } from './attachment-intake.service';
 import { draftMessage } from './message-draft';
 import { ListMessagesQuery, SendMessageDto } from './message.dto';
 import { AcceptedMessageResponse, MessageListResponse, MessageResponse, MessageSummaryResponse } from './message.response';
@@ -27,6 +28,8 @@ export class MessagesService {
     private readonly messages: MessagesRepository,
     private readonly accepted: AcceptedMessagesWriter,
     private readonly templated: TemplatedContent,
+    private readonly intake: AttachmentIntake,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   async send(workspaceId: WorkspaceId, dto: SendMessageDto, idempotencyKey?: string): Promise<SendOutcome> {
@@ -37,9 +40,10 @@ export class MessagesService {
     const integration = await this.integrationFor(workspaceId, dto.type ?? 'transactional');
     const id = randomUUID();
     const [content] = await this.templated.render(workspaceId, [{ dto, id, path: '' }]);
-    const row = draftMessage(dto, { workspace, integration, idempotencyKey, id, content });
+    const attachments = this.intake.accept(dto.attachments, '');
+    const row = draftMessage(dto, { workspace, integration, idempotencyKey, id, content, attachments });
 
-    if (await this.accepted.write(workspaceId, row)) return { message: { id: row.id, status: 'queued' }, created: true };
+    if (await this.accepted.write(workspaceId, row, attachments)) return { message: { id: row.id, status: 'queued' }, created: true };
     const first = await this.messages.findByIdempotencyKey(workspaceId, idempotencyKey!);
     if (!first) throw new NotFoundException('The earlier message with this Idempotency-Key is gone');
     if (first.idempotencyFingerprint !== row.idempotencyFingerprint) {
@@ -57,17 +61,29 @@ export class MessagesService {
     }
     const sends = dtos.map((dto, index) => ({ dto, id: randomUUID(), path: `messages[${index}].` }));
     const contents = await this.templated.render(workspaceId, sends);
+    const files = sends.map(({ dto, path }) => this.intake.accept(dto.attachments, path));
     const rows = sends.map(({ dto, id, path }, index) =>
-      draftMessage(dto, { workspace, integration: byType.get(dto.type ?? 'transactional')!, field: path, id, content: contents[index] }),
+      draftMessage(dto, {
+        workspace,
+        integration: byType.get(dto.type ?? 'transactional')!,
+        field: path,
+        id,
+        content: contents[index],
+        attachments: files[index],
+      }),
     );
-    await this.accepted.writeAll(workspaceId, rows);
+    await this.accepted.writeAll(workspaceId, rows, files.flat());
     return rows.map((row) => ({ id: row.id, status: 'queued' }));
   }
 
   async get(workspaceId: WorkspaceId, id: string): Promise<MessageResponse> {
     const message = await this.messages.findById(workspaceId, id);
     if (!message) throw new NotFoundException(`Message ${id} not found`);
-    return MessageResponse.withEvents(message, await this.messages.eventsOf(workspaceId, id));
+    const [events, attachments] = await Promise.all([
+      this.messages.eventsOf(workspaceId, id),
+      message.attachmentBytes > 0 ? this.attachments.ofMessage(workspaceId, id) : [],
+    ]);
+    return MessageResponse.withEvents(message, events, attachments);
   }
 
   async list(workspaceId: WorkspaceId, query: ListMessagesQuery): Promise<MessageListResponse> {

@@ -7,8 +7,9 @@ export class SuppressionResponse {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) listId: string | null;
   @ApiProperty() createdAt: Date;
 
-  static from(row: SuppressionEntity): SuppressionResponse {
-    return { email: row.email, reason: row.reason, listId: row.listId, createdAt: row.createdAt };
+  /** `email` as the request named it: a suppression found by hash may have had its address erased. */
+  static from(row: SuppressionEntity, email: string): SuppressionResponse {
+    return { email, reason: row.reason, listId: row.listId, createdAt: row.createdAt };
   }
 }
 

@@ -13,7 +13,7 @@ export class SuppressionsService {
   async add(workspaceId: WorkspaceId, dto: CreateSuppressionDto): Promise<SuppressionResponse> {
     const listId = dto.listId ?? null;
     await this.suppressions.add(workspaceId, [{ email: dto.email, reason: dto.reason ?? 'manual', listId }]);
-    return SuppressionResponse.from((await this.suppressions.find(workspaceId, dto.email, listId))!);
+    return SuppressionResponse.from((await this.suppressions.find(workspaceId, dto.email, listId))!, dto.email.toLowerCase());
   }
 
   async list(workspaceId: WorkspaceId, query: PageQuery): Promise<SuppressionListResponse> {
@@ -21,7 +21,7 @@ export class SuppressionsService {
     if (after === null) throw new BadRequestException(['cursor is not a value this API returned']);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.suppressions.list(workspaceId, limit + 1, after);
-    return toPage(rows, limit, encodeTimeCursor, SuppressionResponse.from);
+    return toPage(rows, limit, encodeTimeCursor, (row) => SuppressionResponse.from(row, row.email));
   }
 
   async remove(workspaceId: WorkspaceId, email: string, listId: string | null): Promise<void> {

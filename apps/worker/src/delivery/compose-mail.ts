@@ -1,11 +1,22 @@
+import type { Readable } from 'node:stream';
 import type { SendMailOptions } from 'nodemailer';
 import type { Mailbox, MessageEntity } from '@app/database';
+import type { MessageAttachment } from '@app/messages';
 import type { MailContent } from './tracked-content';
+
+/** An attachment with its content as the stream the MIME encoder reads. */
+export interface OutgoingAttachment extends MessageAttachment {
+  content: Readable;
+}
 
 const address = (mailbox: Mailbox) => (mailbox.name ? { name: mailbox.name, address: mailbox.email } : mailbox.email);
 
-/** The nodemailer message for a stored one. Content is always inline: nodemailer may never read files or URLs. */
-export function composeMail(message: MessageEntity, content: MailContent): SendMailOptions {
+/**
+ * The nodemailer message for a stored one. Content is always inline: nodemailer may never read
+ * files or URLs. An attachment with a Content-ID is an inline part (the HTML's `cid:` image),
+ * which nodemailer puts in a multipart/related beside the HTML.
+ */
+export function composeMail(message: MessageEntity, content: MailContent, attachments: OutgoingAttachment[] = []): SendMailOptions {
   return {
     messageId: message.messageIdHeader,
     from: message.fromName ? { name: message.fromName, address: message.fromEmail } : message.fromEmail,
@@ -17,6 +28,14 @@ export function composeMail(message: MessageEntity, content: MailContent): SendM
     html: content.html ?? undefined,
     text: content.text ?? undefined,
     headers: { ...message.headers, ...content.headers },
+    attachments: attachments.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: attachment.content,
+      ...(attachment.contentId
+        ? { cid: attachment.contentId, contentDisposition: 'inline' as const }
+        : { contentDisposition: 'attachment' as const }),
+    })),
     disableFileAccess: true,
     disableUrlAccess: true,
   };

@@ -4,6 +4,7 @@ import { MessageEntity, MessageStatus } from '@app/database';
 import { MessagesRepository } from '@app/messages';
 import type { JobPayloads, JobName } from '@app/queue';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+import { ByteBudget } from './byte-budget';
 import { DeliveryGate } from './delivery-gate.service';
 import { isLeased, leaseUntil } from './delivery-lease';
 import { DeliveryOutcome } from './delivery-outcome';
@@ -15,12 +16,18 @@ const FINISHED: ReadonlySet<MessageStatus> = new Set(['sent', 'failed', 'suppres
 // Most sends finish well within this; only slower ones are worth a `sending` write of their own.
 const SENDING_VISIBLE_AFTER_MS = 250;
 
+/** What a send holds while it goes out: its bodies, and its attachments (streamed, but counted whole). */
+function sizeOf(message: MessageEntity): number {
+  return (message.html?.length ?? 0) + (message.text?.length ?? 0) + message.attachmentBytes;
+}
+
 /**
  * Delivers one accepted message: the gate decides whether it may go now, the sender makes the
  * SMTP attempt, the recorder writes what happened. Transient failures come back later with
  * backoff; permanent ones fail at once with the server's reply; an authentication failure
  * retries once with a fresh token, then holds the integration's messages until someone
- * reconnects it.
+ * reconnects it. Sends in flight are bounded by bytes too (WORKER_BYTES_IN_FLIGHT), besides the
+ * worker's concurrency, so many large messages queued at once never have to fit in memory together.
  */
 @Injectable()
 export class DeliveryService {
@@ -31,6 +38,7 @@ export class DeliveryService {
     private readonly gate: DeliveryGate,
     private readonly sender: MessageSender,
     private readonly recorder: DeliveryRecorder,
+    private readonly bytesInFlight: ByteBudget,
   ) {}
 
   /**
@@ -78,7 +86,9 @@ export class DeliveryService {
     const { integration } = decision;
     // A claimed message is `sending` under a lease already.
     const stopShowingSending = isLeased(message) ? undefined : this.recorder.sendingAfter(message, SENDING_VISIBLE_AFTER_MS);
-    const result = await this.sender.send(integration, decision.message).finally(stopShowingSending);
+    const result = await this.bytesInFlight
+      .use(sizeOf(decision.message), () => this.sender.send(integration, decision.message))
+      .finally(stopShowingSending);
     if (!result.sent) return this.recorder.attemptFailed(message, integration, result.failure);
     await this.recorder.sent(message, integration, result.response);
     return null;

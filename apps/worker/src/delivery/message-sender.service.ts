@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity } from '@app/database';
 import { SmtpCredentialsService } from '@app/integrations';
+import { AttachmentsRepository, MessageAttachment } from '@app/messages';
 import { SmtpTransportPool } from '@app/smtp';
-import { composeMail } from './compose-mail';
+import { trustedWorkspaceId } from '@app/workspace-id';
+import { attachmentStream } from './attachment-stream';
+import { composeMail, OutgoingAttachment } from './compose-mail';
 import { DeliveryFailure, describeFailure } from './delivery-failure';
 import { TrackedContent } from './tracked-content';
 
@@ -12,7 +15,8 @@ export type SendResult = { sent: true; response: string } | { sent: false; failu
 
 /**
  * One SMTP attempt: the integration's pooled transport and credentials, the body as it goes out
- * (tracked, personalised), and for OAuth2 the one retry with a fresh token.
+ * (tracked, personalised), the attachments streamed from PostgreSQL as the server reads them,
+ * and for OAuth2 the one retry with a fresh token.
  */
 @Injectable()
 export class MessageSender {
@@ -21,11 +25,14 @@ export class MessageSender {
     private readonly pool: SmtpTransportPool,
     private readonly credentials: SmtpCredentialsService,
     private readonly content: TrackedContent,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   async send(integration: IntegrationEntity, message: MessageEntity): Promise<SendResult> {
     try {
-      return { sent: true, response: await this.sendWithFreshTokenOnAuthFailure(integration, message) };
+      const attachments =
+        message.attachmentBytes > 0 ? await this.attachments.ofMessage(trustedWorkspaceId(message.workspaceId), message.id) : [];
+      return { sent: true, response: await this.sendWithFreshTokenOnAuthFailure(integration, message, attachments) };
     } catch (error) {
       const failure = this.describe(error, integration, message);
       // The server refused the credentials: the next attempt starts from a new transport.
@@ -39,18 +46,22 @@ export class MessageSender {
    * once, so on an OAuth2 authentication failure the token and the pool are dropped and the
    * send is tried once more here.
    */
-  private async sendWithFreshTokenOnAuthFailure(integration: IntegrationEntity, message: MessageEntity): Promise<string> {
+  private async sendWithFreshTokenOnAuthFailure(
+    integration: IntegrationEntity,
+    message: MessageEntity,
+    attachments: MessageAttachment[],
+  ): Promise<string> {
     try {
-      return await this.sendOnce(integration, message);
+      return await this.sendOnce(integration, message, attachments);
     } catch (error) {
       if (this.describe(error, integration, message).kind !== 'auth' || integration.authType !== 'oauth2') throw error;
       await this.credentials.invalidateAccessToken(integration);
       this.pool.discard(integration.id);
-      return this.sendOnce(integration, message);
+      return this.sendOnce(integration, message, attachments);
     }
   }
 
-  private async sendOnce(integration: IntegrationEntity, message: MessageEntity): Promise<string> {
+  private async sendOnce(integration: IntegrationEntity, message: MessageEntity, attachments: MessageAttachment[]): Promise<string> {
     const transport = await this.pool.get(
       integration.id,
       `${integration.credentialsVersion}:${integration.updatedAt.getTime()}`,
@@ -65,7 +76,21 @@ export class MessageSender {
       },
       this.credentials.auth(integration),
     );
-    return (await transport.sendMail(composeMail(message, await this.content.build(message)))).response;
+    const mail = composeMail(message, await this.content.build(message), this.streams(message, attachments));
+    return (await transport.sendMail(mail)).response;
+  }
+
+  /** Fresh streams for each attempt: a stream read by a failed attempt cannot be read again. */
+  private streams(message: MessageEntity, attachments: MessageAttachment[]): OutgoingAttachment[] {
+    const workspaceId = trustedWorkspaceId(message.workspaceId);
+    return attachments.map((attachment) => ({
+      ...attachment,
+      content: attachmentStream(
+        (offset, length) => this.attachments.readSlice(workspaceId, attachment.sha256, offset, length),
+        attachment.size,
+        attachment.filename,
+      ),
+    }));
   }
 
   private describe(error: unknown, integration: IntegrationEntity, message: MessageEntity): DeliveryFailure {

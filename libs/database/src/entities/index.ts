@@ -4,14 +4,17 @@ import { ContactEntity } from './contact.entity';
 import { ListMembershipEntity } from './list-membership.entity';
 import { ListEntity } from './list.entity';
 import { IntegrationEntity } from './integration.entity';
+import { MessageAttachmentEntity } from './message-attachment.entity';
 import { MessageEventEntity } from './message-event.entity';
 import { MessageLinkEntity } from './message-link.entity';
 import { MessageEntity } from './message.entity';
+import { RecipientErasureEntity } from './recipient-erasure.entity';
 import { SenderEntity } from './sender.entity';
 import { SuppressionEntity } from './suppression.entity';
 import { TemplateVersionEntity } from './template-version.entity';
 import { TemplateEntity } from './template.entity';
 import { WorkspaceEntity } from './workspace.entity';
+import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { InvitationEntity } from './invitation.entity';
 import { SingleUseTokenEntity } from './single-use-token.entity';
@@ -29,14 +32,17 @@ export * from './contact.entity';
 export * from './list-membership.entity';
 export * from './list.entity';
 export * from './integration.entity';
+export * from './message-attachment.entity';
 export * from './message-event.entity';
 export * from './message-link.entity';
 export * from './message.entity';
+export * from './recipient-erasure.entity';
 export * from './sender.entity';
 export * from './suppression.entity';
 export * from './template-version.entity';
 export * from './template.entity';
 export * from './workspace.entity';
+export * from './attachment.entity';
 export * from './audit-event.entity';
 export * from './invitation.entity';
 export * from './single-use-token.entity';
@@ -73,4 +79,7 @@ export const ENTITIES = [
   WebhookDeliveryAttemptEntity,
   TemplateEntity,
   TemplateVersionEntity,
+  AttachmentEntity,
+  MessageAttachmentEntity,
+  RecipientErasureEntity,
 ];

@@ -83,6 +83,10 @@ export class MessageEntity {
   @Column({ name: 'message_id_header', type: 'text' })
   messageIdHeader: string;
 
+  /** Decoded bytes of the message's attachments together; 0 when it has none (or they were purged or erased). */
+  @Column({ name: 'attachment_bytes', type: 'integer', default: 0 })
+  attachmentBytes: number;
+
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 

@@ -15,8 +15,13 @@ export class SuppressionEntity {
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;
 
-  @Column({ type: 'text' })
-  email: string;
+  /** Lower case; null once the address was erased (recipient erasure), when only `emailHash` still matches it. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** `address_hash(workspace_id, email)`, filled by a trigger: every lookup goes by it. */
+  @Column({ name: 'email_hash', type: 'text', insert: false, update: false, select: false })
+  emailHash: string;
 
   @Column({ name: 'list_id', type: 'uuid', nullable: true })
   listId: string | null;

@@ -22,6 +22,18 @@ export class WorkspaceEntity {
   @Column({ name: 'require_totp', type: 'boolean', default: false })
   requireTotp: boolean;
 
+  /** Days message bodies (html, text, attachments, tracked links) are kept. */
+  @Column({ name: 'retention_bodies_days', type: 'integer', default: 30 })
+  retentionBodiesDays: number;
+
+  /** Days messages and their events are kept at all. */
+  @Column({ name: 'retention_metadata_days', type: 'integer', default: 400 })
+  retentionMetadataDays: number;
+
+  /** Bodies of messages created before this were purged; the next purge starts here. */
+  @Column({ name: 'bodies_purged_before', type: 'timestamptz', nullable: true, select: false })
+  bodiesPurgedBefore: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -13,6 +13,7 @@ import { MessageStats1763791310000 } from './1763791310000-message-stats';
 import { MessageStatusListing1763791320000 } from './1763791320000-message-status-listing';
 import { Templates1763791470000 } from './1763791470000-templates';
 import { Webhooks1763791500000 } from './1763791500000-webhooks';
+import { AttachmentsAndRetention1763791800000 } from './1763791800000-attachments-and-retention';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MessageStatusListing1763791320000,
   Templates1763791470000,
   Webhooks1763791500000,
+  AttachmentsAndRetention1763791800000,
 ];
