@@ -15,6 +15,7 @@ import { MembersModule } from './members/members.module';
 import { MessagesApiModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthApiModule } from './oauth/oauth.module';
+import { RecipientsModule } from './recipients/recipients.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TemplatesApiModule } from './templates/templates.module';
@@ -46,6 +47,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
     MembersModule,
     WebhooksApiModule,
     TemplatesApiModule,
+    RecipientsModule,
   ],
 })
 export class ApiModule {}

@@ -18,7 +18,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly byName: Map<string, JobProcessor>;
   private connection: RedisClient | undefined;
-  private maintenance: Queue | undefined;
+  private schedules: Queue[] = [];
   private workers: Array<Worker<JobPayloads[JobName], void, JobName>> = [];
 
   constructor(
@@ -41,6 +41,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       [QueueName.Broadcasts]: 2,
       [QueueName.Maintenance]: 1,
       [QueueName.Webhooks]: this.config.WEBHOOK_WORKER_CONCURRENCY,
+      [QueueName.Retention]: 1,
     };
     this.workers = Object.values(QueueName).map((queue) => {
       const worker = new Worker<JobPayloads[JobName], void, JobName>(queue, (job, token) => this.run(job, token), {
@@ -54,15 +55,26 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker error'));
       return worker;
     });
-    this.maintenance = new Queue(QueueName.Maintenance, { connection, prefix });
-    this.maintenance.on('error', (error) => this.logger.warn({ err: error, queue: QueueName.Maintenance }, 'queue connection error'));
-    for (const name of [JobName.ReconcileOutbox, JobName.ReconcileWebhooks]) {
-      await this.maintenance.upsertJobScheduler(
-        name,
-        { every: this.config.OUTBOX_RECONCILE_INTERVAL_MS },
-        { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-      );
-    }
+    await this.schedule(connection, QueueName.Maintenance, JobName.ReconcileOutbox, this.config.OUTBOX_RECONCILE_INTERVAL_MS);
+    await this.schedule(connection, QueueName.Maintenance, JobName.ReconcileWebhooks, this.config.OUTBOX_RECONCILE_INTERVAL_MS);
+    await this.schedule(connection, QueueName.Retention, JobName.PurgeExpired, this.config.RETENTION_PURGE_INTERVAL_MS);
+  }
+
+  /** A job that runs every `everyMs` once for the whole deployment, however many workers there are. */
+  private async schedule(
+    connection: RedisClient,
+    queueName: QueueName,
+    jobName: JobName.ReconcileOutbox | JobName.ReconcileWebhooks | JobName.PurgeExpired,
+    everyMs: number,
+  ): Promise<void> {
+    const queue = new Queue(queueName, { connection, prefix: this.config.REDIS_PREFIX });
+    queue.on('error', (error) => this.logger.warn({ err: error, queue: queueName }, 'queue connection error'));
+    this.schedules.push(queue);
+    await queue.upsertJobScheduler(
+      jobName,
+      { every: everyMs },
+      { name: jobName, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   private async run(job: ContractJob, token?: string): Promise<void> {
@@ -75,7 +87,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
-    await this.maintenance?.close();
+    await Promise.all(this.schedules.map((queue) => queue.close()));
     // The workers are closed, so nothing is pending; a QUIT would wait forever if Redis were away.
     this.connection?.disconnect();
   }

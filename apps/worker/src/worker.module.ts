@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
@@ -26,19 +27,24 @@ import { TrackedContent } from './delivery/tracked-content';
 import { OutboxReconciler } from './outbox/outbox-reconciler.service';
 import { DeliverBroadcastRecipientsProcessor } from './processors/deliver-broadcast-recipients.processor';
 import { DeliverMessageProcessor } from './processors/deliver-message.processor';
+import { EraseRecipientProcessor } from './processors/erase-recipient.processor';
 import { FanOutBroadcastProcessor } from './processors/fan-out-broadcast.processor';
 import { JOB_PROCESSORS } from './processors/job-processor';
+import { PurgeExpiredProcessor } from './processors/purge-expired.processor';
 import { ReconcileOutboxProcessor } from './processors/reconcile-outbox.processor';
 import { QueueWorkers } from './queue-workers';
 import { DeliverWebhooksProcessor } from './processors/deliver-webhooks.processor';
 import { ReconcileWebhooksProcessor } from './processors/reconcile-webhooks.processor';
 import { WebhookEndpointDelivery } from './webhooks/webhook-endpoint-delivery.service';
 import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
+import { RecipientErasure } from './retention/recipient-erasure.service';
+import { RetentionPurge } from './retention/retention-purge.service';
 
 /** The worker: a Nest application context (no HTTP server) running the BullMQ processors. */
 @Module({
   imports: [
     ConfigModule,
+    AuditModule,
     LoggingModule,
     DatabaseModule,
     RedisModule,
@@ -65,6 +71,8 @@ import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
     DeliveryService,
     BroadcastSliceDelivery,
     OutboxReconciler,
+    RetentionPurge,
+    RecipientErasure,
     DeliverMessageProcessor,
     DeliverBroadcastRecipientsProcessor,
     ReconcileOutboxProcessor,
@@ -73,6 +81,8 @@ import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
     WebhookReconciler,
     DeliverWebhooksProcessor,
     ReconcileWebhooksProcessor,
+    PurgeExpiredProcessor,
+    EraseRecipientProcessor,
     {
       provide: JOB_PROCESSORS,
       inject: [
@@ -82,6 +92,8 @@ import { WebhookReconciler } from './webhooks/webhook-reconciler.service';
         FanOutBroadcastProcessor,
         DeliverWebhooksProcessor,
         ReconcileWebhooksProcessor,
+        PurgeExpiredProcessor,
+        EraseRecipientProcessor,
       ],
       useFactory: (...processors: unknown[]) => processors,
     },

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'template.restored',
   'template.deleted',
   'template.test_sent',
+  'recipient.erasure_requested',
+  'recipient.erased',
   'member.invited',
   'member.role_changed',
   'member.removed',

@@ -6,7 +6,10 @@ import type { WorkspaceId } from '@app/workspace-id';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'workspaceId'>;
 
-/** Append-only: there is no update and no delete here (a workspace's events go with the workspace). */
+/**
+ * Append-only: there is no update and no delete here (a workspace's events go with the workspace),
+ * with one exception the law makes: erasing a recipient's address from what the events say.
+ */
 @Injectable()
 export class AuditEventsRepository {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
@@ -25,5 +28,31 @@ export class AuditEventsRepository {
       .limit(limit);
     if (after) query.andWhere('(event.at, event.id) < (:at, :id::uuid)', { at: after.createdAt, id: after.id });
     return query.getMany();
+  }
+
+  /**
+   * Replaces the address wherever an event's details mention it (a test sent to it, say) with
+   * `replacement`, and returns how many events changed. Who acted, what and when stay as they were.
+   */
+  async eraseAddress(workspaceId: WorkspaceId, email: string, replacement: string): Promise<number> {
+    const rows: Array<{ id: string; details: unknown }> = await this.events.query(
+      `SELECT id, details FROM "public"."audit_events" WHERE workspace_id = $1 AND strpos(lower(details::text), $2) > 0`,
+      [workspaceId, email],
+    );
+    const address = new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    const erase = (value: unknown): unknown => {
+      if (typeof value === 'string') return value.replace(address, replacement);
+      if (Array.isArray(value)) return value.map(erase);
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, erase(inner)]));
+      return value;
+    };
+    for (const row of rows) {
+      await this.events.query(`UPDATE "public"."audit_events" SET details = $3 WHERE workspace_id = $1 AND id = $2`, [
+        workspaceId,
+        row.id,
+        JSON.stringify(erase(row.details)),
+      ]);
+    }
+    return rows.length;
   }
 }

@@ -306,7 +306,7 @@ export class AppConfig {
   /** How often the worker purges what each workspace's retention settings no longer keep (bodies, messages, events). */
   @Transform(toInteger)
   @IsInt()
-  @Min(1000)
+  @Min(100)
   RETENTION_PURGE_INTERVAL_MS: number;
 
   /**

@@ -165,6 +165,15 @@ export class ContactsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Deletes the contact of an address (lower case), its list memberships with it; returns how many went (0 or 1). */
+  async removeByEmail(workspaceId: WorkspaceId, email: string): Promise<number> {
+    const [, deleted] = (await this.contacts.query(`DELETE FROM "public"."contacts" WHERE workspace_id = $1 AND lower(email) = $2`, [
+      workspaceId,
+      email,
+    ])) as [unknown, number];
+    return deleted;
+  }
+
   async remove(workspaceId: WorkspaceId, id: string): Promise<boolean> {
     const result = await this.contacts.delete({ workspaceId, id });
     return (result.affected ?? 0) > 0;

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AttachmentEntity } from '@app/database';
+import { AttachmentEntity, errorCodeOf } from '@app/database';
 import { WorkspaceId } from '@app/workspace-id';
+
+// A message linked a file between the purge's check and its delete (see dropUnlinked).
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /** A decoded file to keep, named by the sha256 of its bytes (lower-case hex). */
 export interface NewAttachment {
@@ -97,5 +100,45 @@ export class AttachmentsRepository {
       [workspaceId, sha256, offset, length],
     )) as Array<{ slice: Buffer }>;
     return row ? row.slice : null;
+  }
+
+  /**
+   * Deletes those of `files` that no message links to any more and that were not stored or used
+   * again since `unusedSince`: a send stores its files just before it inserts the links, and the
+   * grace keeps a purge from taking a file in between. Should a link still arrive, its foreign key
+   * makes the deletion fail instead, and the file waits for the next purge.
+   */
+  async dropUnlinked(workspaceId: WorkspaceId, files: string[], unusedSince: Date): Promise<number> {
+    if (files.length === 0) return 0;
+    return this.dropWhere(`a.sha256 = ANY($3::text[]) AND a.last_used_at < $2`, [workspaceId, unusedSince, files]);
+  }
+
+  /**
+   * Deletes up to `limit` files that were never linked or lost their links without a purge
+   * noticing (a send whose messages were refused after its files were stored, an Idempotency-Key
+   * repeated with other files), unused since `unusedSince`.
+   */
+  dropOrphans(workspaceId: WorkspaceId, unusedSince: Date, limit: number): Promise<number> {
+    return this.dropWhere(
+      `a.sha256 IN (SELECT o.sha256 FROM "public"."attachments" o WHERE o.workspace_id = $1 AND o.last_used_at < $2
+         AND NOT EXISTS (SELECT 1 FROM "public"."message_attachments" l WHERE l.workspace_id = o.workspace_id AND l.sha256 = o.sha256)
+         LIMIT $3)`,
+      [workspaceId, unusedSince, limit],
+    );
+  }
+
+  private async dropWhere(condition: string, parameters: [WorkspaceId, ...unknown[]]): Promise<number> {
+    try {
+      const [, deleted] = (await this.attachments.query(
+        `DELETE FROM "public"."attachments" a
+         WHERE a.workspace_id = $1 AND ${condition}
+           AND NOT EXISTS (SELECT 1 FROM "public"."message_attachments" l WHERE l.workspace_id = a.workspace_id AND l.sha256 = a.sha256)`,
+        parameters,
+      )) as [unknown, number];
+      return deleted;
+    } catch (error) {
+      if (errorCodeOf(error) === FOREIGN_KEY_VIOLATION) return 0;
+      throw error;
+    }
   }
 }

@@ -3,9 +3,12 @@ import { WebhooksModule } from '@app/webhooks';
 import { AttachmentsRepository } from './attachments.repository';
 import { DeliveryStatusRepository } from './delivery-status.repository';
 import { DeliveryStatusWriter } from './delivery-status-writer';
+import { MessageErasureRepository } from './message-erasure.repository';
 import { MessageEventsRepository } from './message-events.repository';
 import { MessageLinksRepository } from './message-links.repository';
+import { MessageRetentionRepository } from './message-retention.repository';
 import { MessageStatsRepository } from './message-stats.repository';
+import { RecipientErasuresRepository } from './recipient-erasures.repository';
 import { MessagesRepository } from './messages.repository';
 
 @Module({
@@ -18,6 +21,9 @@ import { MessagesRepository } from './messages.repository';
     DeliveryStatusWriter,
     MessageLinksRepository,
     MessageStatsRepository,
+    MessageRetentionRepository,
+    MessageErasureRepository,
+    RecipientErasuresRepository,
   ],
   exports: [
     AttachmentsRepository,
@@ -26,6 +32,9 @@ import { MessagesRepository } from './messages.repository';
     DeliveryStatusWriter,
     MessageLinksRepository,
     MessageStatsRepository,
+    MessageRetentionRepository,
+    MessageErasureRepository,
+    RecipientErasuresRepository,
   ],
 })
 export class MessagesModule {}

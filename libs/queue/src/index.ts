@@ -7,3 +7,4 @@ export * from './queue-connection';
 export * from './queue-names';
 export * from './queue.module';
 export * from './webhook-producer';
+export * from './retention-producer';

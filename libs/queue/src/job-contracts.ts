@@ -10,6 +10,8 @@ export enum JobName {
   FanOutBroadcast = 'fan-out-broadcast',
   DeliverWebhooks = 'deliver-webhooks',
   ReconcileWebhooks = 'reconcile-webhooks',
+  PurgeExpired = 'purge-expired',
+  EraseRecipient = 'erase-recipient',
 }
 
 /**
@@ -32,6 +34,9 @@ export interface JobPayloads {
   /** Deliver what is due to one endpoint; its deliveries are claimed in Postgres, so a job only says where to look. */
   [JobName.DeliverWebhooks]: { workspaceId: WorkspaceId; endpointId: string };
   [JobName.ReconcileWebhooks]: Record<string, never>;
+  [JobName.PurgeExpired]: Record<string, never>;
+  /** The erasure row holds the address; the job only names it. */
+  [JobName.EraseRecipient]: { workspaceId: WorkspaceId; erasureId: string };
 }
 
 export function deliveryQueueFor(type: MessageType): QueueName {

@@ -10,6 +10,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** Webhook deliveries: one job works through one endpoint's due deliveries, apart from any mail. */
   Webhooks = 'webhooks',
+  /** The daily purge and recipient erasures: long runs of bounded batches, apart from the outbox reconciler's quick ones. */
+  Retention = 'retention',
 }
 
 export const DELIVERY_QUEUES = [QueueName.Transactional, QueueName.Marketing] as const;

@@ -6,6 +6,7 @@ import { FairShare } from './fair-share';
 import { ProducerConnection } from './queue-connection';
 import { DELIVERY_QUEUES } from './queue-names';
 import { WebhookProducer } from './webhook-producer';
+import { RetentionProducer } from './retention-producer';
 
 @Module({
   providers: [
@@ -20,7 +21,8 @@ import { WebhookProducer } from './webhook-producer';
     DeliveryProducer,
     BroadcastProducer,
     WebhookProducer,
+    RetentionProducer,
   ],
-  exports: [DeliveryProducer, BroadcastProducer, WebhookProducer, FairShare],
+  exports: [DeliveryProducer, BroadcastProducer, WebhookProducer, RetentionProducer, FairShare],
 })
 export class QueueModule {}

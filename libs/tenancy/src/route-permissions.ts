@@ -119,6 +119,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/workspaces/{ws}/webhooks/{id}/test': allow(ADMINS, 'admin'),
   'POST /v1/workspaces/{ws}/webhooks/{id}/deliveries/{deliveryId}/retry': allow(ADMINS, 'admin'),
   'POST /v1/workspaces/{ws}/webhooks/{id}/replay': allow(ADMINS, 'admin'),
+  // Irreversible, and reaches every message of the workspace: the workspace's admins only.
+  'DELETE /v1/workspaces/{ws}/recipients/{email}': allow(ADMINS, 'admin'),
+  'GET /v1/workspaces/{ws}/recipient-erasures/{id}': allow(ADMINS, 'admin'),
 };
 
 /** The table's key for a request: Express's route path (`/v1/workspaces/:ws`) in OpenAPI's spelling. */

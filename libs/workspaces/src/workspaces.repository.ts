@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { WorkspaceEntity } from '@app/database';
-import { WorkspaceId } from '@app/workspace-id';
+import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
+
+/** How long a workspace keeps what it sent, and how far the purge of bodies has come. */
+export interface WorkspaceRetention {
+  workspaceId: WorkspaceId;
+  bodiesDays: number;
+  metadataDays: number;
+  bodiesPurgedBefore: Date | null;
+}
 
 @Injectable()
 export class WorkspacesRepository {
@@ -41,5 +49,24 @@ export class WorkspacesRepository {
   /** Stores the key only where none is stored: of two processes racing to make one, the first write wins. */
   async storeTrackingKeyIfAbsent(workspaceId: WorkspaceId, ciphertext: string): Promise<void> {
     await this.workspaces.update({ id: workspaceId, trackingKeyEncrypted: IsNull() }, { trackingKeyEncrypted: ciphertext });
+  }
+
+  /** Every workspace's retention, for the purge that runs over all of them. */
+  async retentionOfAll(): Promise<WorkspaceRetention[]> {
+    const rows = await this.workspaces.find({
+      select: { id: true, retentionBodiesDays: true, retentionMetadataDays: true, bodiesPurgedBefore: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((row) => ({
+      workspaceId: trustedWorkspaceId(row.id),
+      bodiesDays: row.retentionBodiesDays,
+      metadataDays: row.retentionMetadataDays,
+      bodiesPurgedBefore: row.bodiesPurgedBefore,
+    }));
+  }
+
+  /** The bodies of every message created before `before` are purged; a later purge starts there. */
+  async markBodiesPurged(workspaceId: WorkspaceId, before: Date): Promise<void> {
+    await this.workspaces.update({ id: workspaceId }, { bodiesPurgedBefore: before });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 
 export class CreateWorkspaceDto {
@@ -22,6 +22,34 @@ export class TrackingSettingsDto {
   @IsOptional()
   @IsBoolean()
   clicks?: boolean;
+}
+
+export const MAX_RETENTION_DAYS = 3650;
+
+export class RetentionSettingsDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_RETENTION_DAYS,
+    example: 30,
+    description: 'Days message bodies are kept: html, text, attachments, tracked link targets (at most metadataDays)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RETENTION_DAYS)
+  bodiesDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_RETENTION_DAYS,
+    example: 400,
+    description: 'Days messages are kept at all, with their subject, recipients, status and events',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RETENTION_DAYS)
+  metadataDays?: number;
 }
 
 export class UpdateWorkspaceDto {
@@ -47,4 +75,10 @@ export class UpdateWorkspaceDto {
   @IsOptional()
   @IsBoolean()
   requireTotp?: boolean;
+
+  @ApiPropertyOptional({ type: RetentionSettingsDto, description: 'What the daily purge removes, and when' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionSettingsDto)
+  retention?: RetentionSettingsDto;
 }

@@ -7,11 +7,17 @@ export class TrackingSettingsResponse {
   @ApiProperty() clicks: boolean;
 }
 
+export class RetentionSettingsResponse {
+  @ApiProperty({ description: 'Days message bodies (html, text, attachments, tracked link targets) are kept' }) bodiesDays: number;
+  @ApiProperty({ description: 'Days messages and their events are kept' }) metadataDays: number;
+}
+
 export class WorkspaceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: TrackingSettingsResponse }) tracking: TrackingSettingsResponse;
   @ApiProperty({ description: 'People need a second factor to act in this workspace' }) requireTotp: boolean;
+  @ApiProperty({ type: RetentionSettingsResponse }) retention: RetentionSettingsResponse;
   @ApiProperty() createdAt: Date;
 
   static from(workspace: WorkspaceEntity): WorkspaceResponse {
@@ -20,6 +26,7 @@ export class WorkspaceResponse {
       name: workspace.name,
       tracking: { opens: workspace.trackingOpens, clicks: workspace.trackingClicks },
       requireTotp: workspace.requireTotp,
+      retention: { bodiesDays: workspace.retentionBodiesDays, metadataDays: workspace.retentionMetadataDays },
       createdAt: workspace.createdAt,
     };
   }

@@ -48,6 +48,14 @@ export class WorkspacesService {
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
     workspace.requireTotp = dto.requireTotp ?? workspace.requireTotp;
+    workspace.retentionBodiesDays = dto.retention?.bodiesDays ?? workspace.retentionBodiesDays;
+    workspace.retentionMetadataDays = dto.retention?.metadataDays ?? workspace.retentionMetadataDays;
+    if (workspace.retentionBodiesDays > workspace.retentionMetadataDays) {
+      throw new UnprocessableEntityException([
+        `retention.bodiesDays (${workspace.retentionBodiesDays}) may not exceed retention.metadataDays (${workspace.retentionMetadataDays}): ` +
+          'a body goes with its message',
+      ]);
+    }
     const saved = await this.workspaces.save(workspaceId, workspace);
     await this.invalidation.publish('workspace', workspaceId);
     await this.audit.record(workspaceId, principal, 'workspace.updated', `workspace:${workspaceId}`, { fields: givenFields(dto) });
