@@ -1279,6 +1279,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/recipients/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase an address from the workspace: its messages' content and address fields, attachments, contact and memberships
+         * @description Done by the worker in batches; follow it at GET …/recipient-erasures/{id}. A suppression of the address stays, as a hash only. Audited.
+         */
+        delete: operations["RecipientsController_erase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/recipient-erasures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an erasure: pending or completed, and what it erased */
+        get: operations["RecipientsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/t/o/{token}": {
         parameters: {
             query?: never;
@@ -1381,6 +1418,12 @@ export interface components {
             opens: boolean;
             clicks: boolean;
         };
+        RetentionSettingsResponse: {
+            /** @description Days message bodies (html, text, attachments, tracked link targets) are kept */
+            bodiesDays: number;
+            /** @description Days messages and their events are kept */
+            metadataDays: number;
+        };
         CreatedApiKeyResponse: {
             /** Format: uuid */
             id: string;
@@ -1405,6 +1448,7 @@ export interface components {
             tracking: components["schemas"]["TrackingSettingsResponse"];
             /** @description People need a second factor to act in this workspace */
             requireTotp: boolean;
+            retention: components["schemas"]["RetentionSettingsResponse"];
             /** Format: date-time */
             createdAt: string;
             /** @description The first admin key; its `key` is shown only now */
@@ -1417,6 +1461,7 @@ export interface components {
             tracking: components["schemas"]["TrackingSettingsResponse"];
             /** @description People need a second factor to act in this workspace */
             requireTotp: boolean;
+            retention: components["schemas"]["RetentionSettingsResponse"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1429,12 +1474,26 @@ export interface components {
             /** @description Rewrite links for click tracking by default */
             clicks?: boolean;
         };
+        RetentionSettingsDto: {
+            /**
+             * @description Days message bodies are kept: html, text, attachments, tracked link targets (at most metadataDays)
+             * @example 30
+             */
+            bodiesDays?: number;
+            /**
+             * @description Days messages are kept at all, with their subject, recipients, status and events
+             * @example 400
+             */
+            metadataDays?: number;
+        };
         UpdateWorkspaceDto: {
             /** @example Acme Inc. */
             name?: string;
             tracking?: components["schemas"]["TrackingSettingsDto"];
             /** @description People must have a confirmed second factor (POST /v1/auth/totp) to act in this workspace; others get 403 until they enable one. API keys and the operator token are not people and are unaffected. */
             requireTotp?: boolean;
+            /** @description What the daily purge removes, and when */
+            retention?: components["schemas"]["RetentionSettingsDto"];
         };
         CreateApiKeyDto: {
             /** @example Production app server */
@@ -1892,6 +1951,28 @@ export interface components {
             opens?: boolean;
             clicks?: boolean;
         };
+        MessageAttachmentDto: {
+            /**
+             * @description Paths and control characters are removed; executables and scripts are refused (ATTACHMENT_DENIED_EXTENSIONS)
+             * @example invoice-2026-001.pdf
+             */
+            filename: string;
+            /**
+             * @description The file, base64 (RFC 4648; line breaks allowed)
+             * @example JVBERi0xLjcK…
+             */
+            content: string;
+            /**
+             * @description Default: the type the filename's extension stands for
+             * @example application/pdf
+             */
+            contentType?: string;
+            /**
+             * @description Makes the file an inline part the HTML shows with <img src="cid:logo">
+             * @example logo
+             */
+            contentId?: string;
+        };
         SendMessageDto: {
             /**
              * @description marketing mail goes to one recipient per message: one `to`, no cc or bcc (otherwise 422)
@@ -1955,6 +2036,8 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+            /** @description At most MESSAGE_MAX_ATTACHMENTS files (20) of MESSAGE_MAX_ATTACHMENT_BYTES (10 MiB) decoded together, else 413; invalid base64 is a 400 naming the attachment, a refused type a 422 */
+            attachments?: components["schemas"]["MessageAttachmentDto"][];
         };
         AcceptedMessageResponse: {
             /** Format: uuid */
@@ -2022,6 +2105,18 @@ export interface components {
             /** @description Why the body went out without tracking, e.g. "body larger than 5 MB: sent without tracking" */
             skipped?: string;
         };
+        MessageAttachmentResponse: {
+            /** @example invoice-2026-001.pdf */
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+            /** @description Bytes, decoded */
+            size: number;
+            /** @description Of the bytes, lower-case hex: the same file has the same digest in every message */
+            sha256: string;
+            /** @description Set for an inline part, which the HTML shows as cid:<contentId> */
+            contentId?: string;
+        };
         MessageResponse: {
             /** Format: uuid */
             id: string;
@@ -2051,6 +2146,8 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            /** @description Never their content; empty once the body was purged (retention) or erased */
+            attachments: components["schemas"]["MessageAttachmentResponse"][];
         };
         MessageCountsResponse: {
             /** @description Messages the SMTP server accepted */
@@ -2886,6 +2983,25 @@ export interface components {
             /** @description Newest first */
             data: components["schemas"]["TemplateVersionResponse"][];
             nextCursor: string | null;
+        };
+        RecipientErasureResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description pending until the worker has erased everything
+             * @enum {string}
+             */
+            status: "pending" | "completed";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** @description Messages that named the address, erased */
+            messages: number;
+            /** @description Contacts deleted, with their list memberships */
+            contacts: number;
+            /** @description Suppressions kept as a hash of the address only: it stays suppressed */
+            suppressions: number;
         };
     };
     responses: never;
@@ -7902,6 +8018,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecipientsController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The suppressed address */
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the erasure is pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientErasureResponse"];
+                };
+            };
+            /** @description No valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role or API-key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace, or the caller is not one of its members; or no such resource (a malformed id is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecipientsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace id */
+                ws: string;
+                /** @description The resource's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientErasureResponse"];
                 };
             };
             /** @description No valid bearer token or session */
