@@ -17,10 +17,12 @@ const WAKE_SLOT_MS = 100;
 
 /**
  * Wakes the worker for endpoints that have deliveries due: a job names an endpoint only, and the
- * worker claims what is due in Postgres. Jobs to run now get ids of their own: a job with a fixed
- * id that is already running would swallow the wake-up of a delivery it has just looked past.
- * Delayed ones (the next retry) share an id per endpoint and tenth of a second, so a thousand
- * retries due together wake it once.
+ * worker claims what is due in Postgres. Wake-ups to run now are deduplicated per endpoint while
+ * one waits; one arriving while the endpoint's job runs is kept and runs after it (BullMQ's
+ * keepLastIfActive), since the running job may have looked past the delivery that asked. So a
+ * burst of events wakes an endpoint once or twice, not once per batch that wrote them. Delayed
+ * ones (the next retry) share an id per endpoint and tenth of a second, so a thousand retries due
+ * together wake it once.
  */
 @Injectable()
 export class WebhookProducer implements OnModuleDestroy {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { storableText, WebhookDeliveryStatus } from '@app/database';
 import type { WebhookTarget } from '@app/queue';
+import type { WorkspaceId } from '@app/workspace-id';
 
 /** One attempt, and what it makes of its delivery. */
 export interface AttemptOutcome {
@@ -53,61 +54,61 @@ export class WebhookAttemptsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One transaction: the attempts for the log, each delivery's new status (its lease released),
-   * each endpoint's streak, and the endpoints whose failing streak has now lasted `disableAfterMs`
-   * disabled with `disabledReason`; those are answered.
+   * One statement (a single round trip, a transaction of its own): each delivery's new status,
+   * its lease released; the attempts for the log (a delivery whose endpoint was deleted meanwhile
+   * has nothing left to log); each endpoint's streak; and the endpoints whose failing streak has
+   * lasted `disableAfterMs` disabled with `disabledReason`, which are answered. A busy endpoint
+   * that keeps answering 2xx has its row written at most once a second.
    */
-  record(outcomes: AttemptOutcome[], disableAfterMs: number, disabledReason: string): Promise<WebhookTarget[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO "public"."webhook_delivery_attempts" (delivery_id, at, status_code, duration_ms, response, error)
-         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[])`,
-        [
-          outcomes.map((o) => o.deliveryId),
-          outcomes.map((o) => o.at),
-          outcomes.map((o) => o.statusCode),
-          outcomes.map((o) => o.durationMs),
-          outcomes.map((o) => storableText(o.response)),
-          outcomes.map((o) => storableText(o.error)),
-        ],
-      );
-      await manager.query(
-        `UPDATE "public"."webhook_deliveries" AS d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next,
+  async record(outcomes: AttemptOutcome[], disableAfterMs: number, disabledReason: string): Promise<WebhookTarget[]> {
+    const endpoints = fates(outcomes);
+    const [rows] = (await this.dataSource.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+           AS v(id, workspace_id, at, status_code, duration_ms, response, error, status, next)
+       ), deliveries AS (
+         UPDATE "public"."webhook_deliveries" d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next,
            lease_until = NULL, updated_at = now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS v(id, workspace_id, status, next)
-         WHERE d.id = v.id AND d.workspace_id = v.workspace_id`,
-        [
-          outcomes.map((o) => o.deliveryId),
-          outcomes.map((o) => o.workspaceId),
-          outcomes.map((o) => o.status),
-          outcomes.map((o) => o.nextAttemptAt),
-        ],
-      );
-      const endpoints = fates(outcomes);
-      await manager.query(
-        `UPDATE "public"."webhook_endpoints" AS e SET
-           last_success_at = CASE WHEN v.succeeded THEN v.at ELSE e.last_success_at END,
-           failing_since = CASE WHEN v.succeeded THEN NULL ELSE COALESCE(e.failing_since, v.at) END,
-           last_error = v.last_error
-         FROM unnest($1::uuid[], $2::uuid[], $3::bool[], $4::timestamptz[], $5::text[]) AS v(id, workspace_id, succeeded, at, last_error)
-         WHERE e.id = v.id AND e.workspace_id = v.workspace_id`,
-        [
-          endpoints.map((e) => e.endpointId),
-          endpoints.map((e) => e.workspaceId),
-          endpoints.map((e) => e.succeeded),
-          endpoints.map((e) => e.at),
-          endpoints.map((e) => storableText(e.lastError)),
-        ],
-      );
-      const failing = endpoints.filter((e) => !e.succeeded).map((e) => e.endpointId);
-      if (failing.length === 0) return [];
-      const [disabled] = (await manager.query(
-        `UPDATE "public"."webhook_endpoints" SET enabled = false, disabled_at = now(), disabled_reason = $3, updated_at = now()
-         WHERE id = ANY($1::uuid[]) AND enabled AND failing_since <= now() - make_interval(secs => $2::double precision / 1000)
-         RETURNING workspace_id AS "workspaceId", id AS "endpointId"`,
-        [failing, disableAfterMs, disabledReason],
-      )) as [WebhookTarget[], number];
-      return disabled;
-    });
+         FROM v WHERE d.id = v.id AND d.workspace_id = v.workspace_id
+         RETURNING d.id
+       ), attempts AS (
+         INSERT INTO "public"."webhook_delivery_attempts" (delivery_id, at, status_code, duration_ms, response, error)
+         SELECT v.id, v.at, v.status_code, v.duration_ms, v.response, v.error FROM v JOIN deliveries USING (id)
+       )
+       UPDATE "public"."webhook_endpoints" e SET
+         last_success_at = CASE WHEN f.succeeded THEN f.at ELSE e.last_success_at END,
+         failing_since = CASE WHEN f.succeeded THEN NULL ELSE COALESCE(e.failing_since, f.at) END,
+         last_error = f.last_error,
+         enabled = e.enabled AND NOT f.exhausted,
+         disabled_at = CASE WHEN e.enabled AND f.exhausted THEN now() ELSE e.disabled_at END,
+         disabled_reason = CASE WHEN e.enabled AND f.exhausted THEN $15 ELSE e.disabled_reason END
+       FROM (
+         SELECT f.*, NOT f.succeeded AND COALESCE(x.failing_since, f.at) <= now() - make_interval(secs => $16::double precision / 1000) AS exhausted
+         FROM unnest($10::uuid[], $11::uuid[], $12::bool[], $13::timestamptz[], $14::text[]) AS f(id, workspace_id, succeeded, at, last_error)
+         JOIN "public"."webhook_endpoints" x ON x.id = f.id
+       ) f
+       WHERE e.id = f.id AND e.workspace_id = f.workspace_id
+         AND (NOT f.succeeded OR e.failing_since IS NOT NULL OR e.last_success_at IS NULL OR e.last_success_at < f.at - interval '1 second')
+       RETURNING e.workspace_id AS "workspaceId", e.id AS "endpointId", (e.disabled_at = now() AND NOT e.enabled) AS "disabledNow"`,
+      [
+        outcomes.map((o) => o.deliveryId),
+        outcomes.map((o) => o.workspaceId),
+        outcomes.map((o) => o.at),
+        outcomes.map((o) => o.statusCode),
+        outcomes.map((o) => o.durationMs),
+        outcomes.map((o) => storableText(o.response)),
+        outcomes.map((o) => storableText(o.error)),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.nextAttemptAt),
+        endpoints.map((e) => e.endpointId),
+        endpoints.map((e) => e.workspaceId),
+        endpoints.map((e) => e.succeeded),
+        endpoints.map((e) => e.at),
+        endpoints.map((e) => storableText(e.lastError)),
+        disabledReason,
+        disableAfterMs,
+      ],
+    )) as [Array<{ workspaceId: WorkspaceId; endpointId: string; disabledNow: boolean }>, number];
+    return rows.filter((row) => row.disabledNow).map(({ workspaceId, endpointId }) => ({ workspaceId, endpointId }));
   }
 }

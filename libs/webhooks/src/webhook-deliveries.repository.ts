@@ -39,39 +39,40 @@ export class WebhookDeliveriesRepository {
   ) {}
 
   /**
-   * Takes up to `wanted` of the endpoint's due deliveries under a lease, oldest due first, while
-   * no more than `concurrency` of them are held at once across every worker: the endpoint's row
-   * is locked for the count, so two workers cannot both take the last places. Nothing while the
-   * endpoint is disabled. A lease that ran out (its worker died) counts as free.
+   * Takes up to `wanted` of the endpoint's due deliveries under a lease, oldest due first, for
+   * the job owning the endpoint; a lease that ran out (its worker died) counts as free. Nothing
+   * once the endpoint is disabled.
    */
-  async claim(
-    workspaceId: WorkspaceId,
-    endpointId: string,
-    wanted: number,
-    concurrency: number,
-    leaseMs: number,
-  ): Promise<ClaimedDelivery[]> {
+  async claim(workspaceId: WorkspaceId, endpointId: string, wanted: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const [rows] = (await this.deliveries.query(
-      `WITH endpoint AS (
-         SELECT id FROM "public"."webhook_endpoints" WHERE workspace_id = $1 AND id = $2 AND enabled FOR NO KEY UPDATE
-       ), held AS (
-         SELECT count(*)::int AS n FROM "public"."webhook_deliveries"
-         WHERE endpoint_id = $2 AND lease_until IS NOT NULL AND lease_until > now()
-       ), due AS (
+      `WITH due AS (
          SELECT d.id FROM "public"."webhook_deliveries" d
          WHERE d.endpoint_id = $2 AND d.status = 'pending' AND d.next_attempt_at <= now()
-           AND (d.lease_until IS NULL OR d.lease_until <= now()) AND EXISTS (SELECT 1 FROM endpoint)
-         ORDER BY d.next_attempt_at, d.created_at
-         LIMIT GREATEST(0, LEAST($3::int, $4::int - (SELECT n FROM held)))
+           AND (d.lease_until IS NULL OR d.lease_until <= now())
+           AND EXISTS (SELECT 1 FROM "public"."webhook_endpoints" e WHERE e.workspace_id = $1 AND e.id = $2 AND e.enabled)
+         ORDER BY d.next_attempt_at
+         LIMIT $3
          FOR UPDATE OF d SKIP LOCKED
        )
-       UPDATE "public"."webhook_deliveries" d SET lease_until = now() + ${interval('$5')}, updated_at = now()
+       UPDATE "public"."webhook_deliveries" d SET lease_until = now() + ${interval('$4')}, updated_at = now()
        FROM due, "public"."webhook_events" e
        WHERE d.id = due.id AND e.id = d.event_id
        RETURNING d.id, d.event_id AS "eventId", e.type, e.body, d.attempts`,
-      [workspaceId, endpointId, wanted, concurrency, leaseMs],
+      [workspaceId, endpointId, wanted, leaseMs],
     )) as [ClaimedDelivery[], number];
     return rows;
+  }
+
+  /** Whether a delivery of the endpoint is due and free to claim. */
+  async hasDue(workspaceId: WorkspaceId, endpointId: string): Promise<boolean> {
+    const [row]: Array<{ due: boolean }> = await this.deliveries.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM "public"."webhook_deliveries"
+         WHERE workspace_id = $1 AND endpoint_id = $2 AND status = 'pending' AND next_attempt_at <= now()
+           AND (lease_until IS NULL OR lease_until <= now())) AS due`,
+      [workspaceId, endpointId],
+    );
+    return row?.due ?? false;
   }
 
   /** When the endpoint's next pending delivery that is not due yet will be, or null when none waits. */

@@ -18,6 +18,12 @@ export interface PreparedEndpoint {
   signerAt(at: Date): WebhookSigner;
 }
 
+/** An attempt that has its answer; `recorded` settles once Postgres has the outcome (and the delivery's lease is released). */
+export interface AnsweredAttempt {
+  outcome: AttemptOutcome;
+  recorded: Promise<void>;
+}
+
 /**
  * One attempt of one delivery: signed, posted, and its outcome recorded (the next retry on the
  * schedule, or the end of it). Used by the worker, and by the API for `POST …/test`.
@@ -50,7 +56,11 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     };
   }
 
-  async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery): Promise<AttemptOutcome> {
+  /**
+   * Resolves once the receiver has answered (or not): a worker posts the next delivery while
+   * this one's outcome waits for its group commit.
+   */
+  async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery): Promise<AnsweredAttempt> {
     const at = new Date();
     const headers = endpoint.signerAt(at).headers(delivery.eventId, at, delivery.body);
     const answer = await this.http.post(endpoint.id, endpoint.url, { ...headers }, delivery.body);
@@ -65,8 +75,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
       status: delivered ? 'delivered' : delay === null ? 'failed' : 'pending',
       nextAttemptAt: delay === null ? null : new Date(Date.now() + delay),
     };
-    await this.writer.write(outcome);
-    return outcome;
+    return { outcome, recorded: this.writer.write(outcome) };
   }
 
   onApplicationShutdown(): void {

@@ -97,7 +97,8 @@ export class WebhookDeliveriesService {
 
   /** The worker is woken for the next retry; if Redis is away, the reconciler finds the delivery once it is due. */
   private async attempt(workspaceId: WorkspaceId, endpoint: WebhookEndpointEntity, delivery: ClaimedDelivery): Promise<AttemptOutcome> {
-    const outcome = await this.dispatcher.attempt(this.dispatcher.prepare(endpoint), delivery);
+    const { outcome, recorded } = await this.dispatcher.attempt(this.dispatcher.prepare(endpoint), delivery);
+    await recorded;
     if (outcome.nextAttemptAt) {
       await this.producer
         .wakeAt({ workspaceId, endpointId: endpoint.id }, outcome.nextAttemptAt)

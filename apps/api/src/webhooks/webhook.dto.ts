@@ -77,7 +77,7 @@ export class UpdateWebhookDto {
   @AllAlone()
   events?: string[];
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, description: 'An empty string removes it' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

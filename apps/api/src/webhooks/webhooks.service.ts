@@ -66,7 +66,7 @@ export class WebhooksService {
     const endpoint = await this.find(workspaceId, id);
     if (dto.url !== undefined) endpoint.url = await this.checkedUrl(dto.url);
     endpoint.eventTypes = dto.events ?? endpoint.eventTypes;
-    endpoint.description = dto.description ?? endpoint.description;
+    if (dto.description !== undefined) endpoint.description = dto.description || null;
     const resumed = dto.enabled === true && !endpoint.enabled;
     if (dto.enabled !== undefined && dto.enabled !== endpoint.enabled) this.applyEnabled(endpoint, dto.enabled);
     const saved = await this.endpoints.save(workspaceId, endpoint);

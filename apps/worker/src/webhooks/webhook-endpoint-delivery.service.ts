@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@app/config';
+import type { WebhookEndpointEntity } from '@app/database';
 import { JobName, JobPayloads, WebhookProducer } from '@app/queue';
 import {
   ClaimedDelivery,
@@ -12,13 +14,29 @@ import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 
 /** How long one job keeps an endpoint before it goes to the back of the queue, so endpoints with backlogs take turns. */
 const SLICE_MS = 15_000;
+const MIN_POLL_MS = 25;
+const MAX_POLL_MS = 1000;
+/**
+ * Empty looks (about 0.4 s, backing off) before an owner with nothing in flight lets go: events
+ * that trickle in (a few with each batch of sent mail) then go on one owner's connections rather
+ * than costing a job, an acquire and a release each.
+ */
+const LINGER_LOOKS = 4;
+
+function pause(ms: number): { done: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
+  return { done, cancel: () => clearTimeout(timer) };
+}
 
 /**
- * Works through what is due to one endpoint, at most WEBHOOK_ENDPOINT_CONCURRENCY requests at
- * once across every worker (the claim counts the leases held), so a slow or dead endpoint holds
- * one job of this worker and its own few connections, never another endpoint's deliveries or
- * any mail (which has queues of its own). It claims again as places free up, until nothing is
- * due; the next retry due later wakes the endpoint again then.
+ * Works through what is due to one endpoint. One job at a time owns an endpoint (see
+ * WebhookEndpointsRepository.acquire) and keeps at most WEBHOOK_ENDPOINT_CONCURRENCY requests to
+ * it in flight, so a slow or dead endpoint holds one job of one worker and its own few
+ * connections, never another endpoint's deliveries or any mail (which has queues of its own). A
+ * place frees up when an answer comes; the outcome is written in the background, the delivery
+ * leased until then. It claims as places free up, until nothing is due; a retry due later wakes
+ * the endpoint again then.
  */
 @Injectable()
 export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
@@ -37,51 +55,95 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
-  /** `jobId`: the job doing it, so the wake-up it leaves for a later retry is never one it holds itself. */
+  /**
+   * A job that finds the endpoint owned leaves it to its owner, which looks for due deliveries
+   * again after letting go, so one that came meanwhile is never left behind. `jobId`: the job
+   * doing it, so the wake-up it leaves for a later retry is never one it holds itself.
+   */
   async deliver({ workspaceId, endpointId }: JobPayloads[JobName.DeliverWebhooks], jobId?: string): Promise<void> {
     const workspace = trustedWorkspaceId(workspaceId);
-    const endpoint = await this.endpoints.findById(workspace, endpointId);
-    if (!endpoint?.enabled) return;
-    const prepared = this.dispatcher.prepare(endpoint);
-    const concurrency = this.config.WEBHOOK_ENDPOINT_CONCURRENCY;
+    const token = randomUUID();
     const until = Date.now() + SLICE_MS;
-    const inFlight = new Set<Promise<void>>();
-    // Claiming costs a statement: it waits until half the places are free, or all of them.
-    const claimAgainAt = Math.max(1, Math.ceil(concurrency / 2));
     for (;;) {
-      const free = concurrency - inFlight.size;
-      if (!this.stopping && Date.now() < until && (inFlight.size === 0 || free >= claimAgainAt)) {
-        const claimed = await this.deliveries.claim(workspace, endpointId, free, concurrency, this.config.WEBHOOK_LEASE_MS);
-        for (const delivery of claimed) {
-          const attempt = this.attempt(prepared, delivery).finally(() => inFlight.delete(attempt));
-          inFlight.add(attempt);
-        }
+      const endpoint = await this.endpoints.acquire(workspace, endpointId, token, this.config.WEBHOOK_LEASE_MS);
+      if (!endpoint) return;
+      try {
+        await this.deliverOwned(endpoint, token, until);
+      } finally {
+        await this.endpoints.release(workspace, endpointId, token);
       }
-      // Stopping only here, after a claim with nothing in flight: whatever was due before it was seen.
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
+      if (this.stopping || Date.now() >= until) return this.producer.wake([{ workspaceId: workspace, endpointId }]);
+      if (!(await this.deliveries.hasDue(workspace, endpointId))) break;
     }
-    await this.wakeLater(workspace, endpointId, this.stopping || Date.now() >= until, jobId);
+    await this.wakeForRetry(workspace, endpointId, jobId);
   }
 
-  private async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery): Promise<void> {
+  /**
+   * Up to WEBHOOK_ENDPOINT_CONCURRENCY requests in flight, fed from deliveries claimed ahead (as
+   * many again), so a place that frees up never waits for a claim. With nothing due, it looks
+   * again now and then, sooner after it last found work: the wake-ups of deliveries made
+   * meanwhile come as jobs that leave them to this owner.
+   */
+  private async deliverOwned(endpoint: WebhookEndpointEntity, token: string, until: number): Promise<void> {
+    const workspaceId = trustedWorkspaceId(endpoint.workspaceId);
+    const { WEBHOOK_ENDPOINT_CONCURRENCY: concurrency, WEBHOOK_LEASE_MS: leaseMs } = this.config;
+    const prepared = this.dispatcher.prepare(endpoint);
+    const claimed: ClaimedDelivery[] = [];
+    const posting = new Set<Promise<void>>();
+    const recording = new Set<Promise<void>>();
+    const looking = { claim: null as Promise<void> | null, empty: 0, againAt: 0 };
+    const claim = () => {
+      looking.claim = this.deliveries
+        .claim(workspaceId, endpoint.id, concurrency, leaseMs)
+        .then((deliveries) => {
+          claimed.push(...deliveries);
+          looking.empty = deliveries.length === 0 ? looking.empty + 1 : 0;
+          looking.againAt = looking.empty === 0 ? 0 : Date.now() + Math.min(MAX_POLL_MS, MIN_POLL_MS * 2 ** looking.empty);
+        })
+        .finally(() => (looking.claim = null));
+    };
+    const renewal = setInterval(() => {
+      this.endpoints.renew(workspaceId, endpoint.id, token, leaseMs).catch((error: unknown) => {
+        this.logger.warn({ err: error, endpointId: endpoint.id }, 'could not renew the ownership of a webhook endpoint');
+      });
+    }, leaseMs / 3);
     try {
-      await this.dispatcher.attempt(endpoint, delivery);
-    } catch (error) {
+      for (;;) {
+        while (posting.size < concurrency && claimed.length > 0) {
+          const attempt = this.attempt(prepared, claimed.shift()!, recording).finally(() => posting.delete(attempt));
+          posting.add(attempt);
+        }
+        const open = !this.stopping && Date.now() < until;
+        const wantMore = open && claimed.length < concurrency;
+        if (wantMore && !looking.claim && Date.now() >= looking.againAt) claim();
+        if (posting.size === 0 && claimed.length === 0 && !looking.claim && (!open || looking.empty >= LINGER_LOOKS)) break;
+        const lookAgain = wantMore && !looking.claim ? pause(looking.againAt - Date.now()) : null;
+        await Promise.race([...posting, ...(looking.claim ? [looking.claim] : []), ...(lookAgain ? [lookAgain.done] : [])]);
+        lookAgain?.cancel();
+      }
+      await Promise.all(recording);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Settles once the answer is in, never rejecting; its outcome's write joins `recording`. */
+  private async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery, recording: Set<Promise<void>>): Promise<void> {
+    const lost = (error: unknown) =>
       this.logger.warn(
         { err: error, endpointId: endpoint.id, deliveryId: delivery.id },
         'webhook attempt not recorded; the delivery goes again when its lease runs out',
       );
+    try {
+      const { recorded } = await this.dispatcher.attempt(endpoint, delivery);
+      const written: Promise<void> = recorded.catch(lost).finally(() => recording.delete(written));
+      recording.add(written);
+    } catch (error) {
+      lost(error);
     }
   }
 
-  /**
-   * Due deliveries this job leaves behind are another holder's (a full window), or this job's
-   * own when its slice ran out: then it goes to the back of the queue. Retries due later wake
-   * the endpoint when they are due.
-   */
-  private async wakeLater(workspaceId: WorkspaceId, endpointId: string, sliceOver: boolean, jobId: string | undefined): Promise<void> {
-    if (sliceOver) return this.producer.wake([{ workspaceId, endpointId }]);
+  private async wakeForRetry(workspaceId: WorkspaceId, endpointId: string, jobId: string | undefined): Promise<void> {
     const next = await this.deliveries.nextDueAfterNow(workspaceId, endpointId);
     if (next) await this.producer.wakeAt({ workspaceId, endpointId }, next, jobId);
   }

@@ -52,6 +52,13 @@ export class WebhookEndpointEntity {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 
+  /** The worker job delivering to the endpoint now, until when; see WebhookEndpointsRepository.acquire. */
+  @Column({ name: 'owner_token', type: 'uuid', nullable: true })
+  ownerToken: string | null;
+
+  @Column({ name: 'owned_until', type: 'timestamptz', nullable: true })
+  ownedUntil: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,9 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Outbound webhooks. An event is written in the same transaction as the state change it reports
- * (the outbox), with one delivery per endpoint subscribed to it; the worker claims due deliveries
- * under a lease, so a worker that dies or a Redis that loses its data loses none. Every attempt
- * is kept for the delivery log.
+ * (the outbox), with one delivery per endpoint subscribed to it; one worker job at a time owns an
+ * endpoint (`owner_token` until `owned_until`) and claims its due deliveries under a lease, so a
+ * worker that dies or a Redis that loses its data loses none. Every attempt is kept for the
+ * delivery log.
  */
 export class Webhooks1763791500000 implements MigrationInterface {
   name = 'Webhooks1763791500000';
@@ -26,6 +27,8 @@ export class Webhooks1763791500000 implements MigrationInterface {
         "last_success_at" timestamptz,
         "failing_since" timestamptz,
         "last_error" text,
+        "owner_token" uuid,
+        "owned_until" timestamptz,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
@@ -50,21 +53,16 @@ export class Webhooks1763791500000 implements MigrationInterface {
         "lease_until" timestamptz,
         "created_at" timestamptz NOT NULL,
         "updated_at" timestamptz NOT NULL
-      )`);
+      ) WITH (fillfactor = 70)`);
+    // Room on each page lets a claim (the lease, which no index holds) update its row in place (HOT).
     // The delivery log, newest first, optionally by status.
     await queryRunner.query(
       `CREATE INDEX "webhook_deliveries_log" ON "public"."webhook_deliveries" ("endpoint_id", "created_at" DESC, "id" DESC)`,
     );
-    // What an endpoint's worker claims next, and the reconciler's and the metrics' look at what is due.
+    // What an endpoint's owner claims next, and the reconciler's and the metrics' look at what waits. Per
+    // endpoint only: a disabled endpoint's backlog must never be what another endpoint's claim walks through.
     await queryRunner.query(
       `CREATE INDEX "webhook_deliveries_due" ON "public"."webhook_deliveries" ("endpoint_id", "next_attempt_at") WHERE "status" = 'pending'`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "webhook_deliveries_pending" ON "public"."webhook_deliveries" ("next_attempt_at") WHERE "status" = 'pending'`,
-    );
-    // Only deliveries in flight (and those of a worker that died) hold a lease: counting an endpoint's is cheap.
-    await queryRunner.query(
-      `CREATE INDEX "webhook_deliveries_leased" ON "public"."webhook_deliveries" ("endpoint_id", "lease_until") WHERE "lease_until" IS NOT NULL`,
     );
     await queryRunner.query(`
       CREATE TABLE "public"."webhook_delivery_attempts" (
