@@ -24,6 +24,12 @@ export const PLAN = {
   fanOut: { contacts: 100_000, timeoutMs: 90_000 },
   /** (g) A workspace of `messages` messages (and their events) and `contacts` contacts; every GET of the dashboard's pages, `samples` times each after `warmup`. */
   dashboardReads: { messages: 100_000, contacts: 10_000, samples: 30, warmup: 3 },
+  /**
+   * (g) `events` message.sent webhooks to one local receiver, `concurrency` requests in flight
+   * (Mailroom's WEBHOOK_ENDPOINT_CONCURRENCY default, and the bare loop's), the bare loop warmed
+   * up with `warmup` posts first.
+   */
+  webhooks: { events: 10_000, concurrency: 10, warmup: 500, timeoutMs: 120_000 },
 } as const;
 
 export const TARGETS = {
@@ -41,4 +47,8 @@ export const TARGETS = {
   dashboardReadP95Ms: 200,
   /** JavaScript a first visit of the dashboard transfers, compressed (issue 15). */
   dashboardFirstLoadBytes: 300 * 1024,
+  /** Webhook deliveries against a bare loop posting the same bodies with the same concurrency. */
+  webhooksVsBare: 0.5,
+  /** (c) with an endpoint taking every message.sent, against (c) without: unchanged, within this machine's noise. */
+  deliveryWithWebhooksVsWithout: 0.9,
 } as const;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { PLAN, TARGETS } from './plan';
 import type { AcceptRate, BenchResults, EndpointRate, FanOut, TrackingLoad } from './results';
 import type { Machine } from './support/machine';
+import { webhookMethod, webhookRows, webhookTargetRows } from './support/webhook-report';
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits: number) => value.toFixed(digits);
@@ -102,6 +103,7 @@ function resultRows(r: BenchResults): string[][] {
     ],
     ...trackingRows(r.tracking),
     ...fanOutRows(r.fanOut),
+    ...webhookRows(r),
   ];
 }
 
@@ -154,6 +156,7 @@ function targetRows(r: BenchResults): string[][] {
       `${whole(r.fanOut.workerPeakRssMB)} MB`,
       verdict(r.fanOut.workerPeakRssMB < TARGETS.fanOutWorkerPeakRssMB),
     ],
+    ...webhookTargetRows(r),
   ];
 }
 
@@ -252,6 +255,7 @@ export function writeReport(path: string, results: BenchResults, machine: Machin
     '  production (the number the sink had by then is shown); afterwards the broadcast is cancelled.',
     '  Worker memory is VmRSS from `/proc/<pid>/status`, sampled with every poll, and VmHWM (its peak',
     '  since start) at the end; the higher is shown. MB = 10⁶ bytes.',
+    ...webhookMethod(),
     '',
     ...measuredOnce(path),
   ].join('\n');

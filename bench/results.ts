@@ -1,4 +1,6 @@
 import type { DashboardFirstLoad } from './scenarios/dashboard-first-load';
+import type { WebhookDelivery } from './scenarios/webhook-delivery';
+
 export interface Throughput {
   messages: number;
   seconds: number;
@@ -98,6 +100,7 @@ export interface BenchResults {
   tracking: TrackingLoad;
   fanOut: FanOut;
   dashboard: DashboardReads;
+  webhooks: WebhookDelivery;
 }
 
 export function throughput(messages: number, milliseconds: number): Throughput {

@@ -12,6 +12,7 @@ import { mailroomDelivery } from './scenarios/mailroom-delivery';
 import { pooledNodemailer } from './scenarios/pooled-nodemailer';
 import { trackingLoad } from './scenarios/tracking-load';
 import { unpooledSender } from './scenarios/unpooled-sender';
+import { webhookDelivery } from './scenarios/webhook-delivery';
 import { BenchDeployment, MailroomRole } from './support/bench-deployment';
 import { BroadcastProbe } from './support/broadcast-probe';
 import { HistoryProbe } from './support/history-probe';
@@ -66,6 +67,10 @@ async function main(teardown: Teardown): Promise<void> {
   const delivery = await mailroomDelivery(target, sink, history);
   step('(e) delivering a few tracked mails through Mailroom for real tracking links');
   const tracked = await deliverTrackedMail(target, sink);
+  step(
+    `(w) webhooks: (c) with an endpoint on message.sent, then ${PLAN.webhooks.events.toLocaleString('en-US')} webhooks against a bare loop`,
+  );
+  const webhooks = await webhookDelivery(target, sink, history, deployment);
 
   step('(d) restarting Mailroom as API only; accept rates with autocannon');
   const api = { ...target, baseUrl: (await startMailroom('api')).baseUrl };
@@ -100,7 +105,7 @@ async function main(teardown: Teardown): Promise<void> {
   await fanOutApi.stop();
 
   const dashboard = await runDashboardReads(teardown);
-  const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut, dashboard };
+  const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut, dashboard, webhooks };
   printReport(results, machine);
   const date = new Date();
   writeReport(REPORT_PATH, results, machine, date);

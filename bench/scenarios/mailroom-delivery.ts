@@ -20,7 +20,8 @@ export async function mailroomDelivery(target: SendTarget, sink: SinkProcess, hi
   return deliver(target, sink, history, messages);
 }
 
-async function deliver(target: SendTarget, sink: SinkProcess, history: HistoryProbe, count: number): Promise<DeliveryThroughput> {
+/** `count` messages through Mailroom, timed until the sink has them all and Postgres shows them `sent`. */
+export async function deliver(target: SendTarget, sink: SinkProcess, history: HistoryProbe, count: number): Promise<DeliveryThroughput> {
   const { perRequest, requestsInFlight, timeoutMs } = PLAN.delivery;
   const [receivedBefore, sentBefore] = await Promise.all([sink.received(), history.sent()]);
   const url = `${target.baseUrl}/v1/workspaces/${target.workspaceId}/messages/batch`;
