@@ -11,11 +11,11 @@ import { WebhookReceiverProcess } from '../support/webhook-receiver-process';
 import { deliver, mailroomDelivery } from './mailroom-delivery';
 
 export interface WebhookDelivery {
-  /** (g1) (c) again, with an endpoint taking every message.sent, delivered meanwhile. */
+  /** (w1) (c) again, with an endpoint taking every message.sent, delivered meanwhile. */
   mailWithWebhooks: DeliveryThroughput;
-  /** (g2) The same bodies posted by a bare node:http loop with the same requests in flight. */
+  /** (w2) The same bodies posted by a bare node:http loop with the same requests in flight. */
   bare: Throughput;
-  /** (g2) The outbox drained by Mailroom's worker: signed, posted, and each attempt recorded. */
+  /** (w2) The outbox drained by Mailroom's worker: signed, posted, and each attempt recorded. */
   mailroom: Throughput;
 }
 
@@ -42,7 +42,7 @@ export async function webhookDelivery(
   try {
     const mailWithWebhooks = await mailroomDelivery(target, sink, history);
     const drained = async () => (await probe.deliveries(endpoint.id)).pending === 0;
-    await pollUntil(drained, { what: 'the webhooks of (g1)', timeoutMs, intervalMs: POLL_INTERVAL_MS });
+    await pollUntil(drained, { what: 'the webhooks of (w1)', timeoutMs, intervalMs: POLL_INTERVAL_MS });
 
     await probe.pauseDeliveries();
     await deliver(target, sink, history, events);

@@ -11,21 +11,21 @@ export function webhookRows({ webhooks: w }: BenchResults): string[][] {
   const { events, concurrency } = PLAN.webhooks;
   return [
     [
-      '(g1) (c) again with a webhook endpoint taking every message.sent',
+      '(w1) (c) again with a webhook endpoint taking every message.sent',
       whole(w.mailWithWebhooks.messages),
       `${fixed(w.mailWithWebhooks.seconds, 2)} s (accepted in ${fixed(w.mailWithWebhooks.acceptSeconds, 2)} s)`,
       `${whole(w.mailWithWebhooks.perSecond)} msg/s`,
       '',
     ],
     [
-      `(g2) ${whole(events)} message.sent bodies, bare node:http loop → receiver (${concurrency} in flight)`,
+      `(w2) ${whole(events)} message.sent bodies, bare node:http loop → receiver (${concurrency} in flight)`,
       whole(w.bare.messages),
       `${fixed(w.bare.seconds, 2)} s`,
       `${whole(w.bare.perSecond)} req/s`,
       '',
     ],
     [
-      `(g2) the same webhooks from the outbox, Mailroom's worker → receiver (${concurrency} in flight), delivered in Postgres`,
+      `(w2) the same webhooks from the outbox, Mailroom's worker → receiver (${concurrency} in flight), delivered in Postgres`,
       whole(w.mailroom.messages),
       `${fixed(w.mailroom.seconds, 2)} s`,
       `${whole(w.mailroom.perSecond)} req/s`,
@@ -57,8 +57,8 @@ export function webhookMethod(): string[] {
   const { events, concurrency, warmup } = PLAN.webhooks;
   return [
     '- (w) runs in the Mailroom of (c) (API and worker in one process). The receiver is node:http in its own',
-    '  process, reading each body and answering 200. (g1) is (c) once more with an endpoint taking every',
-    '  message.sent, delivered while the mail goes. For (g2) the webhook queue is paused (as an operator can),',
+    '  process, reading each body and answering 200. (w1) is (c) once more with an endpoint taking every',
+    '  message.sent, delivered while the mail goes. For (w2) the webhook queue is paused (as an operator can),',
     `  ${whole(events)} messages are sent, so ${whole(events)} message.sent webhooks wait in the outbox; their bodies are`,
     `  posted by a bare node:http loop (keep-alive, ${concurrency} in flight, after ${whole(warmup)} to warm up), then the queue is`,
     `  resumed: the clock runs until the receiver has them all and Postgres shows every one delivered. Mailroom`,
