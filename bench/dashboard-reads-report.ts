@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PLAN, TARGETS } from './plan';
 import { machineLines, table } from './report';
 import type { DashboardReads } from './results';
 import type { Machine } from './support/machine';
+import { replaceSection } from './support/report-section';
 
 /** The report's section of (g); a run of (g) alone (`npm run bench -- dashboard-reads`) replaces only it. */
 const HEADING = '## Dashboard reads';
@@ -61,15 +61,5 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 
 /** Puts the section in place of the one the file has, or before `## Measured once` when it has none. */
 export function replaceDashboardReadsSection(path: string, section: string[]): void {
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const block = `${section.join('\n')}\n\n`;
-  const start = text.indexOf(`\n${HEADING}\n`);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    writeFileSync(path, text.slice(0, start + 1) + block + (next >= 0 ? text.slice(next + 1) : ''));
-    return;
-  }
-  const measuredOnce = text.indexOf('\n## Measured once\n');
-  const at = measuredOnce >= 0 ? measuredOnce + 1 : text.length;
-  writeFileSync(path, text.slice(0, at) + (at === text.length ? '\n' : '') + block + text.slice(at));
+  replaceSection(path, HEADING, section);
 }

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { reportAttachmentMemory } from './attachment-memory-report';
 import { dashboardReadsSection, replaceDashboardReadsSection } from './dashboard-reads-report';
 import { PLAN } from './plan';
 import { printReport, writeReport } from './report';
 import type { BenchResults, DashboardReads } from './results';
 import { batchAccept, singleAccept } from './scenarios/api-accept';
+import { attachmentMemory } from './scenarios/attachment-memory';
 import { broadcastFanOut } from './scenarios/broadcast-fan-out';
 import { dashboardFirstLoad } from './scenarios/dashboard-first-load';
 import { BENCH_OPERATOR, dashboardReads } from './scenarios/dashboard-reads';
@@ -103,6 +105,8 @@ async function main(teardown: Teardown): Promise<void> {
   // (g) reads alone: nothing of (f) may compete for the cores.
   await worker.stop();
   await fanOutApi.stop();
+  step('(h) fresh database; 50 messages with 10 MiB attachments queued, then a worker delivers them');
+  const attachments = await attachmentMemory(sink, teardown);
 
   const dashboard = await runDashboardReads(teardown);
   const results: BenchResults = { pooled, unpooled, delivery, single, batch, tracking, fanOut, dashboard, webhooks };
@@ -110,6 +114,7 @@ async function main(teardown: Teardown): Promise<void> {
   const date = new Date();
   writeReport(REPORT_PATH, results, machine, date);
   reportDashboardReads(dashboard, machine, date);
+  reportAttachmentMemory(REPORT_PATH, attachments, machine, date);
   step(`written ${REPORT_PATH}`);
 }
 
@@ -152,7 +157,21 @@ async function dashboardReadsAlone(teardown: Teardown): Promise<void> {
   step(`written the dashboard-reads section of ${REPORT_PATH}`);
 }
 
-const SCENARIOS_ALONE: Record<string, (teardown: Teardown) => Promise<void>> = { 'dashboard-reads': dashboardReadsAlone };
+/** `npm run bench -- attachment-memory`: (h) alone, with the sink; only its section of the report is rewritten. */
+async function attachmentMemoryAlone(teardown: Teardown): Promise<void> {
+  const machine = await describeMachine();
+  step('building (npm run build)');
+  build();
+  const sink = await SinkProcess.start();
+  teardown.add('stop the SMTP sink', () => sink.stop());
+  reportAttachmentMemory(REPORT_PATH, await attachmentMemory(sink, teardown), machine, new Date());
+  step(`written the attachment-memory section of ${REPORT_PATH}`);
+}
+
+const SCENARIOS_ALONE: Record<string, (teardown: Teardown) => Promise<void>> = {
+  'dashboard-reads': dashboardReadsAlone,
+  'attachment-memory': attachmentMemoryAlone,
+};
 
 const teardown = new Teardown();
 // Ctrl-C: still drop the database and the Redis keys before leaving.

@@ -90,9 +90,10 @@ export class AttachmentsRepository {
   }
 
   /**
-   * `length` bytes of a file from byte `offset` (0-based); fewer at its end, none past it.
-   * The content is stored uncompressed out of line, so PostgreSQL reads only the TOAST chunks of
-   * the slice: each read costs the same wherever it starts in the file.
+   * `length` bytes of a file from byte `offset` (0-based); fewer at its end, none past it; null
+   * without the file. The content is stored uncompressed out of line, so PostgreSQL reads only the
+   * TOAST chunks of the slice: each read costs the same wherever it starts in the file. (It comes
+   * as hex text: pg's per-query `binary` results decode every field as UTF-8 text first.)
    */
   async readSlice(workspaceId: WorkspaceId, sha256: string, offset: number, length: number): Promise<Buffer | null> {
     const [row] = (await this.attachments.query(

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
 
-// A slice is one query: large enough that a 10 MiB file takes 40 of them, small enough that a
-// worker sending many files at once holds little of each.
-export const ATTACHMENT_SLICE_BYTES = 256 * 1024;
+// A slice is one query. PostgreSQL sends bytea as hex text, so a slice arrives as a string twice
+// its size; at 48 KiB that string stays below V8's large-object size (128 KiB) and dies young,
+// where larger slices made each string a large object kept until a full collection and the
+// worker's memory grew by tens of MB (docs/BENCHMARKS.md, "Measured once").
+export const ATTACHMENT_SLICE_BYTES = 48 * 1024;
 
 /** Reads `length` bytes from `offset`; null when the file is gone. */
 export type SliceReader = (offset: number, length: number) => Promise<Buffer | null>;
