@@ -2732,6 +2732,7 @@ export interface components {
             /** @example https://example.com/webhooks/mailroom */
             url?: string;
             events?: ("*" | "message.sent" | "message.deferred" | "message.failed" | "message.suppressed" | "message.opened" | "message.clicked" | "message.unsubscribed" | "message.bounced" | "message.complained" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled" | "integration.status_changed")[];
+            /** @description An empty string removes it */
             description?: string;
             /** @description false stops deliveries (pending ones wait); true resumes them */
             enabled?: boolean;
