@@ -141,6 +141,32 @@ describe('messages and overview in the browser', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
+  it("the message page lists the message's attachments by name, type and size, the inline image marked", async () => {
+    const id = await send({
+      to: ['reader@example.com'],
+      subject: 'Your invoice',
+      html: '<img src="cid:logo" alt="Acme"><p>Attached.</p>',
+      attachments: [
+        { filename: 'invoice-2026-001.pdf', content: Buffer.alloc(48_213, 1).toString('base64') },
+        { filename: 'logo.png', content: Buffer.alloc(512, 2).toString('base64'), contentId: 'logo' },
+      ],
+    });
+    await page.goto(`/w/${ws.id}/messages/${id}`);
+    const attachments = page.getByRole('list', { name: 'Attachments' });
+    await attachments.waitFor();
+    await expect(attachments.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^invoice-2026-001\.pdf\s+application\/pdf, 48\.2 kB$/),
+      // Mantine writes badges in capitals.
+      expect.stringMatching(/^logo\.png\s+image\/png, 512 bytes\s+inline$/i),
+    ]);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    const dark = await app.newPage({ colorScheme: 'dark' });
+    await signIn(dark);
+    await dark.goto(`/w/${ws.id}/messages/${id}`);
+    await dark.getByRole('list', { name: 'Attachments' }).waitFor();
+    expect(await seriousAccessibilityProblems(dark)).toEqual([]);
+  });
+
   it('finds nothing serious for axe on all three pages in dark mode', async () => {
     const dark = await app.newPage({ colorScheme: 'dark' });
     await signIn(dark);

@@ -2,6 +2,7 @@ import { Badge, Code, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import type { Message } from '../api/messages';
+import { MessageAttachments } from './message-attachments';
 import { MessageStatusBadge } from './message-status-badge';
 
 type Mailbox = Message['to'][number];
@@ -20,6 +21,7 @@ export function MessageDetails({ message }: { message: Message }) {
     ...(message.cc.length > 0 ? ([['Cc', mailboxes(message.cc)]] as [string, ReactNode][]) : []),
     ...(message.bcc.length > 0 ? ([['Bcc', mailboxes(message.bcc)]] as [string, ReactNode][]) : []),
     ['Subject', message.subject || '(no subject)'],
+    ['Attachments', <MessageAttachments key="attachments" attachments={message.attachments} />],
     ['Created', formatDateTime(message.createdAt)],
     ['Sent', formatDateTime(message.sentAt)],
     ['Attempts', formatNumber(message.attempts)],
