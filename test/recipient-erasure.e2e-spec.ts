@@ -39,8 +39,8 @@ describe('erasing a recipient', () => {
   });
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
-  const send = async (body: Record<string, unknown>) => {
-    const accepted = await t.http.post(api('/messages')).set(bearer(ws.sendKey)).send(body).expect(202);
+  const send = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const accepted = await t.http.post(api('/messages')).set(bearer(ws.sendKey)).set(headers).send(body).expect(202);
     await watcher.finished([accepted.body.id]);
     return accepted.body.id as string;
   };
@@ -79,17 +79,21 @@ describe('erasing a recipient', () => {
       .expect(200);
     await t.http.post(api('/suppressions')).set(bearer(ws.adminKey)).send({ email: ADA, reason: 'manual' }).expect(201);
 
-    const toAda = await send({
-      to: [{ email: ADA, name: 'Ada Lovelace' }],
-      subject: SUBJECT,
-      html: `<p>Reset: <a href="https://app.example.com/reset?token=${RESET_TOKEN}&email=${ada}">reset</a></p>`,
-      text: `Reset: https://app.example.com/reset?token=${RESET_TOKEN}`,
-      headers: { 'X-Customer': ada },
-      metadata: { customer: ada },
-      attachments: [{ filename: 'ada-invoice.pdf', content: invoice.toString('base64') }],
-    });
+    const toAda = await send(
+      {
+        to: [{ email: ADA, name: 'Ada Lovelace' }],
+        subject: SUBJECT,
+        html: `<p>Reset: <a href="https://app.example.com/reset?token=${RESET_TOKEN}&email=${ada}">reset</a></p>`,
+        text: `Reset: https://app.example.com/reset?token=${RESET_TOKEN}`,
+        headers: { 'X-Customer': ada },
+        metadata: { customer: ada },
+        attachments: [{ filename: 'ada-invoice.pdf', content: invoice.toString('base64') }],
+      },
+      { 'Idempotency-Key': `reset-${ada}` },
+    );
     const copied = await send({
       to: ['bob@example.com'],
+      tags: ['minutes', `cc-${ada}`],
       cc: [ADA],
       replyTo: ADA,
       subject: 'Minutes',

@@ -26,7 +26,8 @@ const withoutAddress = (boxes: string) =>
  * Erases an address from a workspace's messages, walking them newest first in batches. A message
  * that names it anywhere (from, reply-to, to, cc, bcc) loses every mention of it and everything it
  * said: subject, bodies, custom headers, metadata, attachments, tracked links, the SMTP replies
- * (which quote addresses), and its events' details, URLs, user agents and IPs. What is left is that
+ * (which quote addresses), tags and an Idempotency-Key that contain it, and its events' details,
+ * URLs, user agents and IPs. What is left is that
  * a message of that type was sent then, with its status and the other recipients. A message still
  * queued is failed, so nothing is sent with its content gone.
  */
@@ -54,6 +55,9 @@ export class MessageErasureRepository {
            from_name = CASE WHEN lower(m.from_email) = $2 THEN NULL ELSE m.from_name END,
            reply_to = CASE WHEN lower(m.reply_to) = $2 THEN NULL ELSE m.reply_to END,
            subject = '', html = NULL, text = NULL, headers = '{}', metadata = '{}', attachment_bytes = 0,
+           tags = ARRAY(SELECT tag FROM unnest(m.tags) AS tag WHERE strpos(lower(tag), $2) = 0),
+           -- A key made of the address ("welcome-ada@…") would keep it; a repeat of it sends anew.
+           idempotency_key = CASE WHEN strpos(lower(m.idempotency_key), $2) > 0 THEN NULL ELSE m.idempotency_key END,
            smtp_response = NULL, error_hint = NULL,
            status = CASE WHEN m.status = 'queued' THEN 'failed' ELSE m.status END,
            error_code = CASE WHEN m.status = 'queued' THEN 'recipient_erased' ELSE m.error_code END,

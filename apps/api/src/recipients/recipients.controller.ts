@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -21,6 +21,7 @@ export class RecipientsController {
   })
   @ApiParam({ name: 'email', example: 'ada@example.com' })
   @ApiAcceptedResponse({ type: RecipientErasureResponse, description: 'Accepted: the erasure is pending' })
+  @ApiBadRequestResponse({ description: 'Not an email address' })
   erase(
     @CurrentWorkspace() workspaceId: WorkspaceId,
     @CurrentPrincipal() principal: Principal,

@@ -4916,6 +4916,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description More attachments than MESSAGE_MAX_ATTACHMENTS, more attachment bytes than MESSAGE_MAX_ATTACHMENT_BYTES, html and text over 2 MiB, or a body larger than the send endpoints take; the message names the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A `from` that is not a sender, no integration for the type, a refused attachment type, or a reused Idempotency-Key */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MessagesController_sendBatch: {
@@ -4965,6 +4979,20 @@ export interface operations {
             };
             /** @description No such workspace, or the caller is not one of its members */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More attachments than MESSAGE_MAX_ATTACHMENTS, more attachment bytes than MESSAGE_MAX_ATTACHMENT_BYTES, html and text over 2 MiB, or a body larger than the send endpoints take; the message names the limit; the messages of a batch share the body's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A `from` that is not a sender, no integration for the type, a refused attachment type, or a reused Idempotency-Key */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8066,6 +8094,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecipientErasureResponse"];
                 };
+            };
+            /** @description Not an email address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid bearer token or session */
             401: {
