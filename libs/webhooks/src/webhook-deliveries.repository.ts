@@ -5,7 +5,7 @@ import { TimeCursor, WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, Webhoo
 import type { WebhookTarget } from '@app/queue';
 import { WorkspaceId } from '@app/workspace-id';
 
-/** A delivery a worker holds under a lease, with what it posts. */
+/** A delivery taken for an attempt, with what it posts. */
 export interface ClaimedDelivery {
   id: string;
   eventId: string;
@@ -39,28 +39,23 @@ export class WebhookDeliveriesRepository {
   ) {}
 
   /**
-   * Takes up to `wanted` of the endpoint's due deliveries under a lease, oldest due first, for
-   * the job owning the endpoint; a lease that ran out (its worker died) counts as free. Nothing
-   * once the endpoint is disabled.
+   * Up to `limit` of the endpoint's due deliveries, oldest due first, for the job owning the
+   * endpoint (see WebhookEndpointsRepository.acquire), which holds them in memory until their
+   * outcomes are written and names them in `holding` meanwhile: owning the endpoint is what keeps
+   * anyone else from sending them, so taking them costs no write. One an attempt from the API
+   * holds (a lease) is skipped. Nothing once the endpoint is disabled.
    */
-  async claim(workspaceId: WorkspaceId, endpointId: string, wanted: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const [rows] = (await this.deliveries.query(
-      `WITH due AS (
-         SELECT d.id FROM "public"."webhook_deliveries" d
-         WHERE d.endpoint_id = $2 AND d.status = 'pending' AND d.next_attempt_at <= now()
-           AND (d.lease_until IS NULL OR d.lease_until <= now())
-           AND EXISTS (SELECT 1 FROM "public"."webhook_endpoints" e WHERE e.workspace_id = $1 AND e.id = $2 AND e.enabled)
-         ORDER BY d.next_attempt_at
-         LIMIT $3
-         FOR UPDATE OF d SKIP LOCKED
-       )
-       UPDATE "public"."webhook_deliveries" d SET lease_until = now() + ${interval('$4')}, updated_at = now()
-       FROM due, "public"."webhook_events" e
-       WHERE d.id = due.id AND e.id = d.event_id
-       RETURNING d.id, d.event_id AS "eventId", e.type, e.body, d.attempts`,
-      [workspaceId, endpointId, wanted, leaseMs],
-    )) as [ClaimedDelivery[], number];
-    return rows;
+  async due(workspaceId: WorkspaceId, endpointId: string, limit: number, holding: string[]): Promise<ClaimedDelivery[]> {
+    return this.deliveries.query(
+      `SELECT d.id, d.event_id AS "eventId", e.type, e.body, d.attempts
+       FROM "public"."webhook_deliveries" d JOIN "public"."webhook_events" e ON e.id = d.event_id
+       WHERE d.endpoint_id = $2 AND d.status = 'pending' AND d.next_attempt_at <= now()
+         AND (d.lease_until IS NULL OR d.lease_until <= now()) AND d.id <> ALL($4::uuid[])
+         AND EXISTS (SELECT 1 FROM "public"."webhook_endpoints" w WHERE w.workspace_id = $1 AND w.id = $2 AND w.enabled)
+       ORDER BY d.next_attempt_at
+       LIMIT $3`,
+      [workspaceId, endpointId, limit, holding],
+    );
   }
 
   /** Whether a delivery of the endpoint is due and free to claim. */
@@ -152,13 +147,13 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * In every workspace, for the reconciler: enabled endpoints with a delivery due for longer than
-   * `graceMs` that nobody holds (its wake-up was lost with Redis, or its worker died).
+   * In every workspace, for the reconciler: enabled endpoints nobody owns with a delivery due for
+   * longer than `graceMs` (its wake-up was lost with Redis, or the worker owning it died).
    */
   stranded(graceMs: number): Promise<WebhookTarget[]> {
     return this.deliveries.query(
       `SELECT e.workspace_id AS "workspaceId", e.id AS "endpointId" FROM "public"."webhook_endpoints" e
-       WHERE e.enabled AND EXISTS (
+       WHERE e.enabled AND (e.owned_until IS NULL OR e.owned_until < now()) AND EXISTS (
          SELECT 1 FROM "public"."webhook_deliveries" d
          WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at < now() - ${interval('$1')}
            AND (d.lease_until IS NULL OR d.lease_until < now()))`,

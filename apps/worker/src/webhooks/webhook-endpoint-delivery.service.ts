@@ -22,6 +22,11 @@ const MAX_POLL_MS = 1000;
  * than costing a job, an acquire and a release each.
  */
 const LINGER_LOOKS = 4;
+/**
+ * Deliveries claimed ahead, in multiples of the endpoint's concurrency: enough that the next
+ * claim, which a busy Postgres may take milliseconds to answer, lands before the last runs out.
+ */
+const CLAIMED_AHEAD = 4;
 
 function pause(ms: number): { done: Promise<void>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -35,8 +40,8 @@ function pause(ms: number): { done: Promise<void>; cancel: () => void } {
  * it in flight, so a slow or dead endpoint holds one job of one worker and its own few
  * connections, never another endpoint's deliveries or any mail (which has queues of its own). A
  * place frees up when an answer comes; the outcome is written in the background, the delivery
- * leased until then. It claims as places free up, until nothing is due; a retry due later wakes
- * the endpoint again then.
+ * held in memory until then. If the owner dies, its ownership runs out (WEBHOOK_LEASE_MS) and
+ * the next owner sends what it had in flight again. A retry due later wakes the endpoint then.
  */
 @Injectable()
 export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
@@ -79,8 +84,8 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
   }
 
   /**
-   * Up to WEBHOOK_ENDPOINT_CONCURRENCY requests in flight, fed from deliveries claimed ahead (as
-   * many again), so a place that frees up never waits for a claim. With nothing due, it looks
+   * Up to WEBHOOK_ENDPOINT_CONCURRENCY requests in flight, fed from deliveries claimed ahead
+   * (CLAIMED_AHEAD), so a place that frees up never waits for a claim. With nothing due, it looks
    * again now and then, sooner after it last found work: the wake-ups of deliveries made
    * meanwhile come as jobs that leave them to this owner.
    */
@@ -91,11 +96,14 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     const claimed: ClaimedDelivery[] = [];
     const posting = new Set<Promise<void>>();
     const recording = new Set<Promise<void>>();
+    // Every delivery taken and not recorded yet: the next look must not take it again.
+    const holding = new Set<string>();
     const looking = { claim: null as Promise<void> | null, empty: 0, againAt: 0 };
     const claim = () => {
       looking.claim = this.deliveries
-        .claim(workspaceId, endpoint.id, concurrency, leaseMs)
+        .due(workspaceId, endpoint.id, concurrency * CLAIMED_AHEAD - claimed.length, [...holding])
         .then((deliveries) => {
+          for (const delivery of deliveries) holding.add(delivery.id);
           claimed.push(...deliveries);
           looking.empty = deliveries.length === 0 ? looking.empty + 1 : 0;
           looking.againAt = looking.empty === 0 ? 0 : Date.now() + Math.min(MAX_POLL_MS, MIN_POLL_MS * 2 ** looking.empty);
@@ -110,11 +118,11 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     try {
       for (;;) {
         while (posting.size < concurrency && claimed.length > 0) {
-          const attempt = this.attempt(prepared, claimed.shift()!, recording).finally(() => posting.delete(attempt));
+          const attempt = this.attempt(prepared, claimed.shift()!, recording, holding).finally(() => posting.delete(attempt));
           posting.add(attempt);
         }
         const open = !this.stopping && Date.now() < until;
-        const wantMore = open && claimed.length < concurrency;
+        const wantMore = open && claimed.length < (concurrency * CLAIMED_AHEAD) / 2;
         if (wantMore && !looking.claim && Date.now() >= looking.againAt) claim();
         if (posting.size === 0 && claimed.length === 0 && !looking.claim && (!open || looking.empty >= LINGER_LOOKS)) break;
         const lookAgain = wantMore && !looking.claim ? pause(looking.againAt - Date.now()) : null;
@@ -127,19 +135,28 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     }
   }
 
-  /** Settles once the answer is in, never rejecting; its outcome's write joins `recording`. */
-  private async attempt(endpoint: PreparedEndpoint, delivery: ClaimedDelivery, recording: Set<Promise<void>>): Promise<void> {
+  /**
+   * Settles once the answer is in, never rejecting; its outcome's write joins `recording`, and the
+   * delivery leaves `holding` once written. One whose outcome is lost stays pending and goes again.
+   */
+  private async attempt(
+    endpoint: PreparedEndpoint,
+    delivery: ClaimedDelivery,
+    recording: Set<Promise<void>>,
+    holding: Set<string>,
+  ): Promise<void> {
     const lost = (error: unknown) =>
-      this.logger.warn(
-        { err: error, endpointId: endpoint.id, deliveryId: delivery.id },
-        'webhook attempt not recorded; the delivery goes again when its lease runs out',
-      );
+      this.logger.warn({ err: error, endpointId: endpoint.id, deliveryId: delivery.id }, 'webhook attempt not recorded; it goes again');
     try {
       const { recorded } = await this.dispatcher.attempt(endpoint, delivery);
-      const written: Promise<void> = recorded.catch(lost).finally(() => recording.delete(written));
+      const written: Promise<void> = recorded.catch(lost).finally(() => {
+        recording.delete(written);
+        holding.delete(delivery.id);
+      });
       recording.add(written);
     } catch (error) {
       lost(error);
+      holding.delete(delivery.id);
     }
   }
 
