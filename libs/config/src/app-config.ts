@@ -436,7 +436,11 @@ export class AppConfig {
   @Max(1000)
   WEBHOOK_WORKER_CONCURRENCY: number;
 
-  /** A webhook delivery claimed this long ago and not recorded (its worker died) is taken up again. */
+  /**
+   * A worker owning an endpoint renews its hold every third of this; one that stops (it died) loses
+   * the endpoint after this long, and the next owner sends what it had in flight again. Also how
+   * long an attempt made from the API (test, retry) holds its delivery.
+   */
   @Transform(toInteger)
   @IsInt()
   @Min(1000)
