@@ -20,7 +20,8 @@ function localDayOf(iso: string | undefined, daysEarlier = 0): string {
 /**
  * Status and type apply as soon as they are chosen; recipient, tag and days when the form is
  * submitted (Enter, or Search). Each change is a new history entry and starts at the first page.
- * The form is keyed on the URL's filters by its caller, so the back button also resets what it shows.
+ * Each typed field is keyed on its own value in the URL: the back button resets what it shows, and
+ * choosing a status does not wipe what was typed but not yet searched.
  */
 export function MessageFiltersForm({
   filters,
@@ -71,11 +72,26 @@ export function MessageFiltersForm({
           type="search"
           placeholder="name@example.com"
           defaultValue={filters.to}
+          key={`to:${filters.to}`}
           error={errorFor('to')}
         />
-        <TextInput label="Tag" name="tag" type="search" defaultValue={filters.tag} error={errorFor('tag')} />
-        <TextInput label="From day" name="sinceDay" type="date" defaultValue={localDayOf(filters.since)} error={errorFor('since')} />
-        <TextInput label="To day" name="untilDay" type="date" defaultValue={localDayOf(filters.until, 1)} error={errorFor('until')} />
+        <TextInput label="Tag" name="tag" type="search" defaultValue={filters.tag} key={`tag:${filters.tag}`} error={errorFor('tag')} />
+        <TextInput
+          label="From day"
+          name="sinceDay"
+          type="date"
+          defaultValue={localDayOf(filters.since)}
+          key={`since:${filters.since}`}
+          error={errorFor('since')}
+        />
+        <TextInput
+          label="To day"
+          name="untilDay"
+          type="date"
+          defaultValue={localDayOf(filters.until, 1)}
+          key={`until:${filters.until}`}
+          error={errorFor('until')}
+        />
         <Button type="submit">Search</Button>
         {active && (
           <Button

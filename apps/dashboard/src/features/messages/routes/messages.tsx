@@ -27,7 +27,6 @@ export function MessagesPage() {
         description="What this workspace sent, is sending or could not send. Open one for its timeline: attempts, the SMTP server's replies, opens and clicks."
       />
       <MessageFiltersForm
-        key={JSON.stringify(filters)}
         filters={filters}
         onChange={setFilters}
         errorFor={(field) => (failed ? fieldError(messages.error, field) : undefined)}
