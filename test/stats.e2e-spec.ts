@@ -11,7 +11,7 @@ const GOOGLE_PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-type Counts = { sent: number; failed: number; opened: number; clicked: number };
+type Counts = { sent: number; failed: number; opened: number; clicked: number; bounced: number; complained: number };
 type Bucket = { start: string; transactional: Counts; marketing: Counts };
 
 describe('workspace stats (GET /v1/workspaces/{ws}/stats)', () => {
@@ -65,8 +65,10 @@ describe('workspace stats (GET /v1/workspaces/{ws}/stats)', () => {
         failed: total.failed + bucket[type].failed,
         opened: total.opened + bucket[type].opened,
         clicked: total.clicked + bucket[type].clicked,
+        bounced: total.bounced + bucket[type].bounced,
+        complained: total.complained + bucket[type].complained,
       }),
-      { sent: 0, failed: 0, opened: 0, clicked: 0 },
+      { sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 },
     );
 
   it('counts sent, failed, human opens and human clicks per message type over the last 24 hours, hour by hour', async () => {
@@ -74,8 +76,8 @@ describe('workspace stats (GET /v1/workspaces/{ws}/stats)', () => {
     expect(body.period).toBe('24h');
     expect(body.bucket).toBe('hour');
     expect(body.totals).toEqual({
-      transactional: { sent: 1, failed: 1, opened: 2, clicked: 0 },
-      marketing: { sent: 1, failed: 0, opened: 0, clicked: 1 },
+      transactional: { sent: 1, failed: 1, opened: 2, clicked: 0, bounced: 0, complained: 0 },
+      marketing: { sent: 1, failed: 0, opened: 0, clicked: 1, bounced: 0, complained: 0 },
     });
     const buckets = body.buckets as Bucket[];
     expect(buckets).toHaveLength(24);
@@ -96,8 +98,8 @@ describe('workspace stats (GET /v1/workspaces/{ws}/stats)', () => {
       expect(body.bucket).toBe('day');
       expect(body.buckets).toHaveLength(days);
       expect(Date.parse(body.buckets[days - 1].start)).toBe(Math.floor(Date.now() / DAY_MS) * DAY_MS);
-      expect(body.totals.transactional).toEqual({ sent: 1, failed: 1, opened: 2, clicked: 0 });
-      expect(body.totals.marketing).toEqual({ sent: 1, failed: 0, opened: 0, clicked: 1 });
+      expect(body.totals.transactional).toEqual({ sent: 1, failed: 1, opened: 2, clicked: 0, bounced: 0, complained: 0 });
+      expect(body.totals.marketing).toEqual({ sent: 1, failed: 0, opened: 0, clicked: 1, bounced: 0, complained: 0 });
     }
   });
 
@@ -112,13 +114,13 @@ describe('workspace stats (GET /v1/workspaces/{ws}/stats)', () => {
     const body = await stats(waiting, waiting.sendKey);
     expect(body.period).toBe('24h');
     expect(body.queued).toEqual({ transactional: 1, marketing: 0 });
-    expect(body.totals.transactional).toEqual({ sent: 0, failed: 0, opened: 0, clicked: 0 });
+    expect(body.totals.transactional).toEqual({ sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 });
 
     const other = await createWorkspace(t, 'Quiet');
     const quiet = await stats(other, other.adminKey, '?period=30d');
     expect(quiet.totals).toEqual({
-      transactional: { sent: 0, failed: 0, opened: 0, clicked: 0 },
-      marketing: { sent: 0, failed: 0, opened: 0, clicked: 0 },
+      transactional: { sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 },
+      marketing: { sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 },
     });
     await t.http.get(`/v1/workspaces/${ws.id}/stats`).set(bearer(other.adminKey)).expect(404);
   });

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@app/crypto';
 import type { OwnIntegration, ReadonlyIntegration } from './shared-integration';
 
-export type SecretField = 'password' | 'clientSecret' | 'refreshToken';
+export type SecretField = 'password' | 'clientSecret' | 'refreshToken' | 'bouncesPassword';
 
-const COLUMN: Record<SecretField, 'passwordEncrypted' | 'clientSecretEncrypted' | 'refreshTokenEncrypted'> = {
+const COLUMN: Record<SecretField, 'passwordEncrypted' | 'clientSecretEncrypted' | 'refreshTokenEncrypted' | 'bouncesPasswordEncrypted'> = {
   password: 'passwordEncrypted',
   clientSecret: 'clientSecretEncrypted',
   refreshToken: 'refreshTokenEncrypted',
+  bouncesPassword: 'bouncesPasswordEncrypted',
 };
 
 /**

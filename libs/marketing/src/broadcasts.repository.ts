@@ -12,6 +12,9 @@ export interface BroadcastCounts {
   opened: number;
   clicked: number;
   unsubscribed: number;
+  /** Sent, then bounced for good (a hard bounce): counted in `sent` too. */
+  bounced: number;
+  complained: number;
 }
 
 @Injectable()
@@ -95,20 +98,22 @@ export class BroadcastsRepository {
   async counts(workspaceId: WorkspaceId, id: string): Promise<BroadcastCounts> {
     const [statuses] = (await this.broadcasts.query(
       `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS queued,
-              count(*) FILTER (WHERE status = 'sent')::int AS sent,
+              count(*) FILTER (WHERE status IN ('sent', 'bounced'))::int AS sent,
               count(*) FILTER (WHERE status = 'failed')::int AS failed,
-              count(*) FILTER (WHERE status = 'suppressed')::int AS suppressed
+              count(*) FILTER (WHERE status = 'suppressed')::int AS suppressed,
+              count(*) FILTER (WHERE status = 'bounced')::int AS bounced
        FROM "public"."messages" WHERE workspace_id = $1 AND broadcast_id = $2`,
       [workspaceId, id],
-    )) as Array<Pick<BroadcastCounts, 'queued' | 'sent' | 'failed' | 'suppressed'>>;
+    )) as Array<Pick<BroadcastCounts, 'queued' | 'sent' | 'failed' | 'suppressed' | 'bounced'>>;
     const [events] = (await this.broadcasts.query(
       `SELECT count(DISTINCT e.message_id) FILTER (WHERE e.type = 'open')::int AS opened,
               count(DISTINCT e.message_id) FILTER (WHERE e.type = 'click')::int AS clicked,
-              count(DISTINCT e.message_id) FILTER (WHERE e.type = 'unsubscribe')::int AS unsubscribed
+              count(DISTINCT e.message_id) FILTER (WHERE e.type = 'unsubscribe')::int AS unsubscribed,
+              count(DISTINCT e.message_id) FILTER (WHERE e.type = 'complaint')::int AS complained
        FROM "public"."message_events" e JOIN "public"."messages" m ON m.id = e.message_id
-       WHERE m.workspace_id = $1 AND m.broadcast_id = $2 AND e.type IN ('open', 'click', 'unsubscribe') AND NOT e.bot`,
+       WHERE m.workspace_id = $1 AND m.broadcast_id = $2 AND e.type IN ('open', 'click', 'unsubscribe', 'complaint') AND NOT e.bot`,
       [workspaceId, id],
-    )) as Array<Pick<BroadcastCounts, 'opened' | 'clicked' | 'unsubscribed'>>;
+    )) as Array<Pick<BroadcastCounts, 'opened' | 'clicked' | 'unsubscribed' | 'complained'>>;
     return { ...statuses!, ...events! };
   }
 

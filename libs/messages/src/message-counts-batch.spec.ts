@@ -3,7 +3,7 @@ import { MessageCountsBatch } from './message-counts-batch';
 const A = '05af5f82-bdbd-4a3f-b819-1643d1cd3b44';
 const B = '6616a454-7189-45a1-9514-648c778931b6';
 const at = (iso: string) => new Date(iso);
-const none = { sent: 0, failed: 0, opened: 0, clicked: 0 };
+const none = { sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 };
 
 describe('MessageCountsBatch', () => {
   it('sums sent, failed, opened and clicked per workspace, UTC hour and message type, in key order', () => {
@@ -16,7 +16,7 @@ describe('MessageCountsBatch', () => {
     counts.add(A, 'marketing', 'sent', at('2026-12-01T09:10:00Z'));
     expect(counts.increments()).toEqual([
       { workspaceId: A, hour: at('2026-12-01T09:00:00Z'), type: 'marketing', ...none, sent: 1 },
-      { workspaceId: A, hour: at('2026-12-01T10:00:00Z'), type: 'marketing', ...none, opened: 2, clicked: 1 },
+      { workspaceId: A, hour: at('2026-12-01T10:00:00Z'), type: 'marketing', ...none, opened: 2, clicked: 1, bounced: 0, complained: 0 },
       { workspaceId: A, hour: at('2026-12-01T11:00:00Z'), type: 'transactional', ...none, failed: 1 },
       { workspaceId: B, hour: at('2026-12-01T10:00:00Z'), type: 'transactional', ...none, sent: 1 },
     ]);

@@ -15,6 +15,9 @@ const COUNTERS: Partial<Record<MessageEventType, keyof MessageCounts>> = {
   failed: 'failed',
   open: 'opened',
   click: 'clicked',
+  // The bounce recorder adds hard bounces only: a soft one is a delay, not a lost address.
+  bounce: 'bounced',
+  complaint: 'complained',
 };
 
 /**
@@ -32,7 +35,7 @@ export class MessageCountsBatch {
     const key = `${workspaceId}|${hour}|${messageType}`;
     let row = this.byKey.get(key);
     if (!row) {
-      row = { workspaceId, hour: new Date(hour), type: messageType, sent: 0, failed: 0, opened: 0, clicked: 0 };
+      row = { workspaceId, hour: new Date(hour), type: messageType, sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 };
       this.byKey.set(key, row);
     }
     row[counter] += 1;

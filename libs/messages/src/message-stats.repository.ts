@@ -13,6 +13,9 @@ export interface MessageCounts {
   /** Human opens and clicks: fetches by proxies and scanners are not counted. */
   opened: number;
   clicked: number;
+  /** Hard bounces and complaints read back from watched mailboxes. */
+  bounced: number;
+  complained: number;
 }
 
 /** The counts of one bucket (a UTC hour or day) for one message type. */
@@ -33,16 +36,18 @@ export class MessageStatsRepository {
   async add(increments: MessageCountsIncrement[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (increments.length === 0) return;
     await manager.query(
-      `INSERT INTO "public"."message_stats" AS s (workspace_id, hour, type, sent, failed, opened, clicked)
-       SELECT workspace_id, hour, type, sent, failed, opened, clicked
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[]) WITH ORDINALITY
-         AS t(workspace_id, hour, type, sent, failed, opened, clicked, position)
+      `INSERT INTO "public"."message_stats" AS s (workspace_id, hour, type, sent, failed, opened, clicked, bounced, complained)
+       SELECT workspace_id, hour, type, sent, failed, opened, clicked, bounced, complained
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[]) WITH ORDINALITY
+         AS t(workspace_id, hour, type, sent, failed, opened, clicked, bounced, complained, position)
        ORDER BY position
        ON CONFLICT (workspace_id, hour, type) DO UPDATE SET
          sent = s.sent + excluded.sent,
          failed = s.failed + excluded.failed,
          opened = s.opened + excluded.opened,
-         clicked = s.clicked + excluded.clicked`,
+         clicked = s.clicked + excluded.clicked,
+         bounced = s.bounced + excluded.bounced,
+         complained = s.complained + excluded.complained`,
       [
         increments.map((row) => row.workspaceId),
         increments.map((row) => row.hour),
@@ -51,6 +56,8 @@ export class MessageStatsRepository {
         increments.map((row) => row.failed),
         increments.map((row) => row.opened),
         increments.map((row) => row.clicked),
+        increments.map((row) => row.bounced),
+        increments.map((row) => row.complained),
       ],
     );
   }
@@ -59,7 +66,8 @@ export class MessageStatsRepository {
   countsSince(workspaceId: WorkspaceId, since: Date, size: StatsBucketSize): Promise<MessageCountsRow[]> {
     return this.dataSource.query(
       `SELECT date_trunc($3, hour, 'UTC') AS start, type,
-         sum(sent)::int AS sent, sum(failed)::int AS failed, sum(opened)::int AS opened, sum(clicked)::int AS clicked
+         sum(sent)::int AS sent, sum(failed)::int AS failed, sum(opened)::int AS opened, sum(clicked)::int AS clicked,
+         sum(bounced)::int AS bounced, sum(complained)::int AS complained
        FROM "public"."message_stats"
        WHERE workspace_id = $1 AND hour >= $2
        GROUP BY 1, 2

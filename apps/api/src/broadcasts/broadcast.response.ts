@@ -11,6 +11,9 @@ export class BroadcastCountsResponse {
   @ApiProperty({ description: 'Messages with a human open' }) opened: number;
   @ApiProperty({ description: 'Messages with a human click' }) clicked: number;
   @ApiProperty() unsubscribed: number;
+  @ApiProperty({ description: 'Sent, then bounced for good (hard bounce read back from the watched mailbox); counted in sent too' })
+  bounced: number;
+  @ApiProperty({ description: 'Messages whose recipient complained (marked it as spam)' }) complained: number;
   @ApiProperty({ description: 'Members left out: unsubscribed from the list, or suppressed' }) skipped: number;
 }
 
@@ -67,6 +70,8 @@ export class BroadcastResponse {
         opened: counts.opened,
         clicked: counts.clicked,
         unsubscribed: counts.unsubscribed,
+        bounced: counts.bounced,
+        complained: counts.complained,
         skipped: broadcast.skipped + counts.suppressed,
       },
       createdAt: broadcast.createdAt,

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { AUTH_TYPES, AuthType, OAUTH_FLOWS, OAUTH_PROVIDERS, OAuthFlow, OAuthProvider, SMTP_SECURITY, SmtpSecurity } from '@app/database';
 import { IsHostname } from '../http/is-hostname.validator';
+import { BounceProcessingDto } from './bounce-processing.dto';
 import { NoLineBreaks } from '../http/no-line-breaks.validator';
 
 // What a PATCH means for the stored secrets; the same sentence on every field it concerns.
@@ -196,6 +197,15 @@ export class CreateIntegrationDto {
   @Min(1)
   @Max(50)
   maxConnections?: number;
+
+  @ApiPropertyOptional({
+    type: BounceProcessingDto,
+    description: 'Read bounces and complaints back from the sending mailbox over IMAP. On PATCH, omitted fields keep their values.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BounceProcessingDto)
+  bounces?: BounceProcessingDto;
 }
 
 export class UpdateIntegrationDto extends PartialType(CreateIntegrationDto) {}

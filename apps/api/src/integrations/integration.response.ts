@@ -1,5 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
+  BOUNCE_STATES,
+  BounceState,
+  ENVELOPE_SENDERS,
+  EnvelopeSender,
   AUTH_TYPES,
   AuthType,
   INTEGRATION_STATES,
@@ -39,6 +43,58 @@ export class IntegrationStatusResponse {
   @ApiPropertyOptional({ nullable: true, type: Date }) checkedAt: Date | null;
 }
 
+export class BounceStatusResponse {
+  @ApiProperty({ enum: BOUNCE_STATES, description: 'pending: enabled, not looked at yet' }) state: BounceState;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastError: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What to do about lastError' }) hint: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) lastCheckedAt: Date | null;
+}
+
+export class BounceMailboxAuthResponse {
+  @ApiProperty({ enum: ['basic'] }) type: 'basic';
+  @ApiProperty() username: string;
+  @ApiProperty() hasPassword: boolean;
+}
+
+@ApiExtraModels(BounceMailboxAuthResponse)
+export class BounceProcessingResponse {
+  @ApiProperty() enabled: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) host: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) port: number | null;
+  @ApiPropertyOptional({ enum: SMTP_SECURITY, nullable: true }) security: SmtpSecurity | null;
+  @ApiProperty() folder: string;
+  @ApiProperty() processedFolder: string;
+  @ApiProperty({
+    description: '"same": the integration\'s own credentials',
+    oneOf: [{ type: 'string', enum: ['same'] }, { $ref: getSchemaPath(BounceMailboxAuthResponse) }],
+  })
+  auth: 'same' | BounceMailboxAuthResponse;
+  @ApiProperty({ enum: ENVELOPE_SENDERS }) envelopeSender: EnvelopeSender;
+  @ApiProperty({ type: BounceStatusResponse }) status: BounceStatusResponse;
+
+  static from(integration: IntegrationEntity): BounceProcessingResponse {
+    return {
+      enabled: integration.bouncesEnabled,
+      host: integration.bouncesHost,
+      port: integration.bouncesPort,
+      security: integration.bouncesSecurity,
+      folder: integration.bouncesFolder,
+      processedFolder: integration.bouncesProcessedFolder,
+      auth:
+        integration.bouncesAuthType === 'same'
+          ? 'same'
+          : { type: 'basic', username: integration.bouncesUsername ?? '', hasPassword: integration.bouncesPasswordEncrypted !== null },
+      envelopeSender: integration.bouncesEnvelopeSender,
+      status: {
+        state: integration.bouncesState,
+        lastError: integration.bouncesLastError,
+        hint: integration.bouncesHint,
+        lastCheckedAt: integration.bouncesCheckedAt,
+      },
+    };
+  }
+}
+
 export class UsageResponse {
   @ApiProperty() transactional: boolean;
   @ApiProperty() marketing: boolean;
@@ -58,6 +114,7 @@ export class IntegrationResponse {
   @ApiPropertyOptional({ nullable: true, type: Number }) rateLimitPerMinute: number | null;
   @ApiProperty() maxConnections: number;
   @ApiProperty({ type: IntegrationStatusResponse }) status: IntegrationStatusResponse;
+  @ApiProperty({ type: BounceProcessingResponse }) bounces: BounceProcessingResponse;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -84,6 +141,7 @@ export class IntegrationResponse {
         hint: integration.statusHint,
         checkedAt: integration.statusCheckedAt,
       },
+      bounces: BounceProcessingResponse.from(integration),
       createdAt: integration.createdAt,
       updatedAt: integration.updatedAt,
     };

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog, givenFields } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
-import { IntegrationSecrets, IntegrationsRepository } from '@app/integrations';
+import { IntegrationSecrets, IntegrationsRepository, SecretField } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
+import { BounceProcessingDto } from './bounce-processing.dto';
+import { bounceProblems, mailboxDestinationOf } from './bounce-processing.rules';
 import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-auth.rules';
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationResponse } from './integration.response';
@@ -14,6 +16,7 @@ import { refusedUsage, usageConflict } from './integration-usage-conflict';
 import { credentialDestinationOf, secretsToResend } from './secret-resend.rules';
 
 const SECRET_FIELDS = ['password', 'clientSecret', 'refreshToken'] as const;
+const DEFAULT_BOUNCES = { folder: 'INBOX', processedFolder: 'Mailroom/Processed' };
 const CONNECT_HINT = 'Press "connect" (POST …/oauth2/authorize) to sign in with the provider and store a refresh token.';
 
 @Injectable()
@@ -31,8 +34,11 @@ export class IntegrationsService {
     this.applySettings(integration, dto);
     this.applyAuth(integration, dto.auth);
     this.applySenders(workspaceId, integration, dto.senders);
-    await this.checkHost(integration.host);
+    this.applyBounces(integration, dto.bounces);
+    await this.checkHost('host', integration.host);
+    if (integration.bouncesEnabled) await this.checkHost('bounces.host', integration.bouncesHost!);
     this.resetStatus(integration);
+    this.resetBounceStatus(integration);
     const saved = await this.persist(workspaceId, integration, false);
     await this.audit.record(workspaceId, principal, 'integration.created', `integration:${saved.id}`, { name: saved.name });
     return IntegrationResponse.from(saved);
@@ -55,17 +61,28 @@ export class IntegrationsService {
     const integration = await this.find(workspaceId, id);
     const hostChanged = dto.host !== undefined && dto.host !== integration.host;
     const before = credentialDestinationOf(integration);
+    const mailboxBefore = mailboxDestinationOf(integration);
     this.applySettings(integration, dto);
     if (dto.auth) this.applyAuth(integration, dto.auth);
+    this.applyBounces(integration, dto.bounces);
     const carried = SECRET_FIELDS.filter((field) => dto.auth?.[field] === undefined && this.secrets.has(integration, field));
-    const resend = secretsToResend(before, credentialDestinationOf(integration), carried);
-    if (resend.length > 0) throw new UnprocessableEntityException(resend);
+    const resend = [
+      ...secretsToResend(before, credentialDestinationOf(integration), carried),
+      // Turned off, the mailbox gets nothing: only a move to where it is on asks for secrets.
+      ...(integration.bouncesEnabled
+        ? secretsToResend(mailboxBefore, mailboxDestinationOf(integration), this.mailboxSecretsCarried(integration, dto, carried))
+        : []),
+    ];
+    if (resend.length > 0) throw new UnprocessableEntityException([...new Set(resend)]);
     if (dto.senders) this.applySenders(workspaceId, integration, dto.senders);
-    if (hostChanged) await this.checkHost(integration.host);
+    if (hostChanged) await this.checkHost('host', integration.host);
+    const mailboxMoved = JSON.stringify(mailboxBefore) !== JSON.stringify(mailboxDestinationOf(integration));
+    if (mailboxMoved && integration.bouncesEnabled) await this.checkHost('bounces.host', integration.bouncesHost!);
     if (dto.auth || dto.host || dto.port || dto.security || dto.ehloHostname || dto.allowSelfSignedCertificate !== undefined) {
       integration.credentialsVersion += 1;
       this.resetStatus(integration);
     }
+    if (dto.bounces || dto.auth) this.resetBounceStatus(integration);
     const saved = await this.persist(workspaceId, integration, dto.senders !== undefined);
     await this.audit.record(workspaceId, principal, 'integration.updated', `integration:${id}`, {
       name: saved.name,
@@ -146,14 +163,65 @@ export class IntegrationsService {
     );
   }
 
-  private async checkHost(host: string): Promise<void> {
+  private async checkHost(field: string, host: string): Promise<void> {
     if (this.config.SMTP_ALLOW_PRIVATE_HOSTS) return;
     try {
       await resolveOutboundHost(host, { allowPrivateHosts: false });
     } catch (error) {
-      if (error instanceof OutboundHostRefusedError) throw new UnprocessableEntityException([`host ${error.message}`]);
-      throw new UnprocessableEntityException([`host ${host} could not be resolved in DNS`]);
+      if (error instanceof OutboundHostRefusedError) throw new UnprocessableEntityException([`${field} ${error.message}`]);
+      throw new UnprocessableEntityException([`${field} ${host} could not be resolved in DNS`]);
     }
+  }
+
+  /**
+   * Given fields change the stored bounce settings; omitted ones keep theirs. Another login kind
+   * drops the stored mailbox password.
+   */
+  private applyBounces(integration: IntegrationEntity, dto: BounceProcessingDto | undefined): void {
+    if (dto) {
+      integration.bouncesEnabled = dto.enabled;
+      integration.bouncesHost = dto.host?.toLowerCase() ?? integration.bouncesHost ?? null;
+      integration.bouncesPort = dto.port ?? integration.bouncesPort ?? null;
+      integration.bouncesSecurity = dto.security ?? integration.bouncesSecurity ?? null;
+      integration.bouncesFolder = dto.folder ?? integration.bouncesFolder ?? DEFAULT_BOUNCES.folder;
+      integration.bouncesProcessedFolder = dto.processedFolder ?? integration.bouncesProcessedFolder ?? DEFAULT_BOUNCES.processedFolder;
+      integration.bouncesEnvelopeSender = dto.envelopeSender ?? integration.bouncesEnvelopeSender ?? 'watched_mailbox';
+      if (dto.auth) {
+        const sameKind = dto.auth.type === integration.bouncesAuthType;
+        integration.bouncesAuthType = dto.auth.type;
+        integration.bouncesUsername =
+          dto.auth.type === 'basic' ? (dto.auth.username ?? (sameKind ? integration.bouncesUsername : null)) : null;
+        if (dto.auth.password !== undefined) this.secrets.set(integration, 'bouncesPassword', dto.auth.password);
+        else if (!sameKind || dto.auth.type === 'same') this.secrets.set(integration, 'bouncesPassword', null);
+      }
+    }
+    integration.bouncesEnabled ??= false;
+    integration.bouncesFolder ??= DEFAULT_BOUNCES.folder;
+    integration.bouncesProcessedFolder ??= DEFAULT_BOUNCES.processedFolder;
+    integration.bouncesAuthType ??= 'same';
+    integration.bouncesEnvelopeSender ??= 'watched_mailbox';
+    integration.bouncesPasswordEncrypted ??= null;
+    const problems = bounceProblems(integration);
+    if (problems.length > 0) throw new BadRequestException(problems);
+  }
+
+  /** The secrets the watched mailbox is logged in with and this request did not give again. */
+  private mailboxSecretsCarried(
+    integration: IntegrationEntity,
+    dto: UpdateIntegrationDto,
+    carriedSmtpSecrets: Array<(typeof SECRET_FIELDS)[number]>,
+  ): SecretField[] {
+    if (integration.bouncesAuthType === 'same') return carriedSmtpSecrets;
+    const given = dto.bounces?.auth?.password !== undefined;
+    return !given && this.secrets.has(integration, 'bouncesPassword') ? ['bouncesPassword'] : [];
+  }
+
+  /** Off is `disabled`; on, the watcher has not looked yet. */
+  private resetBounceStatus(integration: IntegrationEntity): void {
+    integration.bouncesState = integration.bouncesEnabled ? 'pending' : 'disabled';
+    integration.bouncesLastError = null;
+    integration.bouncesHint = null;
+    integration.bouncesCheckedAt = null;
   }
 
   private resetStatus(integration: IntegrationEntity): void {

@@ -30,10 +30,11 @@ export function credentialDestinationOf(integration: IntegrationEntity): Credent
 }
 
 const RESEND: Record<SecretField, string> = {
-  password: 'resend the password',
-  clientSecret: 'resend the client secret',
+  password: 'auth.password: resend the password',
+  clientSecret: 'auth.clientSecret: resend the client secret',
   // A refresh token usually came from the consent screen, so the admin may not have it to resend.
-  refreshToken: 'resend the refresh token (or null to drop it and connect again)',
+  refreshToken: 'auth.refreshToken: resend the refresh token (or null to drop it and connect again)',
+  bouncesPassword: 'bounces.auth.password: resend the mailbox password',
 };
 
 function listed(fields: string[]): string {
@@ -41,12 +42,13 @@ function listed(fields: string[]): string {
 }
 
 /**
- * One problem per stored secret that a change of destination would carry over (`carried`: stored,
+ * One problem per stored secret that a change of destination (the SMTP server's, or the watched
+ * mailbox's: see bounce-processing.rules.ts) would carry over (`carried`: stored,
  * and not given in this request), naming the secret and what changed; empty when nothing changed
  * or nothing would be carried. Sending a secret again, even the stored value, is what counts.
  */
-export function secretsToResend(before: CredentialDestination, after: CredentialDestination, carried: SecretField[]): string[] {
-  const changed = (Object.keys(before) as Array<keyof CredentialDestination>).filter((field) => before[field] !== after[field]);
+export function secretsToResend<Destination extends object>(before: Destination, after: Destination, carried: SecretField[]): string[] {
+  const changed = (Object.keys(before) as Array<keyof Destination & string>).filter((field) => before[field] !== after[field]);
   if (changed.length === 0) return [];
-  return carried.map((field) => `auth.${field}: ${RESEND[field]} when changing ${listed(changed)}`);
+  return carried.map((field) => `${RESEND[field]} when changing ${listed(changed)}`);
 }

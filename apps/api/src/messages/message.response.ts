@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MessageAttachment } from '@app/messages';
 import {
+  BounceParticulars,
+  ComplaintParticulars,
   Mailbox,
   MESSAGE_EVENT_TYPES,
   MESSAGE_STATUSES,
@@ -28,12 +30,28 @@ export class MessageErrorResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) hint: string | null;
 }
 
+export class BounceReportResponse {
+  @ApiProperty() recipient: string;
+  @ApiProperty({ enum: ['hard', 'soft'], description: 'hard: 5.x.x, the address is dead; soft: 4.x.x, a delay' }) kind: 'hard' | 'soft';
+  @ApiProperty({ example: '5.1.1', description: 'RFC 3463 enhanced status code' }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The remote server's words" }) diagnostic: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reportingMta: string | null;
+}
+
+export class ComplaintReportResponse {
+  @ApiProperty() recipient: string;
+  @ApiProperty({ example: 'abuse', description: 'RFC 5965 Feedback-Type' }) feedbackType: string;
+}
+
 export class MessageEventResponse {
   @ApiProperty({ enum: MESSAGE_EVENT_TYPES }) type: MessageEventType;
   @ApiProperty() at: Date;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() url?: string;
   @ApiPropertyOptional({ description: 'Machine traffic (proxy, scanner), not counted as a person' }) bot?: boolean;
+  @ApiPropertyOptional({ type: BounceReportResponse, description: 'On bounce events: what the delivery report said' })
+  bounce?: BounceReportResponse;
+  @ApiPropertyOptional({ type: ComplaintReportResponse, description: 'On complaint events' }) complaint?: ComplaintReportResponse;
 }
 
 export class MessageAttachmentResponse {
@@ -120,6 +138,8 @@ export class MessageResponse extends MessageSummaryResponse {
         ...(event.detail ? { detail: event.detail } : {}),
         ...(event.url ? { url: event.url } : {}),
         ...(event.type === 'open' || event.type === 'click' ? { bot: event.bot } : {}),
+        ...(event.type === 'bounce' && event.report ? { bounce: event.report as BounceParticulars } : {}),
+        ...(event.type === 'complaint' && event.report ? { complaint: event.report as ComplaintParticulars } : {}),
       })),
       tracking: { opens: message.trackingOpens, clicks: message.trackingClicks, ...(skipped ? { skipped } : {}) },
       metadata: message.metadata,

@@ -7,6 +7,8 @@ export class MessageCountsResponse implements MessageCounts {
   @ApiProperty({ description: 'Messages that failed for good' }) failed: number;
   @ApiProperty({ description: 'Human opens (proxies and scanners not counted)' }) opened: number;
   @ApiProperty({ description: 'Human clicks (proxies and scanners not counted)' }) clicked: number;
+  @ApiProperty({ description: 'Hard bounces read back from watched mailboxes' }) bounced: number;
+  @ApiProperty({ description: 'Complaints (feedback reports) read back from watched mailboxes' }) complained: number;
 }
 
 export class CountsByTypeResponse {

@@ -15,14 +15,11 @@ const PERIODS: Record<StatsPeriod, { size: StatsBucketSize; count: number }> = {
   '30d': { size: 'day', count: 30 },
 };
 
-const zero = (): MessageCounts => ({ sent: 0, failed: 0, opened: 0, clicked: 0 });
+const zero = (): MessageCounts => ({ sent: 0, failed: 0, opened: 0, clicked: 0, bounced: 0, complained: 0 });
 const emptyCounts = (): CountsByTypeResponse => ({ transactional: zero(), marketing: zero() });
 
 function add(into: MessageCounts, counts: MessageCounts): void {
-  into.sent += counts.sent;
-  into.failed += counts.failed;
-  into.opened += counts.opened;
-  into.clicked += counts.clicked;
+  for (const counter of Object.keys(into) as Array<keyof MessageCounts>) into[counter] += counts[counter];
 }
 
 @Injectable()

@@ -76,6 +76,15 @@ export class UpdateWorkspaceDto {
   @IsBoolean()
   requireTotp?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      'A hard bounce or a complaint read back from a watched mailbox also stops transactional mail to the address (default true): ' +
+      "mail to dead addresses hurts the sender's reputation with every provider. Marketing mail to it stops either way.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  suppressTransactionalOnBounce?: boolean;
+
   @ApiPropertyOptional({ type: RetentionSettingsDto, description: 'What the daily purge removes, and when' })
   @IsOptional()
   @ValidateNested()

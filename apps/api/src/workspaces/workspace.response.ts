@@ -18,6 +18,8 @@ export class WorkspaceResponse {
   @ApiProperty({ type: TrackingSettingsResponse }) tracking: TrackingSettingsResponse;
   @ApiProperty({ description: 'People need a second factor to act in this workspace' }) requireTotp: boolean;
   @ApiProperty({ type: RetentionSettingsResponse }) retention: RetentionSettingsResponse;
+  @ApiProperty({ description: 'Hard bounces and complaints also stop transactional mail to the address' })
+  suppressTransactionalOnBounce: boolean;
   @ApiProperty() createdAt: Date;
 
   static from(workspace: WorkspaceEntity): WorkspaceResponse {
@@ -27,6 +29,7 @@ export class WorkspaceResponse {
       tracking: { opens: workspace.trackingOpens, clicks: workspace.trackingClicks },
       requireTotp: workspace.requireTotp,
       retention: { bodiesDays: workspace.retentionBodiesDays, metadataDays: workspace.retentionMetadataDays },
+      suppressTransactionalOnBounce: workspace.suppressTransactionalOnBounce,
       createdAt: workspace.createdAt,
     };
   }

@@ -48,6 +48,7 @@ export class WorkspacesService {
     workspace.trackingOpens = dto.tracking?.opens ?? workspace.trackingOpens;
     workspace.trackingClicks = dto.tracking?.clicks ?? workspace.trackingClicks;
     workspace.requireTotp = dto.requireTotp ?? workspace.requireTotp;
+    workspace.suppressTransactionalOnBounce = dto.suppressTransactionalOnBounce ?? workspace.suppressTransactionalOnBounce;
     workspace.retentionBodiesDays = dto.retention?.bodiesDays ?? workspace.retentionBodiesDays;
     workspace.retentionMetadataDays = dto.retention?.metadataDays ?? workspace.retentionMetadataDays;
     if (workspace.retentionBodiesDays > workspace.retentionMetadataDays) {

@@ -11,6 +11,12 @@ export const OAUTH_FLOWS = ['client_credentials', 'refresh_token'] as const;
 export type OAuthFlow = (typeof OAUTH_FLOWS)[number];
 export const INTEGRATION_STATES = ['untested', 'ok', 'failing', 'needs_reconnect'] as const;
 export type IntegrationState = (typeof INTEGRATION_STATES)[number];
+export const BOUNCE_AUTH_TYPES = ['same', 'basic'] as const;
+export type BounceAuthType = (typeof BOUNCE_AUTH_TYPES)[number];
+export const ENVELOPE_SENDERS = ['watched_mailbox', 'from'] as const;
+export type EnvelopeSender = (typeof ENVELOPE_SENDERS)[number];
+export const BOUNCE_STATES = ['pending', 'ok', 'failing', 'disabled'] as const;
+export type BounceState = (typeof BOUNCE_STATES)[number];
 
 /**
  * A workspace's SMTP server. Secret columns hold SecretBox ciphertexts bound to the row id;
@@ -96,6 +102,50 @@ export class IntegrationEntity {
 
   @Column({ name: 'status_checked_at', type: 'timestamptz', nullable: true })
   statusCheckedAt: Date | null;
+
+  /** Bounce processing: the mailbox delivery reports and complaints come back to, read over IMAP. */
+  @Column({ name: 'bounces_enabled', type: 'boolean', default: false })
+  bouncesEnabled: boolean;
+
+  @Column({ name: 'bounces_host', type: 'text', nullable: true })
+  bouncesHost: string | null;
+
+  @Column({ name: 'bounces_port', type: 'integer', nullable: true })
+  bouncesPort: number | null;
+
+  @Column({ name: 'bounces_security', type: 'text', nullable: true })
+  bouncesSecurity: SmtpSecurity | null;
+
+  @Column({ name: 'bounces_folder', type: 'text', default: 'INBOX' })
+  bouncesFolder: string;
+
+  @Column({ name: 'bounces_processed_folder', type: 'text', default: 'Mailroom/Processed' })
+  bouncesProcessedFolder: string;
+
+  /** `same`: log in with the integration's own credentials; `basic`: with the login below. */
+  @Column({ name: 'bounces_auth_type', type: 'text', default: 'same' })
+  bouncesAuthType: BounceAuthType;
+
+  @Column({ name: 'bounces_username', type: 'text', nullable: true })
+  bouncesUsername: string | null;
+
+  @Column({ name: 'bounces_password_encrypted', type: 'text', nullable: true })
+  bouncesPasswordEncrypted: string | null;
+
+  @Column({ name: 'bounces_envelope_sender', type: 'text', default: 'watched_mailbox' })
+  bouncesEnvelopeSender: EnvelopeSender;
+
+  @Column({ name: 'bounces_state', type: 'text', default: 'disabled' })
+  bouncesState: BounceState;
+
+  @Column({ name: 'bounces_last_error', type: 'text', nullable: true })
+  bouncesLastError: string | null;
+
+  @Column({ name: 'bounces_hint', type: 'text', nullable: true })
+  bouncesHint: string | null;
+
+  @Column({ name: 'bounces_checked_at', type: 'timestamptz', nullable: true })
+  bouncesCheckedAt: Date | null;
 
   @OneToMany(() => SenderEntity, (sender) => sender.integration, { cascade: true })
   senders: SenderEntity[];

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 export const MESSAGE_TYPES = ['transactional', 'marketing'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
-export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export interface Mailbox {

@@ -30,6 +30,10 @@ export class WorkspaceEntity {
   @Column({ name: 'retention_metadata_days', type: 'integer', default: 400 })
   retentionMetadataDays: number;
 
+  /** A hard bounce or a complaint also stops transactional mail to the address. */
+  @Column({ name: 'suppress_transactional_on_bounce', type: 'boolean', default: true })
+  suppressTransactionalOnBounce: boolean;
+
   /** Bodies of messages created before this were purged; the next purge starts here. */
   @Column({ name: 'bodies_purged_before', type: 'timestamptz', nullable: true, select: false })
   bodiesPurgedBefore: Date | null;

@@ -14,6 +14,7 @@ import { MessageStatusListing1763791320000 } from './1763791320000-message-statu
 import { Templates1763791470000 } from './1763791470000-templates';
 import { Webhooks1763791500000 } from './1763791500000-webhooks';
 import { AttachmentsAndRetention1763791800000 } from './1763791800000-attachments-and-retention';
+import { BounceProcessing1763792000000 } from './1763792000000-bounce-processing';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Templates1763791470000,
   Webhooks1763791500000,
   AttachmentsAndRetention1763791800000,
+  BounceProcessing1763792000000,
 ];

@@ -1449,6 +1449,8 @@ export interface components {
             /** @description People need a second factor to act in this workspace */
             requireTotp: boolean;
             retention: components["schemas"]["RetentionSettingsResponse"];
+            /** @description Hard bounces and complaints also stop transactional mail to the address */
+            suppressTransactionalOnBounce: boolean;
             /** Format: date-time */
             createdAt: string;
             /** @description The first admin key; its `key` is shown only now */
@@ -1462,6 +1464,8 @@ export interface components {
             /** @description People need a second factor to act in this workspace */
             requireTotp: boolean;
             retention: components["schemas"]["RetentionSettingsResponse"];
+            /** @description Hard bounces and complaints also stop transactional mail to the address */
+            suppressTransactionalOnBounce: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1492,6 +1496,8 @@ export interface components {
             tracking?: components["schemas"]["TrackingSettingsDto"];
             /** @description People must have a confirmed second factor (POST /v1/auth/totp) to act in this workspace; others get 403 until they enable one. API keys and the operator token are not people and are unaffected. */
             requireTotp?: boolean;
+            /** @description A hard bounce or a complaint read back from a watched mailbox also stops transactional mail to the address (default true): mail to dead addresses hurts the sender's reputation with every provider. Marketing mail to it stops either way. */
+            suppressTransactionalOnBounce?: boolean;
             /** @description What the daily purge removes, and when */
             retention?: components["schemas"]["RetentionSettingsDto"];
         };
@@ -1569,6 +1575,54 @@ export interface components {
             transactional?: boolean;
             marketing?: boolean;
         };
+        BounceMailboxAuthDto: {
+            /** @enum {string} */
+            type: "same" | "basic";
+            /**
+             * @description basic only: the IMAP login, usually the mailbox address
+             * @example bounces@example.com
+             */
+            username?: string;
+            /** @description basic only. Write-only: never returned. On PATCH, changing bounces.host, port, security or auth requires resending the secrets the mailbox is logged in with (the integration's own with auth "same", else bounces.auth.password), or the PATCH is refused with 422 naming them. */
+            password?: string;
+        };
+        BounceProcessingDto: {
+            /** @description Read delivery reports and complaints from this mailbox */
+            enabled: boolean;
+            /**
+             * @description IMAP server; required when enabled. On PATCH, changing bounces.host, port, security or auth requires resending the secrets the mailbox is logged in with (the integration's own with auth "same", else bounces.auth.password), or the PATCH is refused with 422 naming them.
+             * @example outlook.office365.com
+             */
+            host?: string;
+            /**
+             * @description Required when enabled
+             * @example 993
+             */
+            port?: number;
+            /**
+             * @description tls for implicit TLS (993), starttls (143), none; required when enabled
+             * @enum {string}
+             */
+            security?: "starttls" | "tls" | "none";
+            /**
+             * @description Where the reports arrive; "/" separates levels
+             * @default INBOX
+             */
+            folder: string;
+            /**
+             * @description Where processed reports are moved (created if missing); nothing is deleted
+             * @default Mailroom/Processed
+             */
+            processedFolder: string;
+            /** @description How to log in: "same" (default: the integration's password, or an access token from its OAuth2 set-up) or {type: "basic", username, password} */
+            auth?: components["schemas"]["BounceMailboxAuthDto"] & ("same" | components["schemas"]["BounceMailboxAuthDto"]);
+            /**
+             * @description The SMTP envelope sender (MAIL FROM), where bounces go. watched_mailbox: the mailbox read here, so bounces for every sender come back to it (Exchange Online accepts the authenticated mailbox as envelope sender with a SendAs From; Gmail sends as the signed-in account). from: the header From.
+             * @default watched_mailbox
+             * @enum {string}
+             */
+            envelopeSender: "watched_mailbox" | "from";
+        };
         CreateIntegrationDto: {
             /** @example Company SMTP */
             name: string;
@@ -1608,6 +1662,8 @@ export interface components {
              * @example 5
              */
             maxConnections: number;
+            /** @description Read bounces and complaints back from the sending mailbox over IMAP. On PATCH, omitted fields keep their values. */
+            bounces?: components["schemas"]["BounceProcessingDto"];
         };
         IntegrationAuthResponse: {
             /** @enum {string} */
@@ -1641,6 +1697,38 @@ export interface components {
             /** Format: date-time */
             checkedAt?: string | null;
         };
+        BounceMailboxAuthResponse: {
+            /** @enum {string} */
+            type: "basic";
+            username: string;
+            hasPassword: boolean;
+        };
+        BounceStatusResponse: {
+            /**
+             * @description pending: enabled, not looked at yet
+             * @enum {string}
+             */
+            state: "pending" | "ok" | "failing" | "disabled";
+            lastError?: string | null;
+            /** @description What to do about lastError */
+            hint?: string | null;
+            /** Format: date-time */
+            lastCheckedAt?: string | null;
+        };
+        BounceProcessingResponse: {
+            enabled: boolean;
+            host?: string | null;
+            port?: number | null;
+            /** @enum {string|null} */
+            security?: "starttls" | "tls" | "none" | null;
+            folder: string;
+            processedFolder: string;
+            /** @description "same": the integration's own credentials */
+            auth: "same" | components["schemas"]["BounceMailboxAuthResponse"];
+            /** @enum {string} */
+            envelopeSender: "watched_mailbox" | "from";
+            status: components["schemas"]["BounceStatusResponse"];
+        };
         IntegrationResponse: {
             /** Format: uuid */
             id: string;
@@ -1657,6 +1745,7 @@ export interface components {
             rateLimitPerMinute?: number | null;
             maxConnections: number;
             status: components["schemas"]["IntegrationStatusResponse"];
+            bounces: components["schemas"]["BounceProcessingResponse"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1704,6 +1793,8 @@ export interface components {
              * @example 5
              */
             maxConnections: number;
+            /** @description Read bounces and complaints back from the sending mailbox over IMAP. On PATCH, omitted fields keep their values. */
+            bounces?: components["schemas"]["BounceProcessingDto"];
         };
         TestIntegrationDto: {
             /** @description Also send a short test message to this address */
@@ -2043,7 +2134,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "failed" | "suppressed";
+            status: "queued" | "sending" | "sent" | "failed" | "suppressed" | "bounced";
         };
         BatchSendDto: {
             messages: components["schemas"]["SendMessageDto"][];
@@ -2059,7 +2150,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "failed" | "suppressed";
+            status: "queued" | "sending" | "sent" | "failed" | "suppressed" | "bounced";
             /** @enum {string} */
             type: "transactional" | "marketing";
             from: components["schemas"]["MailboxResponse"];
@@ -2087,15 +2178,43 @@ export interface components {
             message: string;
             hint?: string | null;
         };
+        BounceReportResponse: {
+            recipient: string;
+            /**
+             * @description hard: 5.x.x, the address is dead; soft: 4.x.x, a delay
+             * @enum {string}
+             */
+            kind: "hard" | "soft";
+            /**
+             * @description RFC 3463 enhanced status code
+             * @example 5.1.1
+             */
+            status: string;
+            /** @description The remote server's words */
+            diagnostic?: string | null;
+            reportingMta?: string | null;
+        };
+        ComplaintReportResponse: {
+            recipient: string;
+            /**
+             * @description RFC 5965 Feedback-Type
+             * @example abuse
+             */
+            feedbackType: string;
+        };
         MessageEventResponse: {
             /** @enum {string} */
-            type: "sent" | "failed" | "retry" | "open" | "click" | "unsubscribe" | "suppressed" | "tracking_skipped";
+            type: "sent" | "failed" | "retry" | "open" | "click" | "unsubscribe" | "suppressed" | "tracking_skipped" | "bounce" | "complaint";
             /** Format: date-time */
             at: string;
             detail?: string;
             url?: string;
             /** @description Machine traffic (proxy, scanner), not counted as a person */
             bot?: boolean;
+            /** @description On bounce events: what the delivery report said */
+            bounce?: components["schemas"]["BounceReportResponse"];
+            /** @description On complaint events */
+            complaint?: components["schemas"]["ComplaintReportResponse"];
         };
         MessageTrackingResponse: {
             /** @description The open pixel was asked for */
@@ -2121,7 +2240,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "failed" | "suppressed";
+            status: "queued" | "sending" | "sent" | "failed" | "suppressed" | "bounced";
             /** @enum {string} */
             type: "transactional" | "marketing";
             from: components["schemas"]["MailboxResponse"];
@@ -2158,6 +2277,10 @@ export interface components {
             opened: number;
             /** @description Human clicks (proxies and scanners not counted) */
             clicked: number;
+            /** @description Hard bounces read back from watched mailboxes */
+            bounced: number;
+            /** @description Complaints (feedback reports) read back from watched mailboxes */
+            complained: number;
         };
         StatsBucketResponse: {
             transactional: components["schemas"]["MessageCountsResponse"];
@@ -2260,6 +2383,10 @@ export interface components {
             /** @description Messages with a human click */
             clicked: number;
             unsubscribed: number;
+            /** @description Sent, then bounced for good (hard bounce read back from the watched mailbox); counted in sent too */
+            bounced: number;
+            /** @description Messages whose recipient complained (marked it as spam) */
+            complained: number;
             /** @description Members left out: unsubscribed from the list, or suppressed */
             skipped: number;
         };
@@ -4794,7 +4921,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
-                status?: "queued" | "sending" | "sent" | "failed" | "suppressed";
+                status?: "queued" | "sending" | "sent" | "failed" | "suppressed" | "bounced";
                 /** @description Recipient address (to) */
                 to?: string;
                 tag?: string;

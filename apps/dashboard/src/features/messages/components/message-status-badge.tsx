@@ -7,6 +7,7 @@ const COLOURS: Record<MessageStatus, string> = {
   sent: 'green',
   failed: 'red',
   suppressed: 'yellow',
+  bounced: 'red',
 };
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {

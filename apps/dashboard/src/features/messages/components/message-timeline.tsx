@@ -12,9 +12,18 @@ const TITLES: Record<MessageEvent['type'], string> = {
   unsubscribe: 'Unsubscribed',
   suppressed: 'Not sent: suppressed',
   tracking_skipped: 'Sent without tracking',
+  bounce: 'Bounced',
+  complaint: 'Complaint: marked as spam',
 };
 
-const COLOURS: Partial<Record<MessageEvent['type'], string>> = { sent: 'green', failed: 'red', retry: 'orange', suppressed: 'yellow' };
+const COLOURS: Partial<Record<MessageEvent['type'], string>> = {
+  sent: 'green',
+  failed: 'red',
+  retry: 'orange',
+  suppressed: 'yellow',
+  bounce: 'red',
+  complaint: 'red',
+};
 
 /** Opens and clicks by proxies and scanners are shown with the reason they were taken for machines, and not counted. */
 function WhoBadge({ event }: { event: MessageEvent }) {
@@ -34,6 +43,12 @@ function eventText(event: MessageEvent): ReactNode {
   if (event.type === 'sent') return event.detail && <>SMTP reply: {event.detail}</>;
   if (event.type === 'click') return event.url && <Anchor href={event.url}>{event.url}</Anchor>;
   if (event.type === 'open') return null;
+  if (event.bounce) {
+    const { kind, status, recipient, diagnostic, reportingMta } = event.bounce;
+    const what = kind === 'hard' ? 'hard bounce: the address is suppressed' : 'soft bounce: delayed, not suppressed';
+    return `${recipient}: ${status} (${what})${diagnostic ? `. ${diagnostic}` : ''}${reportingMta ? `, reported by ${reportingMta}` : ''}`;
+  }
+  if (event.complaint) return `${event.complaint.recipient} reported it (${event.complaint.feedbackType}): the address is suppressed`;
   return event.detail;
 }
 

@@ -21,7 +21,15 @@ const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'nume
 export function countsOf(bucket: Pick<Stats['totals'], 'transactional' | 'marketing'>, usage: Usage): MessageCounts {
   if (usage !== 'all') return bucket[usage];
   const { transactional: t, marketing: m } = bucket;
-  return { sent: t.sent + m.sent, failed: t.failed + m.failed, opened: t.opened + m.opened, clicked: t.clicked + m.clicked };
+  const sum = (counter: keyof MessageCounts) => t[counter] + m[counter];
+  return {
+    sent: sum('sent'),
+    failed: sum('failed'),
+    opened: sum('opened'),
+    clicked: sum('clicked'),
+    bounced: sum('bounced'),
+    complained: sum('complained'),
+  };
 }
 
 /**
