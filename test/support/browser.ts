@@ -1,7 +1,7 @@
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from './free-port';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
 
 /** Debian's chromium (DESIGN.md "Testing"): Playwright's own browser download cannot run here. */
@@ -78,15 +78,4 @@ export async function seriousAccessibilityProblems(page: Page): Promise<string[]
     .flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? violation.help}`),
     );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

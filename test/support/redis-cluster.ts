@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { Cluster, Redis } from 'ioredis';
 import type { RedisClient } from '@app/redis';
 import { pollUntil } from './poll-until';
+import { stopProcess } from './stop-process';
 
 const run = promisify(execFile);
 const START_TIMEOUT_MS = 15_000;
@@ -145,16 +146,4 @@ async function waitForClusterOk(port: number): Promise<void> {
   } finally {
     node.disconnect();
   }
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
