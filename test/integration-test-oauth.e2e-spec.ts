@@ -155,7 +155,7 @@ describe('POST /integrations/{id}/test with OAuth2 (XOAUTH2)', () => {
   });
 
   it('never shows a client secret, refresh token or access token in any answer or log line', () => {
-    const accessTokens = [...google['accessTokens'], ...microsoft['accessTokens'].keys()];
+    const accessTokens = [...google['accessTokens'].keys(), ...microsoft['accessTokens'].keys()];
     expect(accessTokens.length).toBeGreaterThan(1);
     const seen = [...answers, ...t.logs].join('\n');
     for (const secret of [...secrets, ...accessTokens]) expect(seen).not.toContain(secret);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendJson } from './fake-oauth-server';
+import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendIntrospection, sendJson } from './fake-oauth-server';
 
 /** Failures the fake can be told to answer with, as Google's token endpoint sends them. */
 export type GoogleOAuthFailure = 'invalid_grant' | 'invalid_client' | 'unauthorized_client' | 'invalid_scope' | 'internal_failure';
@@ -23,8 +23,13 @@ const FAILURES: Record<GoogleOAuthFailure, { status: number; error: string; desc
 
 const SCOPE = 'https://mail.google.com/';
 
-interface PendingCode {
+/** The OAuth client a token was issued to, and the Google account whose mailbox it opens. */
+interface Grant {
   clientId: string;
+  mailbox?: string;
+}
+
+interface PendingCode extends Grant {
   codeChallenge: string;
   redirectUri?: string;
   withRefreshToken: boolean;
@@ -34,6 +39,8 @@ interface PendingCode {
  * Google's OAuth token endpoint over plain HTTP on loopback (GOOGLE_TOKEN_URL points at `tokenUrl`).
  * Clients must be added first. Refresh tokens rotate only when `rotateRefreshTokens` is on, as Google
  * does for some clients; after a rotation the previous token is refused with invalid_grant.
+ * `POST /introspect` (RFC 7662) lets a test IMAP server (Dovecot's oauth2 passdb) check a token
+ * the way Gmail checks it.
  */
 export class FakeGoogleOAuth {
   /** Every token request received, failures included, in order. */
@@ -44,9 +51,9 @@ export class FakeGoogleOAuth {
 
   private readonly clients = new Map<string, string>();
   private readonly failures = new Map<string, GoogleOAuthFailure>();
-  private readonly refreshTokens = new Map<string, string>();
+  private readonly refreshTokens = new Map<string, Grant>();
   private readonly codes = new Map<string, PendingCode>();
-  private readonly accessTokens = new Set<string>();
+  private readonly accessTokens = new Map<string, Grant>();
 
   private constructor(
     private readonly server: Server,
@@ -69,6 +76,11 @@ export class FakeGoogleOAuth {
     return `${this.baseUrl}/o/oauth2/v2/auth`;
   }
 
+  /** Where Dovecot's oauth2 passdb posts `token=…`: see `sendIntrospection`. */
+  get introspectionUrl(): string {
+    return `${this.baseUrl}/introspect`;
+  }
+
   close(): Promise<void> {
     return closeServer(this.server);
   }
@@ -86,9 +98,10 @@ export class FakeGoogleOAuth {
     this.failures.delete(clientId);
   }
 
-  issueRefreshToken(clientId: string): string {
+  /** A refresh token as if the Google account `mailbox` had consented earlier. */
+  issueRefreshToken(clientId: string, mailbox?: string): string {
     const token = `1//fake-google-rt-${randomBytes(12).toString('hex')}`;
-    this.refreshTokens.set(token, clientId);
+    this.refreshTokens.set(token, { clientId, mailbox });
     return token;
   }
 
@@ -103,6 +116,7 @@ export class FakeGoogleOAuth {
     codeChallenge: string;
     redirectUri?: string;
     withRefreshToken: boolean;
+    mailbox?: string;
   }): void {
     const { code, ...rest } = pending;
     this.codes.set(code, rest);
@@ -117,10 +131,13 @@ export class FakeGoogleOAuth {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || new URL(req.url ?? '/', this.baseUrl).pathname !== '/token') {
-      return sendJson(res, 404, { error: 'not_found' });
-    }
-    const form = await readForm(req);
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    if (req.method === 'POST' && path === '/token') return this.token(await readForm(req), res);
+    if (req.method === 'POST' && path === '/introspect') return this.introspect(await readForm(req), res);
+    sendJson(res, 404, { error: 'not_found' });
+  }
+
+  private token(form: URLSearchParams, res: ServerResponse): void {
     const clientId = form.get('client_id') ?? '';
     const grantType = form.get('grant_type') ?? '';
     this.tokenRequests.push({ grantType, clientId });
@@ -136,13 +153,13 @@ export class FakeGoogleOAuth {
   }
 
   private refresh(refreshToken: string, clientId: string, res: ServerResponse): void {
-    const owner = this.refreshTokens.get(refreshToken);
-    if (owner === undefined) return fail(res, 'invalid_grant');
+    const grant = this.refreshTokens.get(refreshToken);
+    if (grant === undefined) return fail(res, 'invalid_grant');
     // Google's answer when a refresh token is presented by another OAuth client than the one it was issued to.
-    if (owner !== clientId) return fail(res, 'unauthorized_client');
-    if (!this.rotateRefreshTokens) return this.issue(res, undefined);
+    if (grant.clientId !== clientId) return fail(res, 'unauthorized_client');
+    if (!this.rotateRefreshTokens) return this.issue(res, grant, undefined);
     this.refreshTokens.delete(refreshToken);
-    this.issue(res, this.issueRefreshToken(clientId));
+    this.issue(res, grant, this.issueRefreshToken(clientId, grant.mailbox));
   }
 
   private redeem(form: URLSearchParams, clientId: string, res: ServerResponse): void {
@@ -158,15 +175,21 @@ export class FakeGoogleOAuth {
       return sendJson(res, 400, { error: 'redirect_uri_mismatch', error_description: 'Bad Request' });
     }
     this.codes.delete(code);
-    this.issue(res, pending.withRefreshToken ? this.issueRefreshToken(clientId) : undefined);
+    const grant = { clientId, mailbox: pending.mailbox };
+    this.issue(res, grant, pending.withRefreshToken ? this.issueRefreshToken(clientId, pending.mailbox) : undefined);
   }
 
-  private issue(res: ServerResponse, refreshToken: string | undefined): void {
+  private issue(res: ServerResponse, grant: Grant, refreshToken: string | undefined): void {
     const accessToken = `ya29.fake-${randomBytes(16).toString('hex')}`;
-    this.accessTokens.add(accessToken);
+    this.accessTokens.set(accessToken, grant);
     const body: Record<string, unknown> = { access_token: accessToken, expires_in: this.expiresIn, scope: SCOPE, token_type: 'Bearer' };
     if (refreshToken !== undefined) body.refresh_token = refreshToken;
     sendJson(res, 200, body);
+  }
+
+  private introspect(form: URLSearchParams, res: ServerResponse): void {
+    const grant = this.accessTokens.get(form.get('token') ?? '');
+    sendIntrospection(res, grant && { ...grant, scope: SCOPE });
   }
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, Server } from 'node:https';
 import { join } from 'node:path';
-import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendJson } from './fake-oauth-server';
+import { closeServer, listenOnLoopback, matchesCodeChallenge, readForm, sendIntrospection, sendJson } from './fake-oauth-server';
 
 /** Failures the fake can be told to answer with, named by the AADSTS code or OAuth error a test expects. */
 export type MicrosoftIdentityFailure =
@@ -105,6 +105,7 @@ const TEMPLATES: Record<ErrorName, ErrorTemplate> = {
 interface App {
   clientSecret: string;
   secretExpired: boolean;
+  mailbox?: string;
 }
 
 // Type aliases rather than interfaces, so a grant can fill the `{name}` placeholders of an error text.
@@ -112,6 +113,8 @@ type Grant = {
   tenantId: string;
   clientId: string;
   scope: string;
+  /** Whose mail the token opens: the signed-in user of a delegated grant, the app's mailbox of an app-only one. */
+  mailbox?: string;
 };
 
 type PendingCode = Grant & {
@@ -128,6 +131,8 @@ const DELEGATED_SCOPE = 'offline_access https://outlook.office.com/SMTP.Send';
  * spares it the instance-discovery call to login.microsoftonline.com), the v2.0 token endpoint, and
  * the authorize endpoint a browser is sent to (consent is given at once, see `consent`).
  * Apps must be added first; an unknown tenant or client gets the error Microsoft would give.
+ * Microsoft offers no token introspection; `POST /introspect` (RFC 7662) stands in for Exchange
+ * Online's own check of a token, so that a test IMAP server (Dovecot's oauth2 passdb) can make it.
  */
 export class FakeMicrosoftIdentity {
   /** Every token request received, failures included, in order. */
@@ -160,12 +165,21 @@ export class FakeMicrosoftIdentity {
     return fake;
   }
 
+  /** Where Dovecot's oauth2 passdb posts `token=…`: see `sendIntrospection`. */
+  get introspectionUrl(): string {
+    return `${this.authorityHost}/introspect`;
+  }
+
   close(): Promise<void> {
     return closeServer(this.server);
   }
 
-  addApp(app: { tenantId: string; clientId: string; clientSecret: string }): void {
-    this.apps.set(`${app.tenantId}/${app.clientId}`, { clientSecret: app.clientSecret, secretExpired: false });
+  /**
+   * `mailbox` is the one mailbox the app's client-credentials tokens open, as Add-MailboxPermission
+   * grants it to the app's service principal in Exchange Online.
+   */
+  addApp(app: { tenantId: string; clientId: string; clientSecret: string; mailbox?: string }): void {
+    this.apps.set(`${app.tenantId}/${app.clientId}`, { clientSecret: app.clientSecret, secretExpired: false, mailbox: app.mailbox });
   }
 
   expireSecret(tenantId: string, clientId: string): void {
@@ -182,8 +196,8 @@ export class FakeMicrosoftIdentity {
     this.failures.delete(clientId);
   }
 
-  /** A refresh token as if the user had consented to `scope` earlier. */
-  issueRefreshToken(grant: { tenantId: string; clientId: string; scope?: string }): string {
+  /** A refresh token as if the user (whose mailbox is `mailbox`) had consented to `scope` earlier. */
+  issueRefreshToken(grant: { tenantId: string; clientId: string; scope?: string; mailbox?: string }): string {
     const token = `fake-ms-rt-${randomBytes(12).toString('hex')}`;
     this.refreshTokens.set(token, { scope: DELEGATED_SCOPE, ...grant });
     return token;
@@ -197,6 +211,7 @@ export class FakeMicrosoftIdentity {
     codeChallenge: string;
     redirectUri?: string;
     scope?: string;
+    mailbox?: string;
   }): void {
     const { code, ...rest } = pending;
     this.codes.set(code, { scope: DELEGATED_SCOPE, ...rest });
@@ -219,6 +234,7 @@ export class FakeMicrosoftIdentity {
     if (req.method === 'GET' && authorize)
       return this.consent(decodeURIComponent(authorize[1]!), new URL(req.url!, this.authorityHost), res);
     if (req.method === 'POST' && token) return this.token(decodeURIComponent(token[1]!), await readForm(req), res);
+    if (req.method === 'POST' && path === '/introspect') return this.introspect(await readForm(req), res);
     sendJson(res, 404, { error: 'not_found' });
   }
 
@@ -274,7 +290,7 @@ export class FakeMicrosoftIdentity {
 
     if (grantType === 'client_credentials') {
       if (!scope.endsWith('/.default')) return this.fail(res, 'default_scope_required', context);
-      return this.issue(res, { tenantId, clientId, scope }, grantType, false);
+      return this.issue(res, { tenantId, clientId, scope, mailbox: app.mailbox }, grantType, false);
     }
     // Microsoft refuses app-only permissions in a delegated flow (seen as SMTP.SendAsApp + refresh token).
     if (scope.includes('SMTP.SendAsApp')) return this.fail(res, 'invalid_scope', context);
@@ -330,6 +346,10 @@ export class FakeMicrosoftIdentity {
       body.refresh_token = this.issueRefreshToken(grant);
     }
     sendJson(res, 200, body);
+  }
+
+  private introspect(form: URLSearchParams, res: ServerResponse): void {
+    sendIntrospection(res, this.accessTokens.get(form.get('token') ?? ''));
   }
 
   private knowsTenant(tenantId: string): boolean {

@@ -26,6 +26,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
+/** The owner and reach of an access token a fake issued, as its introspection endpoint tells them. */
+export interface IntrospectedToken {
+  clientId: string;
+  scope: string;
+  /** The mailbox the token opens; RFC 7662 calls the resource owner `username`. */
+  mailbox?: string;
+}
+
+/**
+ * An RFC 7662 introspection answer, the shape Dovecot's oauth2 passdb reads: `active` and the owner
+ * for a token in force, nothing but `active: false` for any other (§2.2), with status 200 either way.
+ */
+export function sendIntrospection(res: ServerResponse, token: IntrospectedToken | undefined): void {
+  if (!token) return sendJson(res, 200, { active: false });
+  sendJson(res, 200, { active: true, client_id: token.clientId, scope: token.scope, token_type: 'Bearer', username: token.mailbox });
+}
+
 /** PKCE with S256: the challenge is BASE64URL(SHA256(verifier)) (RFC 7636 §4.6). */
 export function matchesCodeChallenge(verifier: string, codeChallenge: string): boolean {
   return createHash('sha256').update(verifier).digest('base64url') === codeChallenge;

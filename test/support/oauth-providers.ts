@@ -43,7 +43,7 @@ export async function startOAuthProviders(): Promise<OAuthProviders> {
     },
     issuedTokens: () => ({
       refreshTokens: [...googleRefreshTokens.mock.results, ...microsoftRefreshTokens.mock.results].map((result) => result.value as string),
-      accessTokens: [...google['accessTokens'], ...microsoft['accessTokens'].keys()],
+      accessTokens: [...google['accessTokens'].keys(), ...microsoft['accessTokens'].keys()],
     }),
     close: async () => {
       await smtp.stop();
