@@ -67,23 +67,30 @@ describe('DovecotServer', () => {
   let exchange: DovecotServer;
   /** Google tokens, over XOAUTH2 or OAUTHBEARER, as Gmail offers them. */
   let gmail: DovecotServer;
+  /** Google tokens over XOAUTH2 alone, which imapflow uses only where OAUTHBEARER is not offered. */
+  let gmailOverXoauth2: DovecotServer;
 
   beforeAll(async () => {
     [microsoft, google] = await Promise.all([FakeMicrosoftIdentity.start(), FakeGoogleOAuth.start()]);
     microsoft.addApp(MICROSOFT_APP);
     google.addClient(GOOGLE_CLIENT);
-    [exchange, gmail] = await Promise.all([
+    [exchange, gmail, gmailOverXoauth2] = await Promise.all([
       DovecotServer.start({
         users: [PASSWORD_USER, { name: EXCHANGE_MAILBOX }],
         oauth2IntrospectionUrl: microsoft.introspectionUrl,
         oauth2Mechanisms: ['xoauth2'],
       }),
       DovecotServer.start({ users: [{ name: GMAIL_MAILBOX }], oauth2IntrospectionUrl: google.introspectionUrl }),
+      DovecotServer.start({
+        users: [{ name: GMAIL_MAILBOX }],
+        oauth2IntrospectionUrl: google.introspectionUrl,
+        oauth2Mechanisms: ['xoauth2'],
+      }),
     ]);
   });
 
   afterAll(async () => {
-    await Promise.all([exchange?.stop(), gmail?.stop(), microsoft?.close(), google?.close()]);
+    await Promise.all([exchange?.stop(), gmail?.stop(), gmailOverXoauth2?.stop(), microsoft?.close(), google?.close()]);
   });
 
   describe('with a password', () => {
@@ -234,8 +241,21 @@ describe('DovecotServer', () => {
       expect(gmail.log()).not.toContain(token);
     });
 
-    it('refuses a token Google never issued', async () => {
-      await expect(connect(gmail, { user: GMAIL_MAILBOX, accessToken: 'ya29.made-up' })).rejects.toMatchObject({
+    it('logs the account in over XOAUTH2', async () => {
+      const token = await refreshedToken();
+
+      const client = await connect(gmailOverXoauth2, { user: GMAIL_MAILBOX, accessToken: token });
+
+      expect(client.authenticated).toBeTruthy();
+      expect(gmailOverXoauth2.log()).toMatch(new RegExp(`Login: user=<${GMAIL_MAILBOX}>, method=XOAUTH2`));
+      expect(gmailOverXoauth2.log()).not.toContain(token);
+    });
+
+    it.each([
+      ['OAUTHBEARER', () => gmail],
+      ['XOAUTH2', () => gmailOverXoauth2],
+    ])('refuses a token Google never issued over %s', async (_mechanism, server) => {
+      await expect(connect(server(), { user: GMAIL_MAILBOX, accessToken: 'ya29.made-up' })).rejects.toMatchObject({
         authenticationFailed: true,
         serverResponseCode: 'AUTHENTICATIONFAILED',
       });
