@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { BouncesModule } from '@app/bounces';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IntegrationsModule } from '@app/integrations';
@@ -12,8 +13,10 @@ import { RedisModule } from '@app/redis';
 import { TrackingModule } from '@app/tracking';
 import { WebhooksModule } from '@app/webhooks';
 import { WorkspacesDataModule } from '@app/workspaces';
+import { MailboxWatchers } from './bounces/mailbox-watchers.service';
 import { BroadcastFanOut } from './broadcasts/broadcast-fan-out.service';
 import { BroadcastSnapshots } from './broadcasts/broadcast-snapshots';
+import { BouncedAddresses } from './delivery/bounced-addresses';
 import { BroadcastSliceDelivery } from './delivery/broadcast-slice-delivery.service';
 import { ByteBudget } from './delivery/byte-budget';
 import { CircuitBreaker } from './delivery/circuit-breaker';
@@ -55,8 +58,11 @@ import { RetentionPurge } from './retention/retention-purge.service';
     TrackingModule,
     WorkspacesDataModule,
     WebhooksModule,
+    BouncesModule,
   ],
   providers: [
+    MailboxWatchers,
+    BouncedAddresses,
     { provide: SmtpTransportPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SmtpTransportPool(config.TRANSPORT_IDLE_MS) },
     { provide: ByteBudget, inject: [AppConfig], useFactory: (config: AppConfig) => new ByteBudget(config.WORKER_BYTES_IN_FLIGHT) },
     IntegrationRateLimiter,

@@ -310,6 +310,39 @@ export class AppConfig {
   RETENTION_PURGE_INTERVAL_MS: number;
 
   /**
+   * Bounce processing: one worker at a time holds each watched mailbox for this long and renews
+   * the hold every third of it; a worker that dies loses its mailboxes after this long. Workers
+   * also look for newly enabled mailboxes every third of it.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(300)
+  BOUNCE_LEASE_MS: number;
+
+  /** How often a watched mailbox is looked at again besides IMAP IDLE's news (a server without IDLE, a missed notice). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  BOUNCE_POLL_INTERVAL_MS: number;
+
+  /** Longest wait before reconnecting to a mailbox that failed; the wait doubles from a second up to this. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  BOUNCE_RECONNECT_MAX_MS: number;
+
+  /**
+   * How long a worker remembers that a workspace has no address suppressed for a bounce or
+   * complaint, sparing transactional sends the look-up. A bounce is read back minutes after the
+   * send it answers; seconds more before transactional mail notices it cost nothing.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  BOUNCED_ADDRESSES_CACHE_MS: number;
+
+
+  /**
    * Seed nodes (`host:port`, comma-separated) of a Redis Cluster; empty for a single Redis at
    * REDIS_URL. When set, Mailroom discovers the cluster from them, REDIS_URL only lends its user,
    * password and `rediss:` (TLS) to every node, and REDIS_PREFIX must contain a hash tag.

@@ -51,6 +51,31 @@ export class SuppressionsRepository {
     return new Set(rows.map((row) => row.email));
   }
 
+  /**
+   * Which of these addresses (lower case) bounced for good or complained, when the workspace stops
+   * transactional mail to them (`suppress_transactional_on_bounce`); none when it does not.
+   */
+  async bouncedAmong(workspaceId: WorkspaceId, emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows: Array<{ email: string }> = await this.suppressions.query(
+      `SELECT DISTINCT e AS email FROM unnest($2::text[]) AS e
+       JOIN "public"."suppressions" s ON s.workspace_id = $1 AND s.email_hash = "public"."address_hash"($1, e)
+       JOIN "public"."workspaces" w ON w.id = $1 AND w.suppress_transactional_on_bounce
+       WHERE s.list_id IS NULL AND s.reason IN ('bounce', 'complaint')`,
+      [workspaceId, emails.map((email) => email.toLowerCase())],
+    );
+    return new Set(rows.map((row) => row.email));
+  }
+
+  /** Whether any address of the workspace is suppressed for a bounce or complaint: when none is, transactional mail needs no look-up. */
+  async anyBounced(workspaceId: WorkspaceId): Promise<boolean> {
+    const [row] = (await this.suppressions.query(
+      `SELECT EXISTS (SELECT 1 FROM "public"."suppressions" WHERE workspace_id = $1 AND list_id IS NULL AND reason IN ('bounce', 'complaint')) AS any`,
+      [workspaceId],
+    )) as Array<{ any: boolean }>;
+    return row?.any ?? false;
+  }
+
   list(workspaceId: WorkspaceId, limit: number, after?: TimeCursor): Promise<ListedSuppression[]> {
     const query = this.suppressions
       .createQueryBuilder('s')

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class IntegrationTestStepResponse {
-  @ApiProperty({ enum: ['resolve', 'connect', 'tls', 'ehlo', 'token', 'auth', 'send'] }) name: string;
+  @ApiProperty({
+    enum: ['resolve', 'connect', 'tls', 'ehlo', 'token', 'auth', 'send', 'imap'],
+    description: 'imap: with bounce processing on, logging in to the watched mailbox and opening its folder',
+  })
+  name: string;
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Duration in milliseconds' }) ms: number;
   @ApiProperty({ description: "The server's own words, or the error" }) detail: string;

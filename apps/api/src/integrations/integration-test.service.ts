@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit';
+import { BounceStatusRepository, MailboxProbe } from '@app/bounces';
 import { AppConfig } from '@app/config';
 import type { IntegrationEntity, IntegrationState } from '@app/database';
 import { IntegrationStatusRecorder, SmtpCredentialsService } from '@app/integrations';
@@ -13,13 +14,19 @@ const STEP_TIMEOUT_MS = 10_000;
 // Provider answers that only a new consent (or a new refresh token) can fix.
 const RECONNECT_CODES = new Set(['invalid_grant', 'unauthorized_client', 'missing_refresh_token']);
 
-/** Runs a real SMTP session with the integration's settings and records the outcome as its status. */
+/**
+ * Runs a real SMTP session with the integration's settings and records the outcome as its status;
+ * with bounce processing on, also logs in to the watched mailbox (the `imap` step) and records that
+ * as the bounce status.
+ */
 @Injectable()
 export class IntegrationTestService {
   constructor(
     private readonly integrationsService: IntegrationsService,
     private readonly integrationStatus: IntegrationStatusRecorder,
     private readonly credentials: SmtpCredentialsService,
+    private readonly mailboxProbe: MailboxProbe,
+    private readonly bounceStatus: BounceStatusRepository,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
   ) {}
@@ -43,9 +50,19 @@ export class IntegrationTestService {
       lastError: this.lastError(result),
       hint: result.hint,
     });
-    const details = { name: integration.name, ok: result.ok, sent: result.steps.some((step) => step.name === 'send' && step.ok) };
+    const imap = integration.bouncesEnabled ? await this.mailboxProbe.probe(integration, STEP_TIMEOUT_MS) : null;
+    if (imap)
+      await this.bounceStatus.record(integration.id, {
+        state: imap.ok ? 'ok' : 'failing',
+        lastError: imap.ok ? null : imap.detail,
+        hint: imap.hint,
+      });
+    const ok = result.ok && (imap?.ok ?? true);
+    const details = { name: integration.name, ok, sent: result.steps.some((step) => step.name === 'send' && step.ok) };
     await this.audit.record(workspaceId, principal, 'integration.tested', `integration:${integration.id}`, details);
-    return { ok: result.ok, steps: result.steps, hint: result.hint };
+    const steps: IntegrationTestResponse['steps'] = [...result.steps];
+    if (imap) steps.push({ name: imap.name, ok: imap.ok, ms: imap.ms, detail: imap.detail });
+    return { ok, steps, hint: result.hint ?? imap?.hint ?? null };
   }
 
   private stateAfter(integration: IntegrationEntity, result: SmtpProbeResult): IntegrationState {

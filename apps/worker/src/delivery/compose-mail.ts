@@ -14,10 +14,18 @@ const address = (mailbox: Mailbox) => (mailbox.name ? { name: mailbox.name, addr
 /**
  * The nodemailer message for a stored one. Content is always inline: nodemailer may never read
  * files or URLs. An attachment with a Content-ID is an inline part (the HTML's `cid:` image),
- * which nodemailer puts in a multipart/related beside the HTML.
+ * which nodemailer puts in a multipart/related beside the HTML. `envelopeFrom`, when it is not
+ * the From (the watched mailbox of bounce processing), is the SMTP MAIL FROM, where bounces go.
  */
-export function composeMail(message: MessageEntity, content: MailContent, attachments: OutgoingAttachment[] = []): SendMailOptions {
+export function composeMail(
+  message: MessageEntity,
+  content: MailContent,
+  attachments: OutgoingAttachment[] = [],
+  envelopeFrom = message.fromEmail,
+): SendMailOptions {
+  const recipients = [...message.to, ...message.cc, ...message.bcc].map((mailbox) => mailbox.email);
   return {
+    ...(envelopeFrom.toLowerCase() !== message.fromEmail.toLowerCase() ? { envelope: { from: envelopeFrom, to: recipients } } : {}),
     messageId: message.messageIdHeader,
     from: message.fromName ? { name: message.fromName, address: message.fromEmail } : message.fromEmail,
     to: message.to.map(address),

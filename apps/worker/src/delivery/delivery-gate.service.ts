@@ -5,6 +5,7 @@ import { IntegrationsRepository } from '@app/integrations';
 import { SuppressionsRepository } from '@app/marketing';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { BroadcastSnapshots, isOnHold, PAUSED_RECHECK_MS } from '../broadcasts/broadcast-snapshots';
+import { BouncedAddresses } from './bounced-addresses';
 import { CircuitBreaker } from './circuit-breaker';
 import { DeliveryFailure } from './delivery-failure';
 import { IntegrationRateLimiter } from './integration-rate-limiter';
@@ -38,6 +39,7 @@ export class DeliveryGate {
     private readonly integrations: IntegrationsRepository,
     private readonly broadcasts: BroadcastSnapshots,
     private readonly suppressions: SuppressionsRepository,
+    private readonly bouncedAddresses: BouncedAddresses,
     private readonly breaker: CircuitBreaker,
     private readonly rateLimiter: IntegrationRateLimiter,
   ) {}
@@ -57,7 +59,7 @@ export class DeliveryGate {
       // Its template broke a limit: the fan-out dropped the queued messages; a claimed one goes no further either.
       if (status === 'failed') return failure('broadcast_failed', 'The broadcast failed before this message was sent');
     }
-    const sendable = message.type === 'marketing' ? await this.withoutSuppressed(message) : message;
+    const sendable = await this.withoutSuppressed(message);
     if (!sendable) return { verdict: 'suppress' };
     const holdMs = await this.holdMs(integration);
     if (holdMs > 0) return { verdict: 'wait', retryInMs: holdMs };
@@ -82,16 +84,17 @@ export class DeliveryGate {
   }
 
   /**
-   * Marketing mail skips suppressed addresses (workspace-wide, or for the message's list): the
-   * message with the recipients left, or null when none is. Transactional mail is never suppressed.
+   * Marketing mail skips suppressed addresses (workspace-wide, or for the message's list);
+   * transactional mail skips only hard bounces and complaints, and only when the workspace says so.
+   * Answers the message with the recipients left, or null when none is.
    */
   private async withoutSuppressed(message: MessageEntity): Promise<MessageEntity | null> {
-    const recipients = [...message.to, ...message.cc, ...message.bcc];
-    const suppressed = await this.suppressions.suppressedAmong(
-      trustedWorkspaceId(message.workspaceId),
-      recipients.map((mailbox) => mailbox.email),
-      message.listId,
-    );
+    const workspaceId = trustedWorkspaceId(message.workspaceId);
+    const emails = [...message.to, ...message.cc, ...message.bcc].map((mailbox) => mailbox.email);
+    const suppressed =
+      message.type === 'marketing'
+        ? await this.suppressions.suppressedAmong(workspaceId, emails, message.listId)
+        : await this.bouncedAddresses.among(workspaceId, emails);
     if (suppressed.size === 0) return message;
     const keep = (mailbox: { email: string }) => !suppressed.has(mailbox.email.toLowerCase());
     const left = { ...message, to: message.to.filter(keep), cc: message.cc.filter(keep), bcc: message.bcc.filter(keep) };

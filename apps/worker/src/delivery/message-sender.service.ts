@@ -3,6 +3,7 @@ import { AppConfig } from '@app/config';
 import { IntegrationEntity, MessageEntity } from '@app/database';
 import { SmtpCredentialsService } from '@app/integrations';
 import { AttachmentsRepository, MessageAttachment } from '@app/messages';
+import { envelopeSenderOf } from '@app/bounces';
 import { SmtpTransportPool } from '@app/smtp';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { attachmentStream } from './attachment-stream';
@@ -76,7 +77,8 @@ export class MessageSender {
       },
       this.credentials.auth(integration),
     );
-    const mail = composeMail(message, await this.content.build(message), this.streams(message, attachments));
+    const envelopeFrom = envelopeSenderOf(integration, message.fromEmail);
+    const mail = composeMail(message, await this.content.build(message), this.streams(message, attachments), envelopeFrom);
     return (await transport.sendMail(mail)).response;
   }
 

@@ -5,7 +5,8 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 /**
  * An address that must not get marketing mail: from the whole workspace (no list) or from one
- * list. Transactional mail is never suppressed.
+ * list. Transactional mail skips only workspace-wide bounce and complaint suppressions, and only
+ * while the workspace's `suppressTransactionalOnBounce` is on.
  */
 @Entity({ name: 'suppressions', synchronize: false })
 export class SuppressionEntity {

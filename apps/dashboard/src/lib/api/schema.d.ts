@@ -1801,8 +1801,11 @@ export interface components {
             to?: string;
         };
         IntegrationTestStepResponse: {
-            /** @enum {string} */
-            name: "resolve" | "connect" | "tls" | "ehlo" | "token" | "auth" | "send";
+            /**
+             * @description imap: with bounce processing on, logging in to the watched mailbox and opening its folder
+             * @enum {string}
+             */
+            name: "resolve" | "connect" | "tls" | "ehlo" | "token" | "auth" | "send" | "imap";
             ok: boolean;
             /** @description Duration in milliseconds */
             ms: number;

@@ -1,0 +1,197 @@
+import type { MessageResponse } from '../apps/api/src/messages/message.response';
+import { bounceFixture, BounceFixtureName } from './support/bounce-fixtures';
+import { DeliveryWatcher } from './support/delivery-watcher';
+import { DovecotServer } from './support/dovecot-server';
+import { FakeSmtpServer } from './support/fake-smtp-server';
+import { step } from './support/integration-factory';
+import type { Json } from './support/json-body';
+import { pollUntil } from './support/poll-until';
+import { createSendingWorkspace, SendingWorkspace } from './support/sending-workspace';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const MAILBOX = 'bounces@example.com';
+const MAILBOX_PASSWORD = 'Watched-Mailbox-Passw0rd';
+
+/**
+ * Bounce processing against Debian's Dovecot on loopback: Mailroom sends, the reports a real
+ * mailbox would get come back to the watched mailbox, and the worker reads them over IMAP.
+ */
+describe('bounce processing over IMAP', () => {
+  let t: TestApp;
+  let smtp: FakeSmtpServer;
+  let dovecot: DovecotServer;
+  let watcher: DeliveryWatcher;
+  let ws: SendingWorkspace;
+
+  const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
+  const send = async (body: Record<string, unknown>) =>
+    (await t.http.post(api('/messages')).set(bearer(ws.sendKey)).send(body).expect(202)).body.id as string;
+  const message = async (id: string): Promise<Json<MessageResponse>> =>
+    (
+      await t.http
+        .get(api(`/messages/${id}`))
+        .set(bearer(ws.adminKey))
+        .expect(200)
+    ).body;
+  const sent = async (to: string, type: 'transactional' | 'marketing' = 'transactional') => {
+    const id = await send({ type, to: [to], subject: `Hello ${to}`, text: 'Hello', html: '<p>Hello</p>' });
+    await watcher.finished([id]);
+    return message(id);
+  };
+  const returned = (name: BounceFixtureName, sentMessage: Json<MessageResponse>) =>
+    dovecot.deliver(MAILBOX, 'INBOX', bounceFixture(name, { messageId: sentMessage.smtp.messageId!, recipient: sentMessage.to[0]!.email }));
+  const eventsOf = async (id: string, type: string) => (await message(id)).events.filter((event) => event.type === type);
+
+  beforeAll(async () => {
+    smtp = new FakeSmtpServer({ security: 'none', authOptional: true });
+    await smtp.start();
+    dovecot = await DovecotServer.start({ users: [{ name: MAILBOX, password: MAILBOX_PASSWORD }] });
+    t = await startTestApp({
+      worker: true,
+      env: { BOUNCE_LEASE_MS: '900', BOUNCE_POLL_INTERVAL_MS: '200', BOUNCED_ADDRESSES_CACHE_MS: '0' },
+    });
+    watcher = await DeliveryWatcher.start(t);
+    ws = await createSendingWorkspace(t, {
+      smtp,
+      integration: {
+        usage: { transactional: true, marketing: true },
+        bounces: {
+          enabled: true,
+          host: dovecot.host,
+          port: dovecot.imapsPort,
+          security: 'tls',
+          auth: { type: 'basic', username: MAILBOX, password: MAILBOX_PASSWORD },
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await watcher.close();
+    await t.close();
+    await dovecot.stop();
+    await smtp.stop();
+  });
+
+  it('the integration test logs in to the watched mailbox as its imap step', async () => {
+    const result = (
+      await t.http
+        .post(api(`/integrations/${ws.integration.id}/test`))
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(200)
+    ).body;
+    expect(result.ok).toBe(true);
+    expect(step(result, 'imap')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/logged in to .* as bounces@example\.com; INBOX holds \d+ message/),
+    });
+  });
+
+  it('sends with the watched mailbox as envelope sender, the From unchanged', async () => {
+    const hello = await sent('first@example.net');
+    const envelope = smtp.envelopes.find((candidate) => candidate.rcptTo.includes('first@example.net'))!;
+    expect(envelope.mailFrom).toBe(MAILBOX);
+    expect(hello.from.email).toBe('support@example.com');
+  });
+
+  it('matches each report to its message: hard bounces mark it bounced and suppress, the soft one is an event, the complaint suppresses, the reply stays', async () => {
+    const exchange = await sent('gone-exchange@example.net');
+    const gmail = await sent('gone-gmail@example.net');
+    const postfix = await sent('gone-postfix@example.net');
+    const full = await sent('full@example.net');
+    const complainer = await sent('complainer@example.net');
+    const replier = await sent('replier@example.net');
+
+    await returned('exchange-online-ndr', exchange);
+    await returned('gmail-bounce', gmail);
+    await returned('postfix-dsn', postfix);
+    await returned('soft-bounce-4.2.2', full);
+    await returned('arf-complaint', complainer);
+    await returned('ordinary-reply', replier);
+
+    await pollUntil(
+      'five reports processed',
+      () => dovecot.messages(MAILBOX, 'Mailroom/Processed'),
+      (moved) => moved.length === 5,
+      {
+        timeoutMs: 20_000,
+      },
+    );
+
+    for (const hard of [exchange, gmail, postfix]) {
+      const after = await message(hard.id);
+      expect(after.status).toBe('bounced');
+      expect(after.events.filter((event) => event.type === 'bounce')).toEqual([
+        expect.objectContaining({
+          bounce: expect.objectContaining({ recipient: hard.to[0]!.email, kind: 'hard', status: expect.stringMatching(/^5\./) }),
+        }),
+      ]);
+    }
+    const soft = await message(full.id);
+    expect(soft.status).toBe('sent');
+    expect(soft.events.filter((event) => event.type === 'bounce')).toEqual([
+      expect.objectContaining({ bounce: expect.objectContaining({ kind: 'soft', status: '4.2.2' }) }),
+    ]);
+    expect(await eventsOf(complainer.id, 'complaint')).toEqual([
+      expect.objectContaining({ complaint: { recipient: 'complainer@example.net', feedbackType: 'abuse' } }),
+    ]);
+    expect((await message(replier.id)).events.map((event) => event.type)).toEqual(['sent']);
+
+    const suppressions = (await t.http.get(api('/suppressions')).set(bearer(ws.adminKey)).expect(200)).body.data as Array<{
+      email: string;
+      reason: string;
+    }>;
+    expect(suppressions.map(({ email, reason }) => `${email} ${reason}`).sort()).toEqual([
+      'complainer@example.net complaint',
+      'gone-exchange@example.net bounce',
+      'gone-gmail@example.net bounce',
+      'gone-postfix@example.net bounce',
+    ]);
+
+    // Processed reports are flagged and moved; the reply is left where it was, unread.
+    const processed = await dovecot.messages(MAILBOX, 'Mailroom/Processed');
+    expect(processed.every((report) => report.flags.includes('\\Seen'))).toBe(true);
+    const inbox = await dovecot.messages(MAILBOX, 'INBOX');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.raw.toString('utf8')).toContain(replier.smtp.messageId!);
+    expect(inbox[0]!.flags).not.toContain('\\Seen');
+
+    const integration = (
+      await t.http
+        .get(api(`/integrations/${ws.integration.id}`))
+        .set(bearer(ws.adminKey))
+        .expect(200)
+    ).body;
+    expect(integration.bounces.status).toMatchObject({ state: 'ok', lastError: null, lastCheckedAt: expect.any(String) });
+  });
+
+  it('the next marketing and transactional mail to a hard-bounced address is suppressed; transactional goes again when the workspace says so', async () => {
+    expect((await sent('gone-exchange@example.net', 'marketing')).status).toBe('suppressed');
+    expect((await sent('gone-exchange@example.net')).status).toBe('suppressed');
+    expect((await sent('full@example.net')).status).toBe('sent');
+
+    await t.http.patch(`/v1/workspaces/${ws.id}`).set(bearer(ws.adminKey)).send({ suppressTransactionalOnBounce: false }).expect(200);
+    expect((await sent('gone-exchange@example.net')).status).toBe('sent');
+    expect((await sent('gone-exchange@example.net', 'marketing')).status).toBe('suppressed');
+  });
+
+  it('counts bounces and complaints on the overview', async () => {
+    const stats = (await t.http.get(api('/stats?period=24h')).set(bearer(ws.adminKey)).expect(200)).body;
+    expect(stats.totals.transactional).toMatchObject({ bounced: 3, complained: 1 });
+  });
+
+  it('a report delivered again is not counted twice', async () => {
+    const [first] = await dovecot.messages(MAILBOX, 'Mailroom/Processed');
+    await dovecot.deliver(MAILBOX, 'INBOX', first!.raw);
+    await pollUntil(
+      'the copy moved',
+      () => dovecot.messages(MAILBOX, 'Mailroom/Processed'),
+      (moved) => moved.length === 6,
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    const stats = (await t.http.get(api('/stats?period=24h')).set(bearer(ws.adminKey)).expect(200)).body;
+    expect(stats.totals.transactional).toMatchObject({ bounced: 3, complained: 1 });
+  });
+});
