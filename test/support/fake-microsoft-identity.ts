@@ -28,7 +28,13 @@ export interface MicrosoftTokenRequest {
 type ErrorTemplate = [status: number, error: string, code: number, description: string];
 
 type ErrorName =
-  MicrosoftIdentityFailure | 'revoked_grant' | 'code_redeemed' | 'pkce_mismatch' | 'redirect_mismatch' | 'default_scope_required';
+  | MicrosoftIdentityFailure
+  | 'revoked_grant'
+  | 'code_redeemed'
+  | 'pkce_mismatch'
+  | 'redirect_mismatch'
+  | 'default_scope_required'
+  | 'consent_required';
 
 // Texts as Microsoft writes them, so hint matching is tested against what production will see.
 const TEMPLATES: Record<ErrorName, ErrorTemplate> = {
@@ -70,6 +76,13 @@ const TEMPLATES: Record<ErrorName, ErrorTemplate> = {
     "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.",
   ],
   temporarily_unavailable: [503, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'],
+  // Asked with a refresh token for a scope its consent did not cover (IMAP added after the consent, say).
+  consent_required: [
+    400,
+    'invalid_grant',
+    65001,
+    "The user or administrator has not consented to use the application with ID '{clientId}' named 'Mailroom'. Send an interactive authorization request for this user and resource.",
+  ],
   revoked_grant: [
     400,
     'invalid_grant',
@@ -265,7 +278,15 @@ export class FakeMicrosoftIdentity {
     if (!redirectUri)
       return sendJson(res, 400, { error: 'invalid_request', error_description: "AADSTS900144: 'redirect_uri' is missing." });
     const code = `M.fake-code-${randomBytes(10).toString('hex')}`;
-    this.registerAuthorizationCode({ code, tenantId, clientId, codeChallenge: url.searchParams.get('code_challenge') ?? '', redirectUri });
+    // Consent covers what the browser was sent to ask for.
+    this.registerAuthorizationCode({
+      code,
+      tenantId,
+      clientId,
+      codeChallenge: url.searchParams.get('code_challenge') ?? '',
+      redirectUri,
+      scope: url.searchParams.get('scope') ?? DELEGATED_SCOPE,
+    });
     const back = new URL(redirectUri);
     back.searchParams.set('code', code);
     back.searchParams.set('state', url.searchParams.get('state') ?? '');
@@ -310,6 +331,8 @@ export class FakeMicrosoftIdentity {
     if (!grant || grant.clientId !== context.clientId || grant.tenantId !== context.tenantId) {
       return this.fail(res, 'revoked_grant', context);
     }
+    const granted = new Set(grant.scope.split(' '));
+    if (context.scope.split(' ').some((scope) => scope && !granted.has(scope))) return this.fail(res, 'consent_required', context);
     this.refreshTokens.delete(refreshToken);
     this.issue(res, { ...grant, scope: context.scope || grant.scope }, 'refresh_token', true);
   }

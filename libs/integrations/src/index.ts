@@ -5,3 +5,4 @@ export * from './integrations.module';
 export * from './integrations.repository';
 export * from './shared-integration';
 export * from './smtp-credentials.service';
+export * from './reads-mailbox-with-own-token';

@@ -3,6 +3,7 @@ import type { SmtpAuth } from '@app/smtp';
 import { AccessTokenRef, AccessTokenService, OAuthCredentials } from '@app/oauth';
 import { trustedWorkspaceId } from '@app/workspace-id';
 import { IntegrationSecrets } from './integration-secrets';
+import { readsMailboxWithOwnToken } from './reads-mailbox-with-own-token';
 import { IntegrationsRepository } from './integrations.repository';
 import type { ReadonlyIntegration } from './shared-integration';
 
@@ -80,6 +81,7 @@ export class SmtpCredentialsService {
       clientId,
       clientSecret,
       refreshToken: this.refreshToken(integration),
+      readsMailbox: readsMailboxWithOwnToken(integration),
     };
   }
 

@@ -172,7 +172,12 @@ describe('AccessTokenService', () => {
     it('hands the rotated refresh token to the callback, and the saved one refreshes next time', async () => {
       const app = microsoftApp();
       let saved = microsoft.issueRefreshToken({ tenantId: TENANT, clientId: app.clientId });
-      const credentials = (): MicrosoftRefreshTokenCredentials => ({ ...app, flow: 'refresh_token', refreshToken: saved });
+      const credentials = (): MicrosoftRefreshTokenCredentials => ({
+        ...app,
+        flow: 'refresh_token',
+        refreshToken: saved,
+        readsMailbox: false,
+      });
       const ref = refOf();
       const service = worker();
       const save = jest.fn(async (rotated: string) => {
@@ -201,7 +206,7 @@ describe('AccessTokenService', () => {
       const refreshToken = microsoft.issueRefreshToken({ tenantId: TENANT, clientId: app.clientId });
       const before = (await cachedKeys()).length;
 
-      const failure = worker().getAccessToken(refOf(), { ...app, flow: 'refresh_token', refreshToken }, async () => {
+      const failure = worker().getAccessToken(refOf(), { ...app, flow: 'refresh_token', refreshToken, readsMailbox: false }, async () => {
         throw new Error('database unavailable');
       });
 

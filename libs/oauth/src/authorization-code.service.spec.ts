@@ -26,7 +26,13 @@ describe('AuthorizationCodeService', () => {
     clientId: `client-${run}.apps.googleusercontent.com`,
     clientSecret: `GOCSPX-${run}-secret`,
   } as const;
-  const microsoftClient = { provider: 'microsoft', tenantId: TENANT, clientId: `app-${run}`, clientSecret: `secret-value-${run}` } as const;
+  const microsoftClient = {
+    provider: 'microsoft',
+    tenantId: TENANT,
+    clientId: `app-${run}`,
+    clientSecret: `secret-value-${run}`,
+    readsMailbox: false,
+  } as const;
 
   beforeAll(async () => {
     [microsoft, google] = await Promise.all([FakeMicrosoftIdentity.start(), FakeGoogleOAuth.start()]);

@@ -3,11 +3,12 @@ import { AppConfig } from '@app/config';
 import { ConsentRequest, googleConsentUrl, microsoftConsentUrl } from './consent-url';
 import { createGoogleClient, throwGoogleTokenError } from './google-token-endpoint';
 import { postMicrosoftToken } from './microsoft-token-endpoint';
-import { MICROSOFT_DELEGATED_SCOPES } from './oauth-credentials';
+import { microsoftDelegatedScope } from './oauth-credentials';
 import { missingTokenError } from './oauth-token-error';
 
 /** The OAuth client an integration is configured with, as the consent screen needs it. */
-export type ConsentClient = { provider: 'google'; clientId: string } | { provider: 'microsoft'; tenantId: string; clientId: string };
+export type ConsentClient =
+  { provider: 'google'; clientId: string } | { provider: 'microsoft'; tenantId: string; clientId: string; readsMailbox: boolean };
 
 export type ConnectClient = ConsentClient & { clientSecret: string };
 
@@ -39,7 +40,7 @@ export class AuthorizationCodeService {
   constructor(private readonly config: AppConfig) {}
 
   consentUrl(client: ConsentClient, params: ConsentParams): string {
-    const request = { ...params, clientId: client.clientId };
+    const request = { ...params, clientId: client.clientId, readsMailbox: client.provider === 'microsoft' && client.readsMailbox };
     return client.provider === 'google'
       ? googleConsentUrl(this.config.GOOGLE_AUTH_URL, request)
       : microsoftConsentUrl(this.config.MICROSOFT_AUTHORITY_HOST, client.tenantId, request);
@@ -86,7 +87,7 @@ export class AuthorizationCodeService {
       code,
       code_verifier: codeVerifier,
       redirect_uri: redirectUri,
-      scope: MICROSOFT_DELEGATED_SCOPES.join(' '),
+      scope: microsoftDelegatedScope(client.readsMailbox),
     });
     return {
       accessToken: response.access_token,

@@ -1,10 +1,12 @@
-import { GOOGLE_MAIL_SCOPE, MICROSOFT_DELEGATED_SCOPES } from './oauth-credentials';
+import { GOOGLE_MAIL_SCOPE, microsoftDelegatedScope } from './oauth-credentials';
 
 export interface ConsentRequest {
   clientId: string;
   redirectUri: string;
   state: string;
   codeChallenge: string;
+  /** Bounce processing will read the mailbox with the tokens this consent gives (Microsoft asks for IMAP too). */
+  readsMailbox?: boolean;
 }
 
 export function googleConsentUrl(authUrl: string, request: ConsentRequest): string {
@@ -31,7 +33,7 @@ export function microsoftConsentUrl(authorityHost: string, tenantId: string, req
     redirect_uri: request.redirectUri,
     response_type: 'code',
     response_mode: 'query',
-    scope: MICROSOFT_DELEGATED_SCOPES.join(' '),
+    scope: microsoftDelegatedScope(request.readsMailbox ?? false),
     state: request.state,
     code_challenge: request.codeChallenge,
     code_challenge_method: 'S256',

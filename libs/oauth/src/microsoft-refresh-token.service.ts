@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { IssuedToken, MICROSOFT_DELEGATED_SCOPES, MicrosoftRefreshTokenCredentials } from './oauth-credentials';
+import { IssuedToken, microsoftDelegatedScope, MicrosoftRefreshTokenCredentials } from './oauth-credentials';
 import { postMicrosoftToken } from './microsoft-token-endpoint';
 
 /**
@@ -18,7 +18,7 @@ export class MicrosoftRefreshTokenService {
       client_secret: credentials.clientSecret,
       grant_type: 'refresh_token',
       refresh_token: credentials.refreshToken,
-      scope: MICROSOFT_DELEGATED_SCOPES.join(' '),
+      scope: microsoftDelegatedScope(credentials.readsMailbox),
     });
     const rotated = response.refresh_token && response.refresh_token !== credentials.refreshToken;
     return {

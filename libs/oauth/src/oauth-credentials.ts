@@ -15,6 +15,8 @@ export interface MicrosoftRefreshTokenCredentials {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
+  /** Bounce processing reads the mailbox with the same token: it must carry IMAP.AccessAsUser.All too. */
+  readsMailbox: boolean;
 }
 
 export interface GoogleRefreshTokenCredentials {
@@ -53,4 +55,15 @@ export interface IssuedToken {
 export const MICROSOFT_APP_ONLY_SCOPE = 'https://outlook.office365.com/.default';
 // SMTP.SendAsApp is an application permission; asked for in a delegated flow it fails with invalid_scope.
 export const MICROSOFT_DELEGATED_SCOPES = ['offline_access', 'https://outlook.office.com/SMTP.Send'];
+export const MICROSOFT_IMAP_SCOPE = 'https://outlook.office.com/IMAP.AccessAsUser.All';
+
+/**
+ * What a delegated Microsoft consent and its tokens ask for: sending, and reading the mailbox when
+ * bounce processing logs in with the integration's own token (both scopes are of one resource, so
+ * one access token serves SMTP and IMAP). App-only tokens (`.default`) carry whatever the app was
+ * granted, IMAP.AccessAsApp included; Google's mail scope covers both already.
+ */
+export function microsoftDelegatedScope(readsMailbox: boolean): string {
+  return [...MICROSOFT_DELEGATED_SCOPES, ...(readsMailbox ? [MICROSOFT_IMAP_SCOPE] : [])].join(' ');
+}
 export const GOOGLE_MAIL_SCOPE = 'https://mail.google.com/';

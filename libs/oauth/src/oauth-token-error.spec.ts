@@ -131,7 +131,12 @@ describe('OAuthTokenError from the token endpoints', () => {
   describe('Microsoft delegated refresh', () => {
     function delegated(): MicrosoftRefreshTokenCredentials {
       const app = microsoftApp();
-      return { ...app, flow: 'refresh_token', refreshToken: microsoft.issueRefreshToken({ tenantId: TENANT, clientId: app.clientId }) };
+      return {
+        ...app,
+        flow: 'refresh_token',
+        refreshToken: microsoft.issueRefreshToken({ tenantId: TENANT, clientId: app.clientId }),
+        readsMailbox: false,
+      };
     }
     const issue = (credentials: MicrosoftRefreshTokenCredentials, host = microsoft.authorityHost) =>
       rejectionOf(new MicrosoftRefreshTokenService(configFor(host)).issue(credentials));

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog, givenFields } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { IntegrationEntity, SenderEntity, TransactionRunner } from '@app/database';
-import { IntegrationSecrets, IntegrationsRepository, SecretField } from '@app/integrations';
+import { IntegrationSecrets, IntegrationsRepository, readsMailboxWithOwnToken, SecretField } from '@app/integrations';
 import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
@@ -62,6 +62,7 @@ export class IntegrationsService {
     const hostChanged = dto.host !== undefined && dto.host !== integration.host;
     const before = credentialDestinationOf(integration);
     const mailboxBefore = mailboxDestinationOf(integration);
+    const readsMailboxBefore = readsMailboxWithOwnToken(integration);
     this.applySettings(integration, dto);
     if (dto.auth) this.applyAuth(integration, dto.auth);
     this.applyBounces(integration, dto.bounces);
@@ -78,7 +79,17 @@ export class IntegrationsService {
     if (hostChanged) await this.checkHost('host', integration.host);
     const mailboxMoved = JSON.stringify(mailboxBefore) !== JSON.stringify(mailboxDestinationOf(integration));
     if (mailboxMoved && integration.bouncesEnabled) await this.checkHost('bounces.host', integration.bouncesHost!);
-    if (dto.auth || dto.host || dto.port || dto.security || dto.ehloHostname || dto.allowSelfSignedCertificate !== undefined) {
+    // A token that must also read the mailbox is asked for with other scopes: cached ones do not serve.
+    const scopesChanged = readsMailboxBefore !== readsMailboxWithOwnToken(integration);
+    if (
+      dto.auth ||
+      dto.host ||
+      dto.port ||
+      dto.security ||
+      dto.ehloHostname ||
+      dto.allowSelfSignedCertificate !== undefined ||
+      scopesChanged
+    ) {
       integration.credentialsVersion += 1;
       this.resetStatus(integration);
     }

@@ -3,7 +3,13 @@ import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { randomToken } from '@app/crypto';
 import type { IntegrationEntity } from '@app/database';
-import { IntegrationSecrets, IntegrationStatusRecorder, IntegrationsRepository, SmtpCredentialsService } from '@app/integrations';
+import {
+  IntegrationSecrets,
+  IntegrationStatusRecorder,
+  IntegrationsRepository,
+  readsMailboxWithOwnToken,
+  SmtpCredentialsService,
+} from '@app/integrations';
 import {
   AuthorizationCodeService,
   ConnectClient,
@@ -177,7 +183,12 @@ export class OAuthConnectFlowService {
     const clientId = integration.clientId ?? '';
     if (integration.provider === 'google') return { provider: 'google', clientId };
     // Like the refresh itself: without a tenant, a multi-tenant app signs in through `common`.
-    return { provider: 'microsoft', tenantId: integration.tenantId ?? 'common', clientId };
+    return {
+      provider: 'microsoft',
+      tenantId: integration.tenantId ?? 'common',
+      clientId,
+      readsMailbox: readsMailboxWithOwnToken(integration),
+    };
   }
 
   private connectClient(integration: IntegrationEntity): ConnectClient {
