@@ -3,6 +3,7 @@ import { bounceFixture, BounceFixtureName } from './support/bounce-fixtures';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { DovecotServer } from './support/dovecot-server';
 import { FakeSmtpServer } from './support/fake-smtp-server';
+import { WebhookReceiver } from './support/webhook-receiver';
 import { step } from './support/integration-factory';
 import type { Json } from './support/json-body';
 import { pollUntil } from './support/poll-until';
@@ -22,6 +23,7 @@ describe('bounce processing over IMAP', () => {
   let dovecot: DovecotServer;
   let watcher: DeliveryWatcher;
   let ws: SendingWorkspace;
+  let receiver: WebhookReceiver;
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
   const send = async (body: Record<string, unknown>) =>
@@ -51,6 +53,9 @@ describe('bounce processing over IMAP', () => {
       env: { BOUNCE_LEASE_MS: '900', BOUNCE_POLL_INTERVAL_MS: '200', BOUNCED_ADDRESSES_CACHE_MS: '0' },
     });
     watcher = await DeliveryWatcher.start(t);
+    // A second worker on the same database and Redis: each mailbox is still read by one of them, each report counted once.
+    await t.startWorker();
+    receiver = await WebhookReceiver.start();
     ws = await createSendingWorkspace(t, {
       smtp,
       integration: {
@@ -68,8 +73,18 @@ describe('bounce processing over IMAP', () => {
   afterAll(async () => {
     await watcher.close();
     await t.close();
+    await receiver.stop();
     await dovecot.stop();
     await smtp.stop();
+  });
+
+  beforeAll(async () => {
+    const created = await t.http
+      .post(api('/webhooks'))
+      .set(bearer(ws.adminKey))
+      .send({ url: receiver.url(), events: ['message.bounced', 'message.complained'] })
+      .expect(201);
+    receiver.secret = created.body.secret;
   });
 
   it('the integration test logs in to the watched mailbox as its imap step', async () => {
@@ -193,5 +208,29 @@ describe('bounce processing over IMAP', () => {
     );
     const stats = (await t.http.get(api('/stats?period=24h')).set(bearer(ws.adminKey)).expect(200)).body;
     expect(stats.totals.transactional).toMatchObject({ bounced: 3, complained: 1 });
+  });
+
+  it('erasing a bounced recipient leaves nothing of the address in the message, its events or their reports, and keeps it suppressed', async () => {
+    const bounced = (await t.http.get(api('/messages?status=bounced')).set(bearer(ws.adminKey)).expect(200)).body.data as Array<{
+      id: string;
+      to: Array<{ email: string }>;
+    }>;
+    const target = bounced.find((listed) => listed.to[0]?.email === 'gone-postfix@example.net')!;
+    const requested = await t.http.delete(api('/recipients/gone-postfix%40example.net')).set(bearer(ws.adminKey)).expect(202);
+    await pollUntil(
+      'the erasure',
+      async () =>
+        (
+          await t.http
+            .get(api(`/recipient-erasures/${requested.body.id}`))
+            .set(bearer(ws.adminKey))
+            .expect(200)
+        ).body,
+      (erasure) => erasure.status === 'completed',
+    );
+    const after = await message(target.id);
+    expect(JSON.stringify(after)).not.toContain('gone-postfix');
+    expect(after.events.find((event) => event.type === 'bounce')).toEqual({ type: 'bounce', at: expect.any(String) });
+    expect((await sent('gone-postfix@example.net', 'marketing')).status).toBe('suppressed');
   });
 });

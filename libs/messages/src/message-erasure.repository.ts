@@ -27,6 +27,7 @@ const withoutAddress = (boxes: string) =>
  * that names it anywhere (from, reply-to, to, cc, bcc) loses every mention of it and everything it
  * said: subject, bodies, custom headers, metadata, attachments, tracked links, the SMTP replies
  * (which quote addresses), tags and an Idempotency-Key that contain it, and its events' details,
+ * bounce and complaint reports,
  * URLs, user agents and IPs. What is left is that
  * a message of that type was sent then, with its status and the other recipients. A message still
  * queued is failed, so nothing is sent with its content gone.
@@ -68,7 +69,7 @@ export class MessageErasureRepository {
        files AS (DELETE FROM "public"."message_attachments" l USING hit WHERE l.message_id = hit.id RETURNING l.sha256),
        tracked AS (DELETE FROM "public"."message_links" t USING hit WHERE t.message_id = hit.id),
        events AS (
-         UPDATE "public"."message_events" e SET detail = NULL, url = NULL, user_agent = NULL, ip = NULL
+         UPDATE "public"."message_events" e SET detail = NULL, url = NULL, user_agent = NULL, ip = NULL, report = NULL
          FROM hit WHERE e.message_id = hit.id
        )
        SELECT (SELECT count(*) FROM page)::int AS reached, (SELECT count(*) FROM hit)::int AS erased,
