@@ -20,6 +20,8 @@ export function useIntegration(ws: string, id: string) {
   return useQuery({
     queryKey: integrationKey(ws, id),
     queryFn: () => unwrap(api.GET('/v1/workspaces/{ws}/integrations/{id}', { params: { path: { ws, id } } })),
+    // Bounce processing just switched on is pending until the watcher has looked at the mailbox, which it does soon after.
+    refetchInterval: (query) => (query.state.data?.bounces.status.state === 'pending' ? 15_000 : false),
   });
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Input, Stack, Text, TextInput } from '@mantine/core';
 import type { components } from '@/lib/api/schema';
 import { fieldError } from '@/components/form-fields';
+import { isMicrosoftHost } from './auth-kind';
 import type { IntegrationDraft } from './integration-draft';
 import { SecretInput } from './secret-input';
 
@@ -13,8 +14,6 @@ export interface AuthFieldsProps {
   stored?: StoredAuth;
   error: unknown;
 }
-
-const MICROSOFT_HOSTS = /(^|\.)(office365\.com|outlook\.com)$/i;
 
 /** The settings of the chosen kind of sign-in, each with the API's message about it. */
 export function AuthFields({ draft, change, stored, error }: AuthFieldsProps) {
@@ -53,7 +52,7 @@ export function AuthFields({ draft, change, stored, error }: AuthFieldsProps) {
     case 'basic':
       return (
         <Stack gap="sm">
-          {MICROSOFT_HOSTS.test(draft.host.trim()) && (
+          {isMicrosoftHost(draft.host) && (
             <Alert color="yellow" title="Microsoft is switching basic authentication off">
               Exchange Online stops accepting a username and password for SMTP for existing tenants at the end of December 2026. Choose
               Microsoft 365 app-only or delegated sign-in instead, so the integration keeps working.

@@ -31,6 +31,21 @@ export const PROVIDER_SERVERS: Partial<Record<AuthKind, { host: string; port: nu
   google: { host: 'smtp.gmail.com', port: 587 },
 };
 
+const MICROSOFT_HOSTS = /(^|\.)(office365\.com|outlook\.com)$/i;
+const GOOGLE_HOSTS = /(^|\.)(gmail\.com|googlemail\.com)$/i;
+
+/** Exchange Online's servers, which have their own rules about passwords. */
+export function isMicrosoftHost(host: string): boolean {
+  return MICROSOFT_HOSTS.test(host.trim());
+}
+
+/** The mail provider behind an integration: its kind of sign-in says, or else its SMTP server's name. */
+export function mailProviderOf(kind: AuthKind, smtpHost: string): 'microsoft' | 'google' | undefined {
+  if (kind === 'microsoft_app_only' || kind === 'microsoft_delegated' || isMicrosoftHost(smtpHost)) return 'microsoft';
+  if (kind === 'google' || GOOGLE_HOSTS.test(smtpHost.trim())) return 'google';
+  return undefined;
+}
+
 export function isAuthKind(value: string | undefined): value is AuthKind {
   return AUTH_KINDS.includes(value as AuthKind);
 }

@@ -22,6 +22,7 @@ export function EditIntegration({ ws, integration }: { ws: string; integration: 
       chooseKind={(kind) => setDraft((current) => ({ ...current, kind }))}
       // Secrets stored for another kind of sign-in are dropped when the kind changes: none counts as stored then.
       stored={authKindOf(integration.auth) === draft.kind ? integration.auth : undefined}
+      storedBounces={integration.bounces}
       editing
       error={update.error}
       pending={update.isPending}

@@ -1,4 +1,4 @@
-import { Code, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A provider's set-up steps beside the fields they fill: numbered, with the commands to copy. */
@@ -34,5 +34,18 @@ export function Commands({ lines }: { lines: string[] }) {
     <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
       {lines.join('\n')}
     </Code>
+  );
+}
+
+/** Set-up steps in full on a new integration; folded away on a saved one, whose set-up is usually done. */
+export function FoldedWhenEditing({ editing, label, children }: { editing: boolean; label: string; children: ReactNode }) {
+  if (!editing) return children;
+  return (
+    <Accordion variant="contained">
+      <Accordion.Item value="guide">
+        <Accordion.Control>{label}</Accordion.Control>
+        <Accordion.Panel>{children}</Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
   );
 }

@@ -1,5 +1,7 @@
 import type { components } from '@/lib/api/schema';
 import { authKindOf, authTypeOf, PROVIDER_SERVERS, type AuthKind } from './auth-kind';
+import { bounceDraftOf, bouncesBody, bouncesChanges, emptyBounceDraft, type BounceDraft } from './bounce-draft';
+import { given, numberOf } from './draft-values';
 
 type Integration = components['schemas']['IntegrationResponse'];
 type CreateBody = components['schemas']['CreateIntegrationDto'];
@@ -40,6 +42,7 @@ export interface IntegrationDraft {
   marketing: boolean;
   rateLimitPerMinute: number | string;
   maxConnections: number | string;
+  bounces: BounceDraft;
 }
 
 /** Which settings each kind of sign-in takes (integration-auth.rules.ts in the API says which it requires). */
@@ -81,6 +84,7 @@ export function emptyDraft(kind: AuthKind): IntegrationDraft {
     marketing: false,
     rateLimitPerMinute: '',
     maxConnections: 5,
+    bounces: emptyBounceDraft(),
   };
 }
 
@@ -111,18 +115,8 @@ export function draftOf(integration: Integration): IntegrationDraft {
     marketing: integration.usage.marketing,
     rateLimitPerMinute: integration.rateLimitPerMinute ?? '',
     maxConnections: integration.maxConnections,
+    bounces: bounceDraftOf(integration.bounces),
   };
-}
-
-/** A number input's value, or undefined when it is empty. */
-function numberOf(value: number | string): number | undefined {
-  return value === '' ? undefined : Number(value);
-}
-
-/** Empty inputs are left out, so the API names what is missing rather than judging an empty string. */
-function given(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 function authBody(draft: IntegrationDraft): AuthBody {
@@ -152,6 +146,7 @@ export function createBody(draft: IntegrationDraft): CreateBody {
     usage: { transactional: draft.transactional, marketing: draft.marketing },
     rateLimitPerMinute: numberOf(draft.rateLimitPerMinute),
     maxConnections: Number(draft.maxConnections),
+    bounces: draft.bounces.enabled ? bouncesBody(draft.bounces) : undefined,
   };
 }
 
@@ -200,5 +195,7 @@ export function updateBody(draft: IntegrationDraft, stored: Integration): Update
   if (draft.transactional !== stored.usage.transactional || draft.marketing !== stored.usage.marketing) {
     body.usage = { transactional: draft.transactional, marketing: draft.marketing };
   }
+  const bounces = bouncesChanges(draft.bounces, stored.bounces);
+  if (bounces) body.bounces = bounces;
   return body;
 }

@@ -1,10 +1,12 @@
-import { Accordion, Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '@/components/error-alert';
 import type { components } from '@/lib/api/schema';
 import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { AuthFields } from './auth-fields';
 import { AuthGuide, hasGuide } from './auth-guide';
+import { BounceFields, shownBounceFields } from './bounce-fields';
+import { FoldedWhenEditing } from './guide-parts';
 import { AUTH_KIND_DESCRIPTIONS, AUTH_KIND_LABELS, AUTH_KINDS, isAuthKind, type AuthKind } from './auth-kind';
 import { AUTH_FIELDS, type IntegrationDraft } from './integration-draft';
 import { SendersEditor } from './senders-editor';
@@ -12,6 +14,7 @@ import { ServerFields } from './server-fields';
 import { UsageFields } from './usage-fields';
 
 type StoredAuth = components['schemas']['IntegrationAuthResponse'];
+type StoredBounces = components['schemas']['BounceProcessingResponse'];
 
 /** The fields this form shows, so that the API's messages about any other land above it. */
 function shownFields(draft: IntegrationDraft, stored: StoredAuth | undefined): string[] {
@@ -27,6 +30,7 @@ function shownFields(draft: IntegrationDraft, stored: StoredAuth | undefined): s
     ...[...fields, ...shownSecrets].map((field) => `auth.${field}`),
     'senders',
     ...draft.senders.flatMap((_, index) => [`senders.${index}.name`, `senders.${index}.email`]),
+    ...shownBounceFields(draft.bounces),
     'usage.transactional',
     'usage.marketing',
     'rateLimitPerMinute',
@@ -55,6 +59,7 @@ export function IntegrationForm({
   change,
   chooseKind,
   stored,
+  storedBounces,
   editing = false,
   error,
   pending,
@@ -65,6 +70,8 @@ export function IntegrationForm({
   change: (changes: Partial<IntegrationDraft>) => void;
   chooseKind: (kind: AuthKind) => void;
   stored?: StoredAuth;
+  /** A saved integration's bounce processing: whether its mailbox password is stored. */
+  storedBounces?: StoredBounces;
   /** A saved integration's form: the set-up steps fold away, and changing the server asks for the secrets again. */
   editing?: boolean;
   error: unknown;
@@ -107,19 +114,11 @@ export function IntegrationForm({
                 ))}
               </Stack>
             </Radio.Group>
-            {hasGuide(draft.kind) &&
-              (editing ? (
-                <Accordion variant="contained">
-                  <Accordion.Item value="guide">
-                    <Accordion.Control>Set-up steps at the provider</Accordion.Control>
-                    <Accordion.Panel>
-                      <AuthGuide kind={draft.kind} />
-                    </Accordion.Panel>
-                  </Accordion.Item>
-                </Accordion>
-              ) : (
+            {hasGuide(draft.kind) && (
+              <FoldedWhenEditing editing={editing} label="Set-up steps at the provider">
                 <AuthGuide kind={draft.kind} />
-              ))}
+              </FoldedWhenEditing>
+            )}
             <AuthFields draft={draft} change={change} stored={stored} error={error} />
           </Stack>
         </Section>
@@ -128,6 +127,9 @@ export function IntegrationForm({
         </Section>
         <Section title="Senders">
           <SendersEditor draft={draft} change={change} error={error} />
+        </Section>
+        <Section title="Bounce processing">
+          <BounceFields draft={draft} change={change} stored={storedBounces} editing={editing} error={error} />
         </Section>
         <Section title="Usage">
           <UsageFields draft={draft} change={change} error={error} />

@@ -1,9 +1,10 @@
-import { Alert, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime } from '@/lib/format';
 import type { Integration } from '../api/integrations';
 import { authKindOf, connectsWithConsent } from './auth-kind';
 import { ConnectButton } from './connect-button';
 import { StatusBadge } from './status-badge';
+import { StatusProblem } from './status-problem';
 
 /** Whether the integration works, as the last test or delivery found it, and what to do when it does not. */
 export function IntegrationStatus({ ws, integration, canConnect }: { ws: string; integration: Integration; canConnect: boolean }) {
@@ -33,21 +34,7 @@ export function IntegrationStatus({ ws, integration, canConnect }: { ws: string;
             {auth.hasRefreshToken ? 'stored (encrypted, never shown)' : 'none yet — Connect signs in with the provider and stores one'}
           </Text>
         )}
-        {status.lastError && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              Last error
-            </Text>
-            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-              {status.lastError}
-            </Code>
-          </Stack>
-        )}
-        {status.hint && (
-          <Alert color={status.state === 'ok' ? 'blue' : 'yellow'} title="What to do">
-            {status.hint}
-          </Alert>
-        )}
+        <StatusProblem lastError={status.lastError} hint={status.hint} hintColor={status.state === 'ok' ? 'blue' : 'yellow'} />
         {kind === 'google' && status.state === 'needs_reconnect' && auth.hasRefreshToken && (
           <Text size="sm" c="dimmed">
             A Google refresh token that stopped working after about a week usually belongs to an app whose publishing status is Testing:

@@ -13,6 +13,26 @@ function shownIf(label: string, value: string | false | null | undefined): [stri
   return value ? [[label, value]] : [];
 }
 
+const ENVELOPE_SENDER_LABELS: Record<Integration['bounces']['envelopeSender'], string> = {
+  watched_mailbox: 'the watched mailbox',
+  from: 'the From address',
+};
+
+/** Bounce processing's rows: one while it is off, its mailbox and login while it is on. */
+function bounceRows({ bounces }: Integration): [string, ReactNode][] {
+  if (!bounces.enabled) return [['Bounce processing', 'off']];
+  const login =
+    bounces.auth === 'same'
+      ? 'the integration’s own credentials'
+      : `${bounces.auth.username}, password ${stored(bounces.auth.hasPassword)}`;
+  return [
+    ['Bounce processing', `on: ${bounces.host}:${bounces.port}${bounces.security ? `, ${SECURITY_LABELS[bounces.security]}` : ''}`],
+    ['Bounce folders', `reads ${bounces.folder}, moves what it read to ${bounces.processedFolder}`],
+    ['Mailbox login', login],
+    ['Envelope sender', ENVELOPE_SENDER_LABELS[bounces.envelopeSender]],
+  ];
+}
+
 /** The settings, read-only, for people whose role may not change them. */
 export function IntegrationSummary({ integration }: { integration: Integration }) {
   const { auth } = integration;
@@ -29,6 +49,7 @@ export function IntegrationSummary({ integration }: { integration: Integration }
     ...shownIf('Client secret', auth.type === 'oauth2' && stored(auth.hasClientSecret)),
     ...shownIf('Refresh token', auth.type === 'oauth2' && auth.flow !== 'client_credentials' && stored(auth.hasRefreshToken)),
     ['Senders', integration.senders.map((sender) => `${sender.name} <${sender.email}>${sender.default ? ' (default)' : ''}`).join(', ')],
+    ...bounceRows(integration),
     ['Usage', <UsageBadges key="usage" usage={integration.usage} />],
     ['Messages per minute', integration.rateLimitPerMinute ?? 'no limit'],
     ['Connections per worker', integration.maxConnections],

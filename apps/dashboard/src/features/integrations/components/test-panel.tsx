@@ -5,8 +5,8 @@ import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { useTestIntegration } from '../api/integration-test';
 import { TestChecklist } from './test-checklist';
 
-/** Test: a real SMTP session with the saved settings, optionally sending a message, shown step by step. */
-export function TestPanel({ ws, id }: { ws: string; id: string }) {
+/** Test: a real SMTP session with the saved settings, optionally sending a message, shown step by step; with bounce processing on, an IMAP login too. */
+export function TestPanel({ ws, id, readsBounces }: { ws: string; id: string; readsBounces: boolean }) {
   const test = useTestIntegration(ws, id);
   const [to, setTo] = useState('');
   return (
@@ -45,7 +45,8 @@ export function TestPanel({ ws, id }: { ws: string; id: string }) {
           <Group gap="sm">
             <Loader size="sm" aria-hidden />
             <Text size="sm">
-              Testing: resolve, connect, TLS, EHLO, sign-in{to ? ', send' : ''}. The steps appear when the server has answered.
+              Testing: resolve, connect, TLS, EHLO, sign-in{to ? ', send' : ''}
+              {readsBounces ? ', the bounce mailbox' : ''}. The steps appear when the server has answered.
             </Text>
           </Group>
         )}

@@ -9,6 +9,7 @@ import { useUrlState } from '@/lib/url-state';
 import { useDeleteIntegration, useIntegration, type Integration } from '../api/integrations';
 import { CONNECTED_PARAM } from '../api/oauth-connect';
 import { AUTH_KIND_LABELS, authKindOf } from '../components/auth-kind';
+import { BounceStatus } from '../components/bounce-status';
 import { EditIntegration } from '../components/edit-integration';
 import { IntegrationStatus } from '../components/integration-status';
 import { IntegrationSummary } from '../components/integration-summary';
@@ -74,7 +75,10 @@ function IntegrationDetails({ ws, integration }: { ws: string; integration: Inte
           integration={integration}
           canConnect={can('POST /v1/workspaces/{ws}/integrations/{id}/oauth2/authorize')}
         />
-        {can('POST /v1/workspaces/{ws}/integrations/{id}/test') && <TestPanel ws={ws} id={integration.id} />}
+        <BounceStatus bounces={integration.bounces} />
+        {can('POST /v1/workspaces/{ws}/integrations/{id}/test') && (
+          <TestPanel ws={ws} id={integration.id} readsBounces={integration.bounces.enabled} />
+        )}
         {can('PATCH /v1/workspaces/{ws}/integrations/{id}') ? (
           <Stack gap="sm">
             <Title order={2} size="h3">

@@ -6,17 +6,24 @@ import { useCan, useWorkspaceId } from '@/lib/auth';
 import { useUrlState } from '@/lib/url-state';
 import { useCreateIntegration } from '../api/integrations';
 import { isAuthKind, PROVIDER_SERVERS, type AuthKind } from '../components/auth-kind';
+import { switchedOn } from '../components/bounce-draft';
 import { IntegrationForm } from '../components/integration-form';
 import { createBody, emptyDraft, type IntegrationDraft } from '../components/integration-draft';
 
 const PRESET_HOSTS = Object.values(PROVIDER_SERVERS).map((server) => server.host);
 
-/** Picking a provider fills in its server, unless the person typed a host of their own. */
+/**
+ * Picking a provider fills in its server, unless the person typed a host of their own; with bounce
+ * processing already on, an IMAP host still empty is filled in too.
+ */
 function withKind(draft: IntegrationDraft, kind: AuthKind): IntegrationDraft {
   const server = PROVIDER_SERVERS[kind];
   const hostIsPreset = draft.host.trim() === '' || PRESET_HOSTS.includes(draft.host.trim());
-  if (!hostIsPreset) return { ...draft, kind };
-  return { ...draft, kind, host: server?.host ?? '', port: server?.port ?? draft.port, security: server ? 'starttls' : draft.security };
+  const smtp = hostIsPreset
+    ? { host: server?.host ?? '', port: server?.port ?? draft.port, security: server ? ('starttls' as const) : draft.security }
+    : {};
+  const next = { ...draft, kind, ...smtp };
+  return draft.bounces.enabled ? { ...next, bounces: switchedOn(draft.bounces, kind, next.host) } : next;
 }
 
 /** `/w/{ws}/integrations/new?kind=…`: the form for one kind of sign-in, with the provider's set-up steps; the kind is in the URL. */
