@@ -27,3 +27,10 @@ export function formatRelative(value: string | Date, now = Date.now()): string {
 export function formatNumber(value: number): string {
   return value.toLocaleString();
 }
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 });
+
+/** A ratio as a percentage ("1.25%"), or a dash when there is nothing to divide by. */
+export function formatRate(part: number, whole: number): string {
+  return whole === 0 ? '—' : percent.format(part / whole);
+}

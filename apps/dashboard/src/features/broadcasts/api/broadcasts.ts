@@ -10,8 +10,11 @@ export type BroadcastChanges = components['schemas']['UpdateBroadcastDto'];
 export const broadcastsKey = (ws: string) => ['broadcasts', ws] as const;
 const broadcastKey = (ws: string, id: string) => [...broadcastsKey(ws), 'one', id] as const;
 
-/** While it sends, the counts move every second or so; a scheduled one is looked at now and then, to see it start. */
-const POLL_MS: Partial<Record<BroadcastStatus, number>> = { sending: 1500, scheduled: 5000 };
+/**
+ * While it sends, the counts move every second or so; a scheduled one is looked at now and then, to
+ * see it start; a sent one now and then too, since bounces and complaints come back for days.
+ */
+const POLL_MS: Partial<Record<BroadcastStatus, number>> = { sending: 1500, scheduled: 5000, sent: 30_000 };
 
 export function useBroadcasts(ws: string) {
   return useQuery({
@@ -20,7 +23,7 @@ export function useBroadcasts(ws: string) {
   });
 }
 
-/** The broadcast and its live counts: polled while it sends, not once it is done. */
+/** The broadcast and its live counts, polled as often as its status calls for (POLL_MS). */
 export function useBroadcast(ws: string, id: string) {
   return useQuery({
     queryKey: broadcastKey(ws, id),

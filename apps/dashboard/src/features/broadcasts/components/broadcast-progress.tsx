@@ -11,6 +11,8 @@ const FIGURES: { key: keyof Counts; label: string }[] = [
   { key: 'failed', label: 'Failed' },
   { key: 'opened', label: 'Opened' },
   { key: 'clicked', label: 'Clicked' },
+  { key: 'bounced', label: 'Bounced' },
+  { key: 'complained', label: 'Complaints' },
   { key: 'unsubscribed', label: 'Unsubscribed' },
   { key: 'skipped', label: 'Skipped' },
 ];
@@ -51,6 +53,8 @@ export function BroadcastProgress({ broadcast }: { broadcast: Broadcast }) {
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           Skipped: members unsubscribed from the list or suppressed when it went out. Opens and clicks count people, not mail scanners.
+          Bounced (hard bounces, counted in Sent too) and complaints are read back from the integration&apos;s mailbox, and keep arriving
+          after the broadcast has finished.
         </Text>
       </Stack>
     </Card>

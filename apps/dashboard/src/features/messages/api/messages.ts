@@ -9,7 +9,7 @@ export type MessageStatus = MessageSummary['status'];
 export type MessageType = MessageSummary['type'];
 type ListQuery = NonNullable<operations['MessagesController_list']['parameters']['query']>;
 
-export const MESSAGE_STATUSES: readonly MessageStatus[] = ['queued', 'sending', 'sent', 'failed', 'suppressed'];
+export const MESSAGE_STATUSES: readonly MessageStatus[] = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced'];
 export const MESSAGE_TYPES: readonly MessageType[] = ['transactional', 'marketing'];
 
 /** The list's filters as the page's URL holds them (and as the API names them), the cursor included. */

@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { formatNumber } from '@/lib/format';
 import type { MessageCounts } from '../api/overview';
+import { TotalCard } from './total-card';
 
 const CARDS: { name: keyof MessageCounts; label: string }[] = [
   { name: 'sent', label: 'Sent' },
@@ -9,19 +10,12 @@ const CARDS: { name: keyof MessageCounts; label: string }[] = [
   { name: 'clicked', label: 'Clicked (people)' },
 ];
 
-/** The period's sums, one card each; the label is the card's accessible name. */
+/** The period's sums, one card each. */
 export function Totals({ counts }: { counts: MessageCounts }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} mb="lg">
+    <SimpleGrid cols={{ base: 2, sm: 4 }}>
       {CARDS.map((card) => (
-        <Paper key={card.name} withBorder p="md" role="group" aria-label={card.label}>
-          <Text size="sm" c="dimmed">
-            {card.label}
-          </Text>
-          <Text fz={28} fw={700} data-testid={`total-${card.name}`}>
-            {formatNumber(counts[card.name])}
-          </Text>
-        </Paper>
+        <TotalCard key={card.name} label={card.label} value={formatNumber(counts[card.name])} testId={`total-${card.name}`} />
       ))}
     </SimpleGrid>
   );

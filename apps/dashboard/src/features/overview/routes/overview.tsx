@@ -7,6 +7,7 @@ import { formatNumber } from '@/lib/format';
 import { useUrlState } from '@/lib/url-state';
 import { STATS_PERIODS, useIntegrations, useStats, type StatsPeriod } from '../api/overview';
 import { ActivityChart, countsOf, type Usage } from '../components/activity-chart';
+import { BounceTotals } from '../components/bounce-totals';
 import { IntegrationsHealth } from '../components/integrations-health';
 import { Totals } from '../components/totals';
 
@@ -20,7 +21,7 @@ const USAGES: { value: Usage; label: string }[] = [
 const periodOf = (value: string | undefined): StatsPeriod => STATS_PERIODS.find((period) => period === value) ?? '24h';
 const usageOf = (value: string | undefined): Usage => USAGES.find((usage) => usage.value === value)?.value ?? 'all';
 
-/** `/w/{ws}`: how the workspace's mail is doing — sent, failed, opened, clicked; its integrations; what waits. */
+/** `/w/{ws}`: how the workspace's mail is doing — sent, failed, opened, clicked, bounced, complained; its integrations; what waits. */
 export function OverviewPage() {
   const ws = useWorkspaceId();
   const can = useCan();
@@ -29,6 +30,7 @@ export function OverviewPage() {
   const usage = usageOf(state.usage);
   const stats = useStats(ws, period);
   const integrations = useIntegrations(ws);
+  const readsBounces = integrations.data?.data.some((integration) => integration.bounces.enabled);
 
   return (
     <>
@@ -53,9 +55,13 @@ export function OverviewPage() {
       <QueryState query={stats}>
         {(data) => {
           const queued = data.queued.transactional + data.queued.marketing;
+          const counts = countsOf(data.totals, usage);
           return (
             <Stack gap="md" mb="xl">
-              <Totals counts={countsOf(data.totals, usage)} />
+              <Stack gap="md" mb="lg">
+                <Totals counts={counts} />
+                <BounceTotals ws={ws} counts={counts} watched={readsBounces} />
+              </Stack>
               <ActivityChart stats={data} usage={usage} />
               <Text size="sm">
                 Queued now:{' '}

@@ -6,7 +6,7 @@ import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { useCan } from '@/lib/auth';
 import { useUpdateWorkspace, type Workspace, type WorkspaceChanges } from '../api/workspace-settings';
 
-const FIELDS = ['name', 'tracking', 'requireTotp'] as const;
+const FIELDS = ['name', 'tracking', 'requireTotp', 'suppressTransactionalOnBounce'] as const;
 
 /** The settings as the form holds them. */
 interface Draft {
@@ -14,9 +14,15 @@ interface Draft {
   opens: boolean;
   clicks: boolean;
   requireTotp: boolean;
+  suppressTransactionalOnBounce: boolean;
 }
 
-const draftOf = (workspace: Workspace): Draft => ({ name: workspace.name, ...workspace.tracking, requireTotp: workspace.requireTotp });
+const draftOf = (workspace: Workspace): Draft => ({
+  name: workspace.name,
+  ...workspace.tracking,
+  requireTotp: workspace.requireTotp,
+  suppressTransactionalOnBounce: workspace.suppressTransactionalOnBounce,
+});
 
 /** Only what changed is sent, so the audit log names the fields someone actually changed. */
 function changesBetween(saved: Draft, draft: Draft): WorkspaceChanges {
@@ -24,10 +30,13 @@ function changesBetween(saved: Draft, draft: Draft): WorkspaceChanges {
     ...(draft.name !== saved.name ? { name: draft.name } : {}),
     ...(draft.opens !== saved.opens || draft.clicks !== saved.clicks ? { tracking: { opens: draft.opens, clicks: draft.clicks } } : {}),
     ...(draft.requireTotp !== saved.requireTotp ? { requireTotp: draft.requireTotp } : {}),
+    ...(draft.suppressTransactionalOnBounce !== saved.suppressTransactionalOnBounce
+      ? { suppressTransactionalOnBounce: draft.suppressTransactionalOnBounce }
+      : {}),
   };
 }
 
-/** Name, tracking defaults and the second-factor rule; people who may not change them see them read-only. */
+/** Name, tracking defaults, the second-factor rule and what bounces stop; people who may not change them see them read-only. */
 export function WorkspaceSettingsForm({ ws, workspace }: { ws: string; workspace: Workspace }) {
   const can = useCan();
   const update = useUpdateWorkspace(ws);
@@ -102,6 +111,29 @@ export function WorkspaceSettingsForm({ ws, workspace }: { ws: string; workspace
             onChange={(event) => set({ requireTotp: event.currentTarget.checked })}
             disabled={!mayChange}
             error={fieldError(update.error, 'requireTotp')}
+          />
+        </Stack>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Bounces and complaints
+          </Title>
+          <Switch
+            label="Stop transactional mail to addresses that bounce or complain"
+            description={
+              <>
+                On (the default): a hard bounce or a spam complaint read back from an integration&apos;s mailbox also stops transactional
+                mail to the address, since mail to dead addresses and to people who reported it hurts the sender&apos;s reputation with
+                every provider. Off: only marketing mail to it stops. Lift a single address on the{' '}
+                <Anchor component={Link} to={`/w/${ws}/suppressions`} size="xs" underline="always">
+                  suppressions page
+                </Anchor>
+                .
+              </>
+            }
+            checked={draft.suppressTransactionalOnBounce}
+            onChange={(event) => set({ suppressTransactionalOnBounce: event.currentTarget.checked })}
+            disabled={!mayChange}
+            error={fieldError(update.error, 'suppressTransactionalOnBounce')}
           />
         </Stack>
         {mayChange && (
