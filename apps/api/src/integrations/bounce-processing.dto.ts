@@ -61,7 +61,7 @@ export class BounceProcessingDto {
   @IsIn(SMTP_SECURITY)
   security?: SmtpSecurity;
 
-  @ApiPropertyOptional({ default: 'INBOX', description: 'Where the reports arrive; "/" separates levels' })
+  @ApiPropertyOptional({ description: 'Where the reports arrive (INBOX when never given); "/" separates levels' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -83,6 +83,8 @@ export class BounceProcessingDto {
   @ApiPropertyOptional({
     description:
       'How to log in: "same" (default: the integration\'s password, or an access token from its OAuth2 set-up) or {type: "basic", username, password}',
+    // An explicit type keeps the reflected class out of the schema (the combinator then drops it), so only the two choices remain.
+    type: String,
     oneOf: [{ type: 'string', enum: ['same'] }, { $ref: getSchemaPath(BounceMailboxAuthDto) }],
   })
   @IsOptional()
@@ -92,9 +94,8 @@ export class BounceProcessingDto {
 
   @ApiPropertyOptional({
     enum: ENVELOPE_SENDERS,
-    default: 'watched_mailbox',
     description:
-      'The SMTP envelope sender (MAIL FROM), where bounces go. watched_mailbox: the mailbox read here, so bounces for every sender come back to it ' +
+      'The SMTP envelope sender (MAIL FROM), where bounces go. watched_mailbox (when never given): the mailbox read here, so bounces for every sender come back to it ' +
       '(Exchange Online accepts the authenticated mailbox as envelope sender with a SendAs From; Gmail sends as the signed-in account). from: the header From.',
   })
   @IsOptional()

@@ -66,6 +66,7 @@ export class BounceProcessingResponse {
   @ApiProperty() processedFolder: string;
   @ApiProperty({
     description: '"same": the integration\'s own credentials',
+    type: String,
     oneOf: [{ type: 'string', enum: ['same'] }, { $ref: getSchemaPath(BounceMailboxAuthResponse) }],
   })
   auth: 'same' | BounceMailboxAuthResponse;

@@ -1604,24 +1604,20 @@ export interface components {
              * @enum {string}
              */
             security?: "starttls" | "tls" | "none";
-            /**
-             * @description Where the reports arrive; "/" separates levels
-             * @default INBOX
-             */
-            folder: string;
+            /** @description Where the reports arrive (INBOX when never given); "/" separates levels */
+            folder?: string;
             /**
              * @description Where processed reports are moved (created if missing); nothing is deleted
              * @default Mailroom/Processed
              */
             processedFolder: string;
             /** @description How to log in: "same" (default: the integration's password, or an access token from its OAuth2 set-up) or {type: "basic", username, password} */
-            auth?: components["schemas"]["BounceMailboxAuthDto"] & ("same" | components["schemas"]["BounceMailboxAuthDto"]);
+            auth?: "same" | components["schemas"]["BounceMailboxAuthDto"];
             /**
-             * @description The SMTP envelope sender (MAIL FROM), where bounces go. watched_mailbox: the mailbox read here, so bounces for every sender come back to it (Exchange Online accepts the authenticated mailbox as envelope sender with a SendAs From; Gmail sends as the signed-in account). from: the header From.
-             * @default watched_mailbox
+             * @description The SMTP envelope sender (MAIL FROM), where bounces go. watched_mailbox (when never given): the mailbox read here, so bounces for every sender come back to it (Exchange Online accepts the authenticated mailbox as envelope sender with a SendAs From; Gmail sends as the signed-in account). from: the header From.
              * @enum {string}
              */
-            envelopeSender: "watched_mailbox" | "from";
+            envelopeSender?: "watched_mailbox" | "from";
         };
         CreateIntegrationDto: {
             /** @example Company SMTP */
