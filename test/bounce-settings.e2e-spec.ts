@@ -109,4 +109,26 @@ describe('integration bounce processing settings', () => {
     const disabled = await patch(off.id, { bounces: { enabled: false } }).expect(200);
     expect(disabled.body.bounces).toMatchObject({ enabled: false, host: IMAP.host, status: { state: 'disabled' } });
   });
+
+  it("needs no secret again to read an OAuth2 integration's mailbox at its own provider's IMAP server over verified TLS", async () => {
+    const google = await createIntegration(
+      t,
+      ws,
+      basicIntegration({
+        usage: {},
+        host: SMTP_HOST,
+        auth: {
+          type: 'oauth2',
+          provider: 'google',
+          clientId: 'client.apps.googleusercontent.com',
+          clientSecret: 'GOCSPX-x',
+          refreshToken: 'rt',
+        },
+      }),
+    );
+    await patch(google.id, { bounces: { ...IMAP, auth: 'same' } }).expect(422);
+    // imap.gmail.com does not resolve here: the outbound host guard, not the resend rule, is what answers.
+    const atGoogle = await patch(google.id, { bounces: { ...IMAP, host: 'imap.gmail.com', auth: 'same' } }).expect(422);
+    expect(atGoogle.body.message).toEqual(['bounces.host imap.gmail.com could not be resolved in DNS']);
+  });
 });

@@ -37,3 +37,21 @@ export function bounceProblems(integration: IntegrationEntity): string[] {
   }
   return problems;
 }
+
+// The IMAP servers of the providers that issue OAuth2 tokens: a token sent there goes back to who issued it.
+const PROVIDER_MAILBOX_HOSTS: Record<string, string> = { microsoft: 'outlook.office365.com', google: 'imap.gmail.com' };
+
+/**
+ * An OAuth2 integration whose watched mailbox is its provider's own IMAP server over verified TLS:
+ * its access token can reach no one but the provider, so moving the mailbox there needs no secret again.
+ */
+export function mailboxIsTheProviders(integration: IntegrationEntity): boolean {
+  return (
+    integration.authType === 'oauth2' &&
+    integration.bouncesAuthType === 'same' &&
+    integration.provider !== null &&
+    integration.bouncesHost === PROVIDER_MAILBOX_HOSTS[integration.provider] &&
+    integration.bouncesSecurity === 'tls' &&
+    !integration.allowSelfSignedCertificate
+  );
+}

@@ -8,7 +8,7 @@ import { OutboundHostRefusedError, resolveOutboundHost } from '@app/smtp';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
 import { BounceProcessingDto } from './bounce-processing.dto';
-import { bounceProblems, mailboxDestinationOf } from './bounce-processing.rules';
+import { bounceProblems, mailboxDestinationOf, mailboxIsTheProviders } from './bounce-processing.rules';
 import { authProblems, authSettingsOf, awaitsRefreshToken } from './integration-auth.rules';
 import { CreateIntegrationDto, IntegrationAuthDto, SenderDto, UpdateIntegrationDto } from './integration.dto';
 import { IntegrationResponse } from './integration.response';
@@ -222,7 +222,7 @@ export class IntegrationsService {
     dto: UpdateIntegrationDto,
     carriedSmtpSecrets: Array<(typeof SECRET_FIELDS)[number]>,
   ): SecretField[] {
-    if (integration.bouncesAuthType === 'same') return carriedSmtpSecrets;
+    if (integration.bouncesAuthType === 'same') return mailboxIsTheProviders(integration) ? [] : carriedSmtpSecrets;
     const given = dto.bounces?.auth?.password !== undefined;
     return !given && this.secrets.has(integration, 'bouncesPassword') ? ['bouncesPassword'] : [];
   }
