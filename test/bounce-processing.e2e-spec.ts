@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { MessageResponse } from '../apps/api/src/messages/message.response';
 import { bounceFixture, BounceFixtureName } from './support/bounce-fixtures';
 import { DeliveryWatcher } from './support/delivery-watcher';
@@ -24,6 +25,7 @@ describe('bounce processing over IMAP', () => {
   let watcher: DeliveryWatcher;
   let ws: SendingWorkspace;
   let receiver: WebhookReceiver;
+  let webhookId: string;
 
   const api = (path: string) => `/v1/workspaces/${ws.id}${path}`;
   const send = async (body: Record<string, unknown>) =>
@@ -85,6 +87,7 @@ describe('bounce processing over IMAP', () => {
       .send({ url: receiver.url(), events: ['message.bounced', 'message.complained'] })
       .expect(201);
     receiver.secret = created.body.secret;
+    webhookId = created.body.id;
   });
 
   it('the integration test logs in to the watched mailbox as its imap step', async () => {
@@ -232,5 +235,15 @@ describe('bounce processing over IMAP', () => {
     expect(JSON.stringify(after)).not.toContain('gone-postfix');
     expect(after.events.find((event) => event.type === 'bounce')).toEqual({ type: 'bounce', at: expect.any(String) });
     expect((await sent('gone-postfix@example.net', 'marketing')).status).toBe('suppressed');
+    // The webhook events that named it are gone too, delivery log and all.
+    const log = await t.http
+      .get(api(`/webhooks/${webhookId}/deliveries`))
+      .set(bearer(ws.adminKey))
+      .expect(200);
+    expect(JSON.stringify(log.body)).not.toContain('gone-postfix');
+    const named = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM "public"."webhook_events" WHERE body LIKE '%gone-postfix%'`);
+    expect(named[0].n).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TrackingEventWriter } from '../apps/api/src/tracking/tracking-event-writer';
 import { DeliveryWatcher } from './support/delivery-watcher';
@@ -215,6 +215,32 @@ describe('retention: what a workspace keeps, and the purge that removes the rest
         (purged) => purged.text === null,
       );
       expect((await row(accepted.body.id)).text).toBe('Still here');
+    });
+
+    it('removes webhook events and processed mailbox reports as old as the messages it removes, and keeps the rest', async () => {
+      const event = (id: string, days: number) =>
+        db.query(
+          `INSERT INTO "public"."webhook_events" (id, workspace_id, type, body, created_at) VALUES ($1, $2, 'message.sent', '{}', now() - make_interval(days => $3))`,
+          [id, ws.id, days],
+        );
+      const report = (key: string, days: number) =>
+        db.query(
+          `INSERT INTO "public"."processed_mailbox_reports" (integration_id, report_key, processed_at) VALUES ($1, $2, now() - make_interval(days => $3))`,
+          [ws.integration.id, key, days],
+        );
+      const [oldEvent, newEvent] = [randomUUID(), randomUUID()];
+      await Promise.all([event(oldEvent, 401), event(newEvent, 1), report('old-report', 401), report('new-report', 1)]);
+
+      const left = async () => ({
+        events: (await db.query(`SELECT id FROM "public"."webhook_events" WHERE id = ANY($1::uuid[])`, [[oldEvent, newEvent]])).map(
+          (found: { id: string }) => found.id,
+        ),
+        reports: (
+          await db.query(`SELECT report_key FROM "public"."processed_mailbox_reports" WHERE integration_id = $1`, [ws.integration.id])
+        ).map((found: { report_key: string }) => found.report_key),
+      });
+      await pollUntil('the purge of the old event and report', left, (now) => now.events.length === 1 && now.reports.length === 1);
+      expect(await left()).toEqual({ events: [newEvent], reports: ['new-report'] });
     });
   });
 });

@@ -11,6 +11,7 @@ import { MailboxLeases } from './mailbox-leases';
 import { MailboxProbe } from './mailbox-probe';
 import { MailboxReportIntake } from './mailbox-report-intake';
 import { MailboxReportRecorder } from './mailbox-report-recorder';
+import { ProcessedReportsRetentionRepository } from './processed-reports-retention.repository';
 import { WatchedMailboxLogin } from './watched-mailbox-login';
 
 @Module({
@@ -23,8 +24,16 @@ import { WatchedMailboxLogin } from './watched-mailbox-login';
     MailboxProbe,
     MailboxReportIntake,
     MailboxReportRecorder,
+    ProcessedReportsRetentionRepository,
     WatchedMailboxLogin,
   ],
-  exports: [BounceStatusRepository, MailboxFolderReader, MailboxLeases, MailboxProbe, WatchedMailboxLogin],
+  exports: [
+    BounceStatusRepository,
+    MailboxFolderReader,
+    MailboxLeases,
+    MailboxProbe,
+    ProcessedReportsRetentionRepository,
+    WatchedMailboxLogin,
+  ],
 })
 export class BouncesModule {}

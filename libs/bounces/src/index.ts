@@ -9,6 +9,7 @@ export * from './mailbox-probe';
 export * from './mailbox-report';
 export * from './mailbox-report.types';
 export * from './mailroom-message-id';
+export * from './processed-reports-retention.repository';
 export { MAX_DIAGNOSTIC_CHARS, MAX_MAILBOX_REPORT_BYTES, MAX_REPORT_RECIPIENTS } from './report-limits';
 export * from './watched-mailbox-address';
 export * from './watched-mailbox-login';

@@ -7,6 +7,7 @@ export * from './webhook-endpoints.repository';
 export * from './webhook-events';
 export * from './webhook-outbox';
 export * from './webhook-outbox.repository';
+export * from './webhook-retention.repository';
 export * from './webhook-secrets';
 export * from './webhook-signature';
 export * from './webhook-subscriptions';

@@ -10,6 +10,7 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookOutboxRepository } from './webhook-outbox.repository';
+import { WebhookRetentionRepository } from './webhook-retention.repository';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 
@@ -18,6 +19,7 @@ import { WebhookSubscriptions } from './webhook-subscriptions';
   providers: [
     WebhookEndpointsRepository,
     WebhookOutboxRepository,
+    WebhookRetentionRepository,
     WebhookDeliveriesRepository,
     WebhookAttemptsRepository,
     WebhookSubscriptions,
@@ -36,6 +38,7 @@ import { WebhookSubscriptions } from './webhook-subscriptions';
     WebhookSecrets,
     WebhookDeliveryCounts,
     WebhookDispatcher,
+    WebhookRetentionRepository,
   ],
 })
 export class WebhooksModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditEventsRepository, AuditLog } from '@app/audit';
 import { ContactsRepository, SuppressionsRepository } from '@app/marketing';
 import { AttachmentsRepository, ERASED_ADDRESS, MessageCursor, MessageErasureRepository, RecipientErasuresRepository } from '@app/messages';
+import { WebhookRetentionRepository } from '@app/webhooks';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import { PURGE_BATCH } from './retention-purge.service';
 
@@ -11,7 +12,8 @@ const LOST_AFTER_MS = 10 * 60_000;
 /**
  * Erases an address from a workspace (DELETE …/recipients/{email}): its contact and list
  * memberships, every message that names it (see MessageErasureRepository), the files only those
- * messages had, the mentions of it in the audit log's details; its suppressions keep only the
+ * messages had, the webhook events that name it (delivered or not), the mentions of it in the
+ * audit log's details; its suppressions keep only the
  * hash, so it stays suppressed. Running it again is harmless; the last step forgets the address
  * the request held and writes `recipient.erased` in the name of whoever asked.
  */
@@ -26,6 +28,7 @@ export class RecipientErasure {
     private readonly contacts: ContactsRepository,
     private readonly suppressions: SuppressionsRepository,
     private readonly auditEvents: AuditEventsRepository,
+    private readonly webhookEvents: WebhookRetentionRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -45,6 +48,7 @@ export class RecipientErasure {
       cursor = batch.cursor;
       if (batch.reached < PURGE_BATCH) break;
     }
+    while ((await this.webhookEvents.forgetAddress(workspaceId, email, PURGE_BATCH)) === PURGE_BATCH);
     await this.auditEvents.eraseAddress(workspaceId, email, ERASED_ADDRESS);
     const counts = { messages, contacts, suppressions };
     if (!(await this.erasures.complete(workspaceId, erasureId, counts))) return;

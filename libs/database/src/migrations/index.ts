@@ -15,6 +15,7 @@ import { Templates1763791470000 } from './1763791470000-templates';
 import { Webhooks1763791500000 } from './1763791500000-webhooks';
 import { AttachmentsAndRetention1763791800000 } from './1763791800000-attachments-and-retention';
 import { BounceProcessing1763792000000 } from './1763792000000-bounce-processing';
+import { OutboxRetention1763792100000 } from './1763792100000-outbox-retention';
 
 /** Every migration, in order. Listed explicitly so the built app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Webhooks1763791500000,
   AttachmentsAndRetention1763791800000,
   BounceProcessing1763792000000,
+  OutboxRetention1763792100000,
 ];
