@@ -341,7 +341,6 @@ export class AppConfig {
   @Min(0)
   BOUNCED_ADDRESSES_CACHE_MS: number;
 
-
   /**
    * Seed nodes (`host:port`, comma-separated) of a Redis Cluster; empty for a single Redis at
    * REDIS_URL. When set, Mailroom discovers the cluster from them, REDIS_URL only lends its user,

@@ -1,10 +1,11 @@
-import { Alert, Group, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { components } from '@/lib/api/schema';
 import { fieldError } from '@/components/form-fields';
 import { hasGuide } from './auth-guide';
 import { isMicrosoftHost } from './auth-kind';
 import { switchedOn, type BounceDraft, type MailboxSecurity } from './bounce-draft';
 import { BounceGuide } from './bounce-guide';
+import { ConnectionFields, type SecurityOption } from './connection-fields';
 import { EnvelopeSenderField } from './envelope-sender-field';
 import { FoldedWhenEditing } from './guide-parts';
 import type { IntegrationDraft } from './integration-draft';
@@ -12,12 +13,11 @@ import { MailboxLoginFields } from './mailbox-login-fields';
 
 type StoredBounces = components['schemas']['BounceProcessingResponse'];
 
-const SECURITY: { value: MailboxSecurity; label: string; description: string; port: number }[] = [
+const SECURITY: SecurityOption<MailboxSecurity>[] = [
   { value: 'tls', label: 'TLS', description: 'TLS from the first byte, usually port 993', port: 993 },
   { value: 'starttls', label: 'STARTTLS', description: 'Plain connection upgraded to TLS, usually port 143', port: 143 },
   { value: 'none', label: 'None', description: 'Unencrypted: only on a network you trust', port: 143 },
 ];
-const USUAL_PORTS = SECURITY.map((option) => option.port);
 
 /** The fields the section shows, so that the API's messages about them land next to them rather than above the form. */
 export function shownBounceFields(bounces: BounceDraft): string[] {
@@ -98,46 +98,15 @@ export function BounceFields({
               sign-in above, and the integration&apos;s own credentials here.
             </Alert>
           )}
-          <Group align="flex-start" grow>
-            <TextInput
-              label="IMAP host"
-              value={bounces.host}
-              onChange={(event) => changeBounces({ host: event.currentTarget.value })}
-              error={fieldError(error, 'bounces.host')}
-              required
-              placeholder="imap.example.com"
-              autoComplete="off"
-            />
-            <NumberInput
-              label="IMAP port"
-              value={bounces.port}
-              onChange={(port) => changeBounces({ port })}
-              error={fieldError(error, 'bounces.port')}
-              required
-              min={1}
-              max={65535}
-              allowDecimal={false}
-              allowNegative={false}
-              maw={160}
-            />
-          </Group>
-          <Radio.Group
-            label="IMAP security"
-            value={bounces.security}
-            onChange={(value) => {
-              const security = value as MailboxSecurity;
-              // Moving between the usual ports follows the choice; a port the person typed stays.
-              const usual = SECURITY.find((option) => option.value === security)!.port;
-              changeBounces({ security, port: USUAL_PORTS.includes(Number(bounces.port)) ? usual : bounces.port });
-            }}
-            error={fieldError(error, 'bounces.security')}
-          >
-            <Stack gap="xs" mt={4}>
-              {SECURITY.map((option) => (
-                <Radio key={option.value} value={option.value} label={option.label} description={option.description} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <ConnectionFields
+            connection={bounces}
+            change={changeBounces}
+            securityOptions={SECURITY}
+            labelPrefix="IMAP"
+            fieldPrefix="bounces."
+            placeholder="imap.example.com"
+            error={error}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Folder to read"
