@@ -154,6 +154,17 @@ describe('bounce processing over IMAP', () => {
       expect.objectContaining({ complaint: { recipient: 'complainer@example.net', feedbackType: 'abuse' } }),
     ]);
     expect((await message(replier.id)).events.map((event) => event.type)).toEqual(['sent']);
+    const listed = async (query: string) =>
+      (
+        (
+          await t.http
+            .get(api(`/messages?${query}`))
+            .set(bearer(ws.adminKey))
+            .expect(200)
+        ).body.data as Array<{ id: string }>
+      ).map((row) => row.id);
+    await expect(listed('complained=true')).resolves.toEqual([complainer.id]);
+    expect((await listed('status=bounced')).sort()).toEqual([exchange.id, gmail.id, postfix.id].sort());
 
     const suppressions = (await t.http.get(api('/suppressions')).set(bearer(ws.adminKey)).expect(200)).body.data as Array<{
       email: string;

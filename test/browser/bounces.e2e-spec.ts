@@ -194,11 +194,16 @@ describe('bounce processing in the browser', () => {
     }
   });
 
-  it('the messages can be filtered on bounced, through the URL', async () => {
+  it('the messages can be filtered on bounced and on complained, through the URL', async () => {
     await openPage(page, at('/messages'), 'Messages');
     await page.getByLabel('Status').selectOption('bounced');
     await page.waitForURL((url) => url.searchParams.get('status') === 'bounced');
     await page.getByText('No message matches these filters.').waitFor();
+    await page.getByRole('checkbox', { name: /^Complained/ }).check();
+    await page.waitForURL((url) => url.searchParams.get('complained') === 'true' && url.searchParams.get('status') === 'bounced');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('complained'));
+    await expect(page.getByRole('checkbox', { name: /^Complained/ }).isChecked()).resolves.toBe(false);
   });
 
   it('a broadcast’s counts include bounced and complaints', async () => {

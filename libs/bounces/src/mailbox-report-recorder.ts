@@ -75,6 +75,11 @@ export class MailboxReportRecorder {
   ): Promise<void> {
     const at = new Date();
     await this.insertEvents(manager, message, 'complaint', [complaint], at);
+    await manager.query(`UPDATE "public"."messages" SET complained_at = coalesce(complained_at, $3) WHERE workspace_id = $1 AND id = $2`, [
+      message.workspaceId,
+      message.id,
+      at,
+    ]);
     await this.suppress(manager, message, [complaint.recipient], 'complaint');
     await this.count(manager, message, 'complaint', 1, at);
     emit(messageEvent('message.complained', message, { ...complaint }, at));

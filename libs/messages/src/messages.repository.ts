@@ -16,6 +16,8 @@ export interface MessageFilters {
   since?: Date;
   /** Created before. */
   until?: Date;
+  /** Only messages whose recipient complained. */
+  complained?: boolean;
   /** The last row of the previous page. */
   after?: TimeCursor;
   limit: number;
@@ -32,6 +34,7 @@ export type NewMessage = Omit<
   | 'errorHint'
   | 'leaseUntil'
   | 'sentAt'
+  | 'complainedAt'
   | 'status'
   | 'workspaceId'
   | 'listId'
@@ -271,6 +274,7 @@ export class MessagesRepository {
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.tag) query.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filters.tag });
     if (filters.type) query.andWhere('m.type = :type', { type: filters.type });
+    if (filters.complained) query.andWhere('m.complained_at IS NOT NULL');
     if (filters.since) query.andWhere('m.created_at >= :since', { since: filters.since });
     if (filters.until) query.andWhere('m.created_at < :until', { until: filters.until });
     if (filters.to) {

@@ -219,4 +219,12 @@ export class ListMessagesQuery extends PageQuery {
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 timestamp, e.g. 2026-12-02T00:00:00Z' })
   until?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    description: 'Only messages whose recipient complained (a feedback report read back from the watched mailbox)',
+  })
+  @IsOptional()
+  @IsIn(['true'], { message: 'complained must be "true" (leave it out for every message)' })
+  complained?: 'true';
 }

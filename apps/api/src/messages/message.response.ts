@@ -87,6 +87,8 @@ export class MessageSummaryResponse extends AcceptedMessageResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) sentAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'When the recipient first complained (marked it as spam)' })
+  complainedAt: Date | null;
 
   static from(message: MessageEntity): MessageSummaryResponse {
     return {
@@ -100,6 +102,7 @@ export class MessageSummaryResponse extends AcceptedMessageResponse {
       tags: message.tags,
       createdAt: message.createdAt,
       sentAt: message.sentAt,
+      complainedAt: message.complainedAt,
     };
   }
 }

@@ -94,7 +94,8 @@ export class MessagesService {
     if (since && until && since >= until) throw new BadRequestException(['until must be later than since']);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { status, to, tag, type } = query;
-    const rows = await this.messages.list(workspaceId, { status, to, tag, type, since, until, after, limit: limit + 1 });
+    const complained = query.complained === 'true';
+    const rows = await this.messages.list(workspaceId, { status, to, tag, type, since, until, complained, after, limit: limit + 1 });
     return toPage(rows, limit, encodeTimeCursor, MessageSummaryResponse.from);
   }
 

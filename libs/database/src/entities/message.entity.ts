@@ -93,6 +93,10 @@ export class MessageEntity {
   @Column({ name: 'smtp_response', type: 'text', nullable: true })
   smtpResponse: string | null;
 
+  /** When the recipient first complained (a feedback report read back from the watched mailbox). */
+  @Column({ name: 'complained_at', type: 'timestamptz', nullable: true })
+  complainedAt: Date | null;
+
   @Column({ name: 'error_code', type: 'text', nullable: true })
   errorCode: string | null;
 

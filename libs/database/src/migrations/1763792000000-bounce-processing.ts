@@ -10,6 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   The watcher writes how its last look went (`bounces_state`: pending until the first one).
  * - Messages can end `bounced`; events gain `bounce` and `complaint`, whose particulars (kind, status,
  *   diagnostic, reporting MTA; feedback type) sit in `report`, empty on every other event.
+ * - `messages.complained_at`: when the recipient first complained, so the messages list can filter on
+ *   it through a small partial index instead of probing every message's events.
  * - `suppress_transactional_on_bounce`: a hard bounce or a complaint also stops transactional mail
  *   to the address unless the workspace turns it off.
  * - `message_stats` counts bounces and complaints per hour for the overview's bounce rate.
@@ -42,6 +44,10 @@ export class BounceProcessing1763792000000 implements MigrationInterface {
       ALTER TABLE "public"."messages" DROP CONSTRAINT "messages_status_check",
         ADD CONSTRAINT "messages_status_check" CHECK ("status" IN ('queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced'))`);
     await queryRunner.query(`ALTER TABLE "public"."message_events" ADD "report" jsonb`);
+    await queryRunner.query(`ALTER TABLE "public"."messages" ADD "complained_at" timestamptz`);
+    await queryRunner.query(
+      `CREATE INDEX "messages_complained" ON "public"."messages" ("workspace_id", "created_at" DESC, "id" DESC) WHERE "complained_at" IS NOT NULL`,
+    );
     await queryRunner.query(`ALTER TABLE "public"."workspaces" ADD "suppress_transactional_on_bounce" boolean NOT NULL DEFAULT true`);
     await queryRunner.query(`
       ALTER TABLE "public"."message_stats"
@@ -61,6 +67,7 @@ export class BounceProcessing1763792000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "public"."message_stats" DROP "bounced", DROP "complained"`);
     await queryRunner.query(`ALTER TABLE "public"."workspaces" DROP "suppress_transactional_on_bounce"`);
     await queryRunner.query(`DELETE FROM "public"."message_events" WHERE type IN ('bounce', 'complaint')`);
+    await queryRunner.query(`ALTER TABLE "public"."messages" DROP "complained_at"`);
     await queryRunner.query(`ALTER TABLE "public"."message_events" DROP "report"`);
     await queryRunner.query(`UPDATE "public"."messages" SET status = 'sent' WHERE status = 'bounced'`);
     await queryRunner.query(`

@@ -2161,6 +2161,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the recipient first complained (marked it as spam)
+             */
+            complainedAt?: string | null;
         };
         MessageListResponse: {
             data: components["schemas"]["MessageSummaryResponse"][];
@@ -2251,6 +2256,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the recipient first complained (marked it as spam)
+             */
+            complainedAt?: string | null;
             cc: components["schemas"]["MailboxResponse"][];
             bcc: components["schemas"]["MailboxResponse"][];
             smtp: components["schemas"]["SmtpResultResponse"];
@@ -4929,6 +4939,8 @@ export interface operations {
                 since?: string;
                 /** @description Created before this time (ISO 8601) */
                 until?: string;
+                /** @description Only messages whose recipient complained (a feedback report read back from the watched mailbox) */
+                complained?: "true";
             };
             header?: never;
             path: {

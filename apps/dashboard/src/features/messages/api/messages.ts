@@ -13,7 +13,7 @@ export const MESSAGE_STATUSES: readonly MessageStatus[] = ['queued', 'sending', 
 export const MESSAGE_TYPES: readonly MessageType[] = ['transactional', 'marketing'];
 
 /** The list's filters as the page's URL holds them (and as the API names them), the cursor included. */
-export const MESSAGE_FILTER_KEYS = ['status', 'type', 'to', 'tag', 'since', 'until', 'cursor'] as const;
+export const MESSAGE_FILTER_KEYS = ['status', 'type', 'complained', 'to', 'tag', 'since', 'until', 'cursor'] as const;
 export type MessageFilters = Partial<Record<(typeof MESSAGE_FILTER_KEYS)[number], string>>;
 
 /** A status a delivery can still leave: pages showing one keep asking until it settles. */

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { MESSAGE_STATUSES, MESSAGE_TYPES, type MessageFilters } from '../api/messages';
 
 /** `YYYY-MM-DD` of a date input as the instant its day starts where the person is, or undefined when empty. */
@@ -18,7 +18,7 @@ function localDayOf(iso: string | undefined, daysEarlier = 0): string {
 }
 
 /**
- * Status and type apply as soon as they are chosen; recipient, tag and days when the form is
+ * Status, type and "complained" apply as soon as they are chosen; recipient, tag and days when the form is
  * submitted (Enter, or Search). Each change is a new history entry and starts at the first page.
  * Each typed field is keyed on its own value in the URL: the back button resets what it shows, and
  * choosing a status does not wipe what was typed but not yet searched.
@@ -66,6 +66,13 @@ export function MessageFiltersForm({
           data={[{ value: '', label: 'Any type' }, ...MESSAGE_TYPES]}
           onChange={(event) => apply({ type: event.currentTarget.value || undefined })}
         />
+        <Checkbox
+          label="Complained"
+          description="Marked as spam"
+          checked={filters.complained === 'true'}
+          error={errorFor('complained')}
+          onChange={(event) => apply({ complained: event.currentTarget.checked ? 'true' : undefined })}
+        />
         <TextInput
           label="Recipient"
           name="to"
@@ -96,7 +103,17 @@ export function MessageFiltersForm({
         {active && (
           <Button
             variant="default"
-            onClick={() => apply({ status: undefined, type: undefined, to: undefined, tag: undefined, since: undefined, until: undefined })}
+            onClick={() =>
+              apply({
+                status: undefined,
+                type: undefined,
+                complained: undefined,
+                to: undefined,
+                tag: undefined,
+                since: undefined,
+                until: undefined,
+              })
+            }
           >
             Clear filters
           </Button>
