@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import type { MessageResponse } from '../apps/api/src/messages/message.response';
-import { bounceFixture, BounceFixtureName } from './support/bounce-fixtures';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { DovecotServer } from './support/dovecot-server';
 import { FakeSmtpServer } from './support/fake-smtp-server';
@@ -8,6 +7,7 @@ import { WebhookReceiver } from './support/webhook-receiver';
 import { step } from './support/integration-factory';
 import type { Json } from './support/json-body';
 import { pollUntil } from './support/poll-until';
+import { returnEveryReport } from './support/returned-reports';
 import { createSendingWorkspace, SendingWorkspace } from './support/sending-workspace';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -42,9 +42,6 @@ describe('bounce processing over IMAP', () => {
     await watcher.finished([id]);
     return message(id);
   };
-  const returned = (name: BounceFixtureName, sentMessage: Json<MessageResponse>) =>
-    dovecot.deliver(MAILBOX, 'INBOX', bounceFixture(name, { messageId: sentMessage.smtp.messageId!, recipient: sentMessage.to[0]!.email }));
-  const eventsOf = async (id: string, type: string) => (await message(id)).events.filter((event) => event.type === type);
 
   beforeAll(async () => {
     smtp = new FakeSmtpServer({ security: 'none', authOptional: true });
@@ -113,47 +110,13 @@ describe('bounce processing over IMAP', () => {
   });
 
   it('matches each report to its message: hard bounces mark it bounced and suppress, the soft one is an event, the complaint suppresses, the reply stays', async () => {
-    const exchange = await sent('gone-exchange@example.net');
-    const gmail = await sent('gone-gmail@example.net');
-    const postfix = await sent('gone-postfix@example.net');
-    const full = await sent('full@example.net');
-    const complainer = await sent('complainer@example.net');
-    const replier = await sent('replier@example.net');
-
-    await returned('exchange-online-ndr', exchange);
-    await returned('gmail-bounce', gmail);
-    await returned('postfix-dsn', postfix);
-    await returned('soft-bounce-4.2.2', full);
-    await returned('arf-complaint', complainer);
-    await returned('ordinary-reply', replier);
-
-    await pollUntil(
-      'five reports processed',
-      () => dovecot.messages(MAILBOX, 'Mailroom/Processed'),
-      (moved) => moved.length === 5,
-      {
-        timeoutMs: 20_000,
-      },
-    );
-
-    for (const hard of [exchange, gmail, postfix]) {
-      const after = await message(hard.id);
-      expect(after.status).toBe('bounced');
-      expect(after.events.filter((event) => event.type === 'bounce')).toEqual([
-        expect.objectContaining({
-          bounce: expect.objectContaining({ recipient: hard.to[0]!.email, kind: 'hard', status: expect.stringMatching(/^5\./) }),
-        }),
-      ]);
-    }
-    const soft = await message(full.id);
-    expect(soft.status).toBe('sent');
-    expect(soft.events.filter((event) => event.type === 'bounce')).toEqual([
-      expect.objectContaining({ bounce: expect.objectContaining({ kind: 'soft', status: '4.2.2' }) }),
-    ]);
-    expect(await eventsOf(complainer.id, 'complaint')).toEqual([
-      expect.objectContaining({ complaint: { recipient: 'complainer@example.net', feedbackType: 'abuse' } }),
-    ]);
-    expect((await message(replier.id)).events.map((event) => event.type)).toEqual(['sent']);
+    const { sent: about } = await returnEveryReport({ dovecot, mailbox: MAILBOX, domain: 'example.net', send: (to) => sent(to), message });
+    const [exchange, gmail, postfix, complainer] = [
+      about['gone-exchange']!,
+      about['gone-gmail']!,
+      about['gone-postfix']!,
+      about.complainer!,
+    ];
     const listed = async (query: string) =>
       (
         (
@@ -177,13 +140,21 @@ describe('bounce processing over IMAP', () => {
       'gone-postfix@example.net bounce',
     ]);
 
-    // Processed reports are flagged and moved; the reply is left where it was, unread.
-    const processed = await dovecot.messages(MAILBOX, 'Mailroom/Processed');
-    expect(processed.every((report) => report.flags.includes('\\Seen'))).toBe(true);
-    const inbox = await dovecot.messages(MAILBOX, 'INBOX');
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0]!.raw.toString('utf8')).toContain(replier.smtp.messageId!);
-    expect(inbox[0]!.flags).not.toContain('\\Seen');
+    // Webhooks: each bounce (with its kind) and the complaint, signed, naming the message and the recipient.
+    await receiver.waitUntil('four bounces and a complaint', (received) => received.length >= 5);
+    expect(receiver.received.every((webhook) => webhook.verified)).toBe(true);
+    expect(
+      receiver.received
+        .map((webhook) => `${webhook.type} ${webhook.data.recipient} ${webhook.data.kind ?? webhook.data.feedbackType}`)
+        .sort(),
+    ).toEqual([
+      'message.bounced full@example.net soft',
+      'message.bounced gone-exchange@example.net hard',
+      'message.bounced gone-gmail@example.net hard',
+      'message.bounced gone-postfix@example.net hard',
+      'message.complained complainer@example.net abuse',
+    ]);
+    expect(receiver.received.find((webhook) => webhook.data.recipient === 'gone-postfix@example.net')!.data.messageId).toBe(postfix.id);
 
     const integration = (
       await t.http
