@@ -189,4 +189,30 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       'https://outlook.office.com/IMAP.AccessAsUser.All',
     ]);
   });
+
+  it('Google: a refresh token granted without https://mail.google.com/ (another app asked for gmail.send) asks for a reconnect', async () => {
+    const clientId = `narrow-${run}.apps.googleusercontent.com`;
+    providers.google.addClient({ clientId, clientSecret: `GOCSPX-n-${run}` });
+    const integration = await createIntegration({
+      name: 'Gmail, narrow consent',
+      host: '127.0.0.1',
+      port: providers.smtpPort,
+      security: 'starttls',
+      auth: {
+        type: 'oauth2',
+        provider: 'google',
+        clientId,
+        clientSecret: `GOCSPX-n-${run}`,
+        refreshToken: providers.google.issueRefreshToken(clientId, MAILBOX, 'https://www.googleapis.com/auth/gmail.send'),
+        username: MAILBOX,
+      },
+      senders: [{ name: 'Gmail', email: MAILBOX }],
+      bounces: bouncesAt(gmail),
+    });
+    const path = api(`/integrations/${integration.id}`);
+    const result = (await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({}).expect(200)).body;
+    expect(step(result, 'token')).toMatchObject({ ok: false, detail: expect.stringContaining('without https://mail.google.com/') });
+    const after = (await t.http.get(path).set(bearer(ws.adminKey)).expect(200)).body;
+    expect(after.status).toMatchObject({ state: 'needs_reconnect', hint: expect.stringContaining('https://mail.google.com/') });
+  });
 });

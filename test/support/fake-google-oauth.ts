@@ -27,6 +27,8 @@ const SCOPE = 'https://mail.google.com/';
 interface Grant {
   clientId: string;
   mailbox?: string;
+  /** What the account consented to; Mailroom asks for https://mail.google.com/, another app may have asked for less. */
+  scope?: string;
 }
 
 interface PendingCode extends Grant {
@@ -98,10 +100,10 @@ export class FakeGoogleOAuth {
     this.failures.delete(clientId);
   }
 
-  /** A refresh token as if the Google account `mailbox` had consented earlier. */
-  issueRefreshToken(clientId: string, mailbox?: string): string {
+  /** A refresh token as if the Google account `mailbox` had consented earlier (to `scope`, by default https://mail.google.com/). */
+  issueRefreshToken(clientId: string, mailbox?: string, scope?: string): string {
     const token = `1//fake-google-rt-${randomBytes(12).toString('hex')}`;
-    this.refreshTokens.set(token, { clientId, mailbox });
+    this.refreshTokens.set(token, { clientId, mailbox, scope });
     return token;
   }
 
@@ -159,7 +161,7 @@ export class FakeGoogleOAuth {
     if (grant.clientId !== clientId) return fail(res, 'unauthorized_client');
     if (!this.rotateRefreshTokens) return this.issue(res, grant, undefined);
     this.refreshTokens.delete(refreshToken);
-    this.issue(res, grant, this.issueRefreshToken(clientId, grant.mailbox));
+    this.issue(res, grant, this.issueRefreshToken(clientId, grant.mailbox, grant.scope));
   }
 
   private redeem(form: URLSearchParams, clientId: string, res: ServerResponse): void {
@@ -182,14 +184,19 @@ export class FakeGoogleOAuth {
   private issue(res: ServerResponse, grant: Grant, refreshToken: string | undefined): void {
     const accessToken = `ya29.fake-${randomBytes(16).toString('hex')}`;
     this.accessTokens.set(accessToken, grant);
-    const body: Record<string, unknown> = { access_token: accessToken, expires_in: this.expiresIn, scope: SCOPE, token_type: 'Bearer' };
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      expires_in: this.expiresIn,
+      scope: grant.scope ?? SCOPE,
+      token_type: 'Bearer',
+    };
     if (refreshToken !== undefined) body.refresh_token = refreshToken;
     sendJson(res, 200, body);
   }
 
   private introspect(form: URLSearchParams, res: ServerResponse): void {
     const grant = this.accessTokens.get(form.get('token') ?? '');
-    sendIntrospection(res, grant && { ...grant, scope: SCOPE });
+    sendIntrospection(res, grant && { ...grant, scope: grant.scope ?? SCOPE });
   }
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Credentials } from 'google-auth-library';
 import { AppConfig } from '@app/config';
-import { GoogleRefreshTokenCredentials, IssuedToken } from './oauth-credentials';
+import { GOOGLE_MAIL_SCOPE, GoogleRefreshTokenCredentials, IssuedToken } from './oauth-credentials';
 import { createGoogleClient, throwGoogleTokenError } from './google-token-endpoint';
-import { missingTokenError } from './oauth-token-error';
+import { localTokenError, missingTokenError } from './oauth-token-error';
 
 /** Access tokens for Gmail SMTP from a stored refresh token, through google-auth-library. */
 @Injectable()
@@ -27,6 +27,10 @@ export class GoogleRefreshTokenService {
     }
     if (!issued?.access_token) {
       throw missingTokenError('google', 'access_token');
+    }
+    // A refresh token another app obtained (gmail.send, say) gives tokens Gmail's SMTP and IMAP both refuse.
+    if (issued.scope !== undefined && !issued.scope.split(' ').includes(GOOGLE_MAIL_SCOPE)) {
+      throw localTokenError('google', 'invalid_scope', `Google granted this refresh token ${issued.scope}, without ${GOOGLE_MAIL_SCOPE}`);
     }
     const { refresh_token: refreshToken } = issued;
     return {

@@ -12,7 +12,7 @@ import { IntegrationsService } from './integrations.service';
 
 const STEP_TIMEOUT_MS = 10_000;
 // Provider answers that only a new consent (or a new refresh token) can fix.
-const RECONNECT_CODES = new Set(['invalid_grant', 'unauthorized_client', 'missing_refresh_token']);
+const RECONNECT_CODES = new Set(['invalid_grant', 'unauthorized_client', 'missing_refresh_token', 'invalid_scope']);
 
 /**
  * Runs a real SMTP session with the integration's settings and records the outcome as its status;
