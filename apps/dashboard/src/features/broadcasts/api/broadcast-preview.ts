@@ -5,8 +5,6 @@ import type { components } from '@/lib/api/schema';
 import { broadcastsKey } from './broadcasts';
 
 export type BroadcastPreview = components['schemas']['BroadcastPreviewResponse'];
-export type TemplateProblem = components['schemas']['TemplateProblemResponse'];
-export type TemplateField = TemplateProblem['field'];
 
 export interface PreviewSource {
   subject: string;

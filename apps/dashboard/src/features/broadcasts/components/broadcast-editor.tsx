@@ -1,11 +1,10 @@
 import { Alert, Anchor, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
+import { LiquidProblemNote, selectTextareaLine, type LiquidProblem } from '@/components/liquid-problem-note';
 import type { components } from '@/lib/api/schema';
-import type { TemplateField, TemplateProblem } from '../api/broadcast-preview';
 import type { BroadcastDraft } from './broadcast-draft';
 import { saveFieldError, saveFormErrors } from './save-errors';
-import { selectLine, TemplateProblemNote } from './template-problem-note';
 
 type Integration = components['schemas']['IntegrationResponse'];
 
@@ -35,15 +34,15 @@ export function BroadcastEditor({
   lists: { id: string; name: string }[];
   /** The marketing integration: undefined while unknown (or not readable), null when there is none. */
   integration: Integration | null | undefined;
-  problems: TemplateProblem[];
+  problems: LiquidProblem[];
   saveError: unknown;
 }) {
-  const problemAt = (field: TemplateField) => {
+  const problemAt = (field: LiquidProblem['field']) => {
     const problem = problems.find((candidate) => candidate.field === field);
     if (!problem) return saveFieldError(saveError, field);
     // A subject is one line: there is no line to go to.
-    const showLine = field === 'subject' ? undefined : (line: number) => selectLine(FIELD_IDS[field], line);
-    return <TemplateProblemNote problem={problem} source={draft[field]} onShowLine={showLine} />;
+    const showLine = field === 'subject' ? undefined : (line: number) => selectTextareaLine(FIELD_IDS[field], line);
+    return <LiquidProblemNote problem={problem} source={draft[field]} onShowLine={showLine} />;
   };
   const senders = integration?.senders ?? [];
   const defaultSender = senders.find((sender) => sender.default) ?? senders[0];

@@ -1,13 +1,11 @@
-import { Card, Code, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/error-alert';
+import { RenderedMail } from '@/components/rendered-mail';
 import type { BroadcastPreview } from '../api/broadcast-preview';
 import type { usePreviewContact } from './use-preview-contact';
 
-/**
- * The mail as the chosen contact gets it. The HTML is shown in a sandboxed frame: no script in it
- * runs, and it cannot reach the dashboard's page or session.
- */
+/** The mail as the chosen contact gets it, rendered by the server. */
 export function BroadcastPreviewPanel({
   preview,
   contact,
@@ -16,7 +14,7 @@ export function BroadcastPreviewPanel({
   contact: ReturnType<typeof usePreviewContact>;
 }) {
   const rendered = preview.data;
-  const problemIn = (field: 'subject' | 'html' | 'text') => rendered?.errors.some((problem) => problem.field === field) ?? false;
+  const broken = (field: 'subject' | 'html' | 'text') => rendered?.errors.some((problem) => problem.field === field) ?? false;
   return (
     <Card withBorder component="section" aria-labelledby="preview-title">
       <Stack>
@@ -40,45 +38,7 @@ export function BroadcastPreviewPanel({
         <ErrorAlert error={preview.error} title="No preview" />
         {rendered && (
           <>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Subject
-              </Text>
-              <Text data-testid="preview-subject">
-                {problemIn('subject') ? 'Cannot be rendered: see the subject field' : rendered.subject}
-              </Text>
-            </div>
-            <Tabs defaultValue="html" keepMounted={false}>
-              <Tabs.List>
-                <Tabs.Tab value="html">HTML</Tabs.Tab>
-                <Tabs.Tab value="text">Text</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="html" pt="sm">
-                {rendered.html !== null ? (
-                  <iframe
-                    title="HTML preview"
-                    sandbox=""
-                    srcDoc={rendered.html}
-                    style={{ width: '100%', height: 420, border: '1px solid var(--mantine-color-default-border)', background: 'white' }}
-                  />
-                ) : (
-                  <Text c="dimmed" size="sm">
-                    {problemIn('html') ? 'Cannot be rendered: see the HTML field.' : 'No HTML part.'}
-                  </Text>
-                )}
-              </Tabs.Panel>
-              <Tabs.Panel value="text" pt="sm">
-                {rendered.text !== null ? (
-                  <Code block data-testid="preview-text" style={{ whiteSpace: 'pre-wrap' }}>
-                    {rendered.text}
-                  </Code>
-                ) : (
-                  <Text c="dimmed" size="sm">
-                    {problemIn('text') ? 'Cannot be rendered: see the text field.' : 'No text part.'}
-                  </Text>
-                )}
-              </Tabs.Panel>
-            </Tabs>
+            <RenderedMail mail={rendered} broken={broken} />
             <Text size="xs" c="dimmed">
               In previews and tests the unsubscribe link goes to a page that unsubscribes nobody. Images from other sites are not loaded
               here.
