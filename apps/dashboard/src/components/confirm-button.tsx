@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
+import { Button, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { ConfirmDialog } from './confirm-dialog';
 
-/** A destructive action asks first, saying what will happen; the dialog's buttons are keyboard-reachable and Escape cancels. */
+/** A destructive action asks first, saying what will happen (ConfirmDialog). */
 export function ConfirmButton({
   children,
   title,
@@ -25,26 +26,15 @@ export function ConfirmButton({
       <Button color="red" variant="light" {...button} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-        <Text size="sm" mb="lg">
-          {message}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={loading}
-            onClick={() => {
-              onConfirm();
-              close();
-            }}
-          >
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={close}
+        title={title}
+        message={message}
+        confirmLabel={confirmLabel}
+        onConfirm={onConfirm}
+        loading={loading}
+      />
     </>
   );
 }

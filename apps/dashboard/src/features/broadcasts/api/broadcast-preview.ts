@@ -16,23 +16,25 @@ export interface PreviewSource {
 const TYPING_PAUSE_MS = 350;
 
 /**
- * The content as typed, rendered by the server for the contact once typing pauses; the last
- * rendering stays while the next one comes. `enabled` waits for the contact to be known.
+ * The content as typed (or as its template says), rendered by the server for the contact once
+ * typing pauses; the last rendering stays while the next one comes. Nothing is asked while there
+ * is no content yet (a template not chosen or still loading) or `enabled` waits for the contact to be known.
  */
-export function useBroadcastPreview(ws: string, source: PreviewSource, contactId: string | undefined, enabled: boolean) {
+export function useBroadcastPreview(ws: string, source: PreviewSource | undefined, contactId: string | undefined, enabled: boolean) {
   // Debounced as text: a new object each render would restart the wait. A contact chosen renders at once.
-  const [settled] = useDebouncedValue(JSON.stringify(source), TYPING_PAUSE_MS);
+  const [settled] = useDebouncedValue(JSON.stringify(source ?? null), TYPING_PAUSE_MS);
+  const content = JSON.parse(settled) as PreviewSource | null;
   return useQuery({
     queryKey: [...broadcastsKey(ws), 'preview', settled, contactId],
     queryFn: () =>
       unwrap(
         api.POST('/v1/workspaces/{ws}/broadcasts/preview', {
           params: { path: { ws } },
-          body: { ...(JSON.parse(settled) as PreviewSource), contactId },
+          body: { ...content!, contactId },
         }),
       ),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
-    enabled,
+    enabled: enabled && content !== null,
   });
 }

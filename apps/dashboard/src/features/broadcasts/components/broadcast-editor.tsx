@@ -1,29 +1,31 @@
-import { Alert, Anchor, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Select, Stack, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
-import { LiquidProblemNote, selectTextareaLine, type LiquidProblem } from '@/components/liquid-problem-note';
+import type { LiquidProblem } from '@/components/liquid-problem-note';
 import type { components } from '@/lib/api/schema';
+import type { BroadcastTemplate, TemplateContent } from '../api/broadcast-templates';
 import type { BroadcastDraft } from './broadcast-draft';
+import { ContentSourceChoice } from './content-source-choice';
 import { saveFieldError, saveFormErrors } from './save-errors';
+import { TemplateSourceFields } from './template-source-fields';
+import { WrittenContentFields } from './written-content-fields';
 
 type Integration = components['schemas']['IntegrationResponse'];
 
-const TEMPLATE_HELP =
-  'Liquid: {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.email }}, {{ contact.attributes.plan }}, {{ unsubscribe_url }}';
-const FIELD_IDS = { html: 'broadcast-html', text: 'broadcast-text' } as const;
-const MONOSPACE = { input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-sm)' } };
-
 /**
- * The broadcast's list, sender and content. Each field shows the Liquid problem the live preview
- * found in it, at its line, and whatever the API refused when it was saved.
+ * The broadcast's list, sender and content: written here, or a stored template's. What the API
+ * refused when it was saved shows at the field it names, the rest above the form.
  */
 export function BroadcastEditor({
   ws,
   draft,
   onChange,
   readOnly,
+  fixed,
   lists,
   integration,
+  template,
+  content,
   problems,
   saveError,
 }: {
@@ -31,19 +33,18 @@ export function BroadcastEditor({
   draft: BroadcastDraft;
   onChange: (changes: Partial<BroadcastDraft>) => void;
   readOnly: boolean;
+  /** Sent (or on its way): what it says can no longer change. */
+  fixed: boolean;
   lists: { id: string; name: string }[];
   /** The marketing integration: undefined while unknown (or not readable), null when there is none. */
   integration: Integration | null | undefined;
+  template: BroadcastTemplate;
+  /** What the preview renders: the draft's own content or the template's. */
+  content: TemplateContent | undefined;
+  /** The Liquid problems the preview found in that content. */
   problems: LiquidProblem[];
   saveError: unknown;
 }) {
-  const problemAt = (field: LiquidProblem['field']) => {
-    const problem = problems.find((candidate) => candidate.field === field);
-    if (!problem) return saveFieldError(saveError, field);
-    // A subject is one line: there is no line to go to.
-    const showLine = field === 'subject' ? undefined : (line: number) => selectTextareaLine(FIELD_IDS[field], line);
-    return <LiquidProblemNote problem={problem} source={draft[field]} onShowLine={showLine} />;
-  };
   const senders = integration?.senders ?? [];
   const defaultSender = senders.find((sender) => sender.default) ?? senders[0];
   const senderOptions = [
@@ -54,7 +55,7 @@ export function BroadcastEditor({
 
   return (
     <Stack>
-      <ErrorAlert error={saveError} messages={saveFormErrors(saveError)} title="Not saved" />
+      <ErrorAlert error={saveError} messages={saveFormErrors(saveError, draft.source)} title="Not saved" />
       {integration === null && (
         <Alert color="yellow" title="Nothing can be sent yet">
           No integration of this workspace serves marketing mail. Mark one for marketing under{' '}
@@ -95,44 +96,22 @@ export function BroadcastEditor({
         readOnly={readOnly}
         allowDeselect={false}
       />
-      <TextInput
-        label="Subject"
-        description={TEMPLATE_HELP}
-        required
-        maxLength={998}
-        value={draft.subject}
-        onChange={(event) => onChange({ subject: event.currentTarget.value })}
-        error={problemAt('subject')}
-        readOnly={readOnly}
-      />
-      <Textarea
-        id={FIELD_IDS.html}
-        label="HTML"
-        description="Values from contacts are HTML-escaped"
-        autosize
-        minRows={8}
-        maxRows={24}
-        styles={MONOSPACE}
-        spellCheck={false}
-        value={draft.html}
-        onChange={(event) => onChange({ html: event.currentTarget.value })}
-        error={problemAt('html')}
-        readOnly={readOnly}
-      />
-      <Textarea
-        id={FIELD_IDS.text}
-        label="Text"
-        description="The plain-text part, for mail clients that show no HTML"
-        autosize
-        minRows={5}
-        maxRows={16}
-        styles={MONOSPACE}
-        spellCheck={false}
-        value={draft.text}
-        onChange={(event) => onChange({ text: event.currentTarget.value })}
-        error={problemAt('text')}
-        readOnly={readOnly}
-      />
+      {!readOnly && <ContentSourceChoice draft={draft} onChange={onChange} template={template} />}
+      {draft.source === 'template' ? (
+        <TemplateSourceFields
+          ws={ws}
+          draft={draft}
+          onChange={onChange}
+          readOnly={readOnly}
+          template={template}
+          content={content}
+          fixed={fixed}
+          problems={problems}
+          saveError={saveError}
+        />
+      ) : (
+        <WrittenContentFields draft={draft} onChange={onChange} readOnly={readOnly} problems={problems} saveError={saveError} />
+      )}
     </Stack>
   );
 }

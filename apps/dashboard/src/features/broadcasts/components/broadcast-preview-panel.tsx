@@ -5,13 +5,15 @@ import { RenderedMail } from '@/components/rendered-mail';
 import type { BroadcastPreview } from '../api/broadcast-preview';
 import type { usePreviewContact } from './use-preview-contact';
 
-/** The mail as the chosen contact gets it, rendered by the server. */
+/** The mail as the chosen contact gets it, rendered by the server; `waiting` says why there is nothing to render yet. */
 export function BroadcastPreviewPanel({
   preview,
   contact,
+  waiting,
 }: {
   preview: UseQueryResult<BroadcastPreview>;
   contact: ReturnType<typeof usePreviewContact>;
+  waiting?: string;
 }) {
   const rendered = preview.data;
   const broken = (field: 'subject' | 'html' | 'text') => rendered?.errors.some((problem) => problem.field === field) ?? false;
@@ -35,8 +37,13 @@ export function BroadcastPreviewPanel({
           allowDeselect={false}
           disabled={contact.options.length === 0}
         />
+        {waiting && (
+          <Text size="sm" c="dimmed">
+            {waiting}
+          </Text>
+        )}
         <ErrorAlert error={preview.error} title="No preview" />
-        {rendered && (
+        {rendered && !waiting && (
           <>
             <RenderedMail mail={rendered} broken={broken} />
             <Text size="xs" c="dimmed">

@@ -1,8 +1,10 @@
 import { fieldError } from '@/components/form-fields';
 import { ApiError } from '@/lib/api-error';
+import type { ContentSource } from './broadcast-draft';
 
-export const DRAFT_FIELDS = ['name', 'listId', 'from', 'subject', 'html', 'text'] as const;
-export type DraftField = (typeof DRAFT_FIELDS)[number];
+const COMMON_FIELDS = ['name', 'listId', 'from'] as const;
+const CONTENT_FIELDS = { written: ['subject', 'html', 'text'], template: ['templateId', 'templateVersion'] } as const;
+export type DraftField = (typeof COMMON_FIELDS)[number] | (typeof CONTENT_FIELDS)[ContentSource][number];
 
 // Template refusals read "html: tag … not closed, line:2, col:1": the field, then a colon.
 const isTemplateMessage = (message: string, field: string) => message.startsWith(`${field}:`);
@@ -14,8 +16,12 @@ export function saveFieldError(error: unknown, field: DraftField): string | unde
   return messages.length > 0 ? messages.join('; ') : undefined;
 }
 
-/** The messages no field of the editor claims (a list that is gone, a sender not allowed), for above the form. */
-export function saveFormErrors(error: unknown): string[] | undefined {
+/**
+ * The messages no field on screen claims (a list that is gone, a sender not allowed), for above the
+ * form. With a template, its content has no fields here: what the API said about it shows above too.
+ */
+export function saveFormErrors(error: unknown, source: ContentSource): string[] | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.notAbout(DRAFT_FIELDS).filter((message) => !DRAFT_FIELDS.some((field) => isTemplateMessage(message, field)));
+  const shown = [...COMMON_FIELDS, ...CONTENT_FIELDS[source]];
+  return error.notAbout(shown).filter((message) => !shown.some((field) => isTemplateMessage(message, field)));
 }

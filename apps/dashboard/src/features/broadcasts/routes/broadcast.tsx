@@ -5,10 +5,11 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useCan, useWorkspaceId } from '@/lib/auth';
 import { useListChoices, useMarketingIntegration } from '../api/broadcast-choices';
+import { useBroadcastTemplate } from '../api/broadcast-templates';
 import { useBroadcast, useUpdateBroadcast, type Broadcast } from '../api/broadcasts';
 import { BroadcastActions } from '../components/broadcast-actions';
 import { BroadcastComposer } from '../components/broadcast-composer';
-import { broadcastChanges, useBroadcastDraft } from '../components/broadcast-draft';
+import { broadcastChanges, copyIsBehind, draftOf, isComplete, useBroadcastDraft } from '../components/broadcast-draft';
 import { BroadcastProgress } from '../components/broadcast-progress';
 import { BroadcastStatusBadge } from '../components/broadcast-status-badge';
 import { TestSendForm } from '../components/test-send-form';
@@ -31,8 +32,11 @@ export function BroadcastPage() {
 function BroadcastDetails({ ws, broadcast }: { ws: string; broadcast: Broadcast }) {
   const can = useCan();
   const editable = broadcast.status === 'draft' && can('PATCH /v1/workspaces/{ws}/broadcasts/{id}');
-  const { draft, change, dirty } = useBroadcastDraft(broadcast, editable);
+  const { draft, change, dirty } = useBroadcastDraft(draftOf(broadcast), editable);
   const update = useUpdateBroadcast(ws, broadcast.id);
+  // The same query the composer asks: what the saved draft's template says now.
+  const saved = useBroadcastTemplate(ws, editable ? broadcast.templateId : null, broadcast.templateVersion);
+  const behind = !dirty && copyIsBehind(broadcast, saved.content);
   const senders = useMarketingIntegration(ws, can('GET /v1/workspaces/{ws}/integrations')).data?.senders ?? [];
   const listName = useListChoices(ws).data?.data.find((list) => list.id === broadcast.listId)?.name;
 
@@ -69,19 +73,32 @@ function BroadcastDetails({ ws, broadcast }: { ws: string; broadcast: Broadcast 
             What it says
           </Title>
         )}
-        <BroadcastComposer ws={ws} draft={draft} onChange={change} readOnly={!editable} saveError={update.error}>
+        <BroadcastComposer
+          ws={ws}
+          draft={draft}
+          onChange={change}
+          readOnly={!editable}
+          fixed={broadcast.status !== 'draft'}
+          saveError={update.error}
+        >
           {(contactId) => (
             <>
               {editable && (
-                <Group justify="flex-end">
-                  <Button onClick={save} loading={update.isPending} disabled={!dirty}>
+                <Stack gap="xs" align="flex-end">
+                  <Button onClick={save} loading={update.isPending} disabled={!(dirty || behind) || !isComplete(draft)}>
                     Save draft
                   </Button>
-                </Group>
+                  {behind && (
+                    <Text size="xs" c="dimmed" ta="right">
+                      Its template has changed since this draft was saved. A test renders the draft as saved: save it again to test what the
+                      template says now. Sending takes the template as it is then in any case.
+                    </Text>
+                  )}
+                </Stack>
               )}
               {can('POST /v1/workspaces/{ws}/broadcasts/{id}/test') && (
                 <Card withBorder>
-                  <TestSendForm ws={ws} broadcastId={broadcast.id} contactId={contactId} unsaved={dirty} />
+                  <TestSendForm ws={ws} broadcastId={broadcast.id} contactId={contactId} unsaved={dirty || behind} />
                 </Card>
               )}
             </>

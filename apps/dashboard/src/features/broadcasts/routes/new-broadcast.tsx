@@ -2,17 +2,22 @@ import { Anchor, Button, Group } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { useCan, useWorkspaceId } from '@/lib/auth';
+import { useUrlState } from '@/lib/url-state';
 import { useMarketingIntegration } from '../api/broadcast-choices';
 import { useCreateBroadcast } from '../api/broadcasts';
 import { BroadcastComposer } from '../components/broadcast-composer';
-import { newBroadcastBody, useBroadcastDraft } from '../components/broadcast-draft';
+import { isComplete, newBroadcastBody, starterDraft, useBroadcastDraft } from '../components/broadcast-draft';
 
-/** `/w/{ws}/broadcasts/new`: a broadcast is written and previewed here, then saved as a draft to test, send or schedule. */
+/**
+ * `/w/{ws}/broadcasts/new`: a broadcast is written (or a stored template chosen) and previewed
+ * here, then saved as a draft to test, send or schedule. `?templateId=` starts from that template.
+ */
 export function NewBroadcastPage() {
   const ws = useWorkspaceId();
   const can = useCan();
   const navigate = useNavigate();
-  const { draft, change } = useBroadcastDraft();
+  const [{ templateId }] = useUrlState(['templateId'] as const);
+  const { draft, change } = useBroadcastDraft(starterDraft(templateId));
   const create = useCreateBroadcast(ws);
   const senders = useMarketingIntegration(ws, can('GET /v1/workspaces/{ws}/integrations')).data?.senders ?? [];
 
@@ -26,7 +31,10 @@ export function NewBroadcastPage() {
       <Anchor component={Link} to={`/w/${ws}/broadcasts`} size="sm">
         ← Broadcasts
       </Anchor>
-      <PageHeader title="New broadcast" description="Write it, check the preview for a few members, then save the draft." />
+      <PageHeader
+        title="New broadcast"
+        description="Write it or choose a stored template, check the preview for a few members, then save the draft."
+      />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -36,7 +44,7 @@ export function NewBroadcastPage() {
         <BroadcastComposer ws={ws} draft={draft} onChange={change} readOnly={false} saveError={create.error}>
           {() => (
             <Group justify="flex-end">
-              <Button type="submit" loading={create.isPending}>
+              <Button type="submit" loading={create.isPending} disabled={!isComplete(draft)}>
                 Save draft
               </Button>
             </Group>

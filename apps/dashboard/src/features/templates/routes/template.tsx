@@ -58,17 +58,24 @@ function TemplateDetails({ ws, template }: { ws: string; template: Template }) {
           </Text>
         }
         actions={
-          can('DELETE /v1/workspaces/{ws}/templates/{id}') && (
-            <ConfirmButton
-              title="Delete this template?"
-              message={`With all its versions. Sends naming "${template.key}" are refused from then on; broadcasts made from it keep their copy.`}
-              confirmLabel="Delete template"
-              loading={remove.isPending}
-              onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate(`/w/${ws}/templates`, { replace: true }) })}
-            >
-              Delete template
-            </ConfirmButton>
-          )
+          <>
+            {can('POST /v1/workspaces/{ws}/broadcasts') && (
+              <Button component={Link} to={`/w/${ws}/broadcasts/new?templateId=${template.id}`} variant="default">
+                Use in a broadcast
+              </Button>
+            )}
+            {can('DELETE /v1/workspaces/{ws}/templates/{id}') && (
+              <ConfirmButton
+                title="Delete this template?"
+                message={`With all its versions. Sends naming "${template.key}" are refused from then on; broadcasts made from it keep their copy.`}
+                confirmLabel="Delete template"
+                loading={remove.isPending}
+                onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate(`/w/${ws}/templates`, { replace: true }) })}
+              >
+                Delete template
+              </ConfirmButton>
+            )}
+          </>
         }
       />
       <ErrorAlert error={remove.error} title="Not deleted" />
