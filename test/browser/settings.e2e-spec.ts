@@ -2,7 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { BrowserApp, seriousAccessibilityProblems, startBrowserApp } from '../support/browser';
 import { openPage, signedInPage } from '../support/browser-pages';
-import { cookie, dashboard, OPERATOR, OPERATOR_ENV, signIn } from '../support/people';
+import { createContact } from '../support/contact-factory';
+import { cookie, dashboard, invitePerson, OPERATOR, OPERATOR_ENV, signIn } from '../support/people';
 import { bearer } from '../support/test-app';
 import { createWorkspace, CreatedWorkspace } from '../support/workspace-factory';
 
@@ -23,7 +24,8 @@ describe('workspace settings and the account page in the browser', () => {
       .send({ email: OPERATOR.email, ...body });
 
   beforeAll(async () => {
-    app = await startBrowserApp({ env: OPERATOR_ENV });
+    // The worker carries out recipient erasures.
+    app = await startBrowserApp({ worker: true, env: OPERATOR_ENV });
     ws = await createWorkspace(app.t, 'Acme');
     page = await signedInPage(app, OPERATOR);
   });
@@ -54,6 +56,68 @@ describe('workspace settings and the account page in the browser', () => {
     await page.reload();
     await expect(page.getByLabel('Workspace name').inputValue()).resolves.toBe('Acme Production');
     await expect(page.getByRole('switch', { name: 'Track clicks' }).isChecked()).resolves.toBe(false);
+  });
+
+  it('keeps bodies and messages as long as set, showing the refusal of bodies outlasting messages at the bodies field', async () => {
+    const bodies = page.getByLabel('Keep message bodies for (days)');
+    const messages = page.getByLabel('Keep messages for (days)');
+    await expect(bodies.inputValue()).resolves.toBe('30');
+    await expect(messages.inputValue()).resolves.toBe('400');
+
+    await bodies.fill('500');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await main()
+      .getByText(/^retention\.bodiesDays \(500\) may not exceed retention\.metadataDays \(400\)/)
+      .waitFor();
+    await expect(bodies.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(messages.getAttribute('aria-invalid')).resolves.not.toBe('true');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect((await workspace()).retention).toEqual({ bodiesDays: 30, metadataDays: 400 });
+
+    await bodies.fill('14');
+    await messages.fill('90');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await workspace()).retention).toEqual({ bodiesDays: 14, metadataDays: 90 });
+    const [latest] = (await app.t.http.get(`/v1/workspaces/${ws.id}/audit`).set(bearer(ws.adminKey)).expect(200)).body.data;
+    expect(latest).toMatchObject({ action: 'workspace.updated', details: { fields: ['retention'] } });
+
+    await page.reload();
+    await expect(page.getByLabel('Keep message bodies for (days)').inputValue()).resolves.toBe('14');
+    await expect(page.getByLabel('Keep messages for (days)').inputValue()).resolves.toBe('90');
+  });
+
+  it('erases a recipient after confirming, and follows the erasure until it is done', async () => {
+    const contact = await createContact(app.t, ws, { email: 'forget-me@example.com', firstName: 'Forget' });
+    await page.getByLabel('Email address').fill('forget-me@example.com');
+    await page.getByRole('button', { name: 'Erase recipient' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase this recipient?' });
+    await dialog.getByText(/about forget-me@example\.com is erased for good/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await app.t.http.get(`/v1/workspaces/${ws.id}/contacts/${contact.id}`).set(bearer(ws.adminKey)).expect(200);
+
+    await page.getByRole('button', { name: 'Erase recipient' }).click();
+    await dialog.getByRole('button', { name: 'Erase recipient' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Erased' });
+    await done.waitFor({ timeout: 20_000 });
+    await done.getByText(/contacts deleted, with their list memberships: 1;/).waitFor();
+    await expect(page.getByLabel('Email address').inputValue()).resolves.toBe('');
+    await app.t.http.get(`/v1/workspaces/${ws.id}/contacts/${contact.id}`).set(bearer(ws.adminKey)).expect(404);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows a viewer the retention read-only, with nothing to save and no erasure', async () => {
+    const viewer = await signedInPage(app, await invitePerson(app.t, ws, 'viewer'));
+    await openPage(viewer, `/w/${ws.id}/settings`, 'Settings');
+    const bodies = viewer.getByLabel('Keep message bodies for (days)');
+    await expect(bodies.inputValue()).resolves.toBe('14');
+    await expect(bodies.getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(viewer.getByLabel('Keep messages for (days)').getAttribute('readonly')).resolves.not.toBeNull();
+    const main = viewer.getByRole('main');
+    await expect(main.getByRole('button').count()).resolves.toBe(0);
+    await expect(main.getByLabel('Email address').count()).resolves.toBe(0);
+    expect(await seriousAccessibilityProblems(viewer)).toEqual([]);
   });
 
   it('enrols an authenticator app on the account page with a code computed from its secret, and shows the recovery codes once', async () => {

@@ -5,11 +5,20 @@ import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors } from '@/components/form-fields';
 import { useCan } from '@/lib/auth';
 import { useUpdateWorkspace, type Workspace, type WorkspaceChanges } from '../api/workspace-settings';
+import { RetentionFields, type RetentionDraft } from './retention-fields';
 
-const FIELDS = ['name', 'tracking', 'requireTotp', 'suppressTransactionalOnBounce'] as const;
+const FIELDS = [
+  'name',
+  'tracking',
+  'requireTotp',
+  'suppressTransactionalOnBounce',
+  'retention',
+  'retention.bodiesDays',
+  'retention.metadataDays',
+] as const;
 
 /** The settings as the form holds them. */
-interface Draft {
+interface Draft extends RetentionDraft {
   name: string;
   opens: boolean;
   clicks: boolean;
@@ -22,7 +31,16 @@ const draftOf = (workspace: Workspace): Draft => ({
   ...workspace.tracking,
   requireTotp: workspace.requireTotp,
   suppressTransactionalOnBounce: workspace.suppressTransactionalOnBounce,
+  ...workspace.retention,
 });
+
+function retentionChanges(saved: Draft, draft: Draft): WorkspaceChanges {
+  const retention = {
+    ...(draft.bodiesDays !== saved.bodiesDays ? { bodiesDays: Number(draft.bodiesDays) } : {}),
+    ...(draft.metadataDays !== saved.metadataDays ? { metadataDays: Number(draft.metadataDays) } : {}),
+  };
+  return Object.keys(retention).length > 0 ? { retention } : {};
+}
 
 /** Only what changed is sent, so the audit log names the fields someone actually changed. */
 function changesBetween(saved: Draft, draft: Draft): WorkspaceChanges {
@@ -33,10 +51,11 @@ function changesBetween(saved: Draft, draft: Draft): WorkspaceChanges {
     ...(draft.suppressTransactionalOnBounce !== saved.suppressTransactionalOnBounce
       ? { suppressTransactionalOnBounce: draft.suppressTransactionalOnBounce }
       : {}),
+    ...retentionChanges(saved, draft),
   };
 }
 
-/** Name, tracking defaults, the second-factor rule and what bounces stop; people who may not change them see them read-only. */
+/** Name, tracking defaults, the second-factor rule, what bounces stop and retention; people who may not change them see them read-only. */
 export function WorkspaceSettingsForm({ ws, workspace }: { ws: string; workspace: Workspace }) {
   const can = useCan();
   const update = useUpdateWorkspace(ws);
@@ -136,6 +155,7 @@ export function WorkspaceSettingsForm({ ws, workspace }: { ws: string; workspace
             error={fieldError(update.error, 'suppressTransactionalOnBounce')}
           />
         </Stack>
+        <RetentionFields values={draft} onChange={set} readOnly={!mayChange} error={update.error} />
         {mayChange && (
           <Group>
             <Button type="submit" disabled={Object.keys(changes).length === 0} loading={update.isPending}>
