@@ -164,6 +164,8 @@ describe('templates in the browser', () => {
     await page.goto(at('/templates'));
     await heading(page, 'Templates');
     const row = page.getByRole('row').filter({ hasText: 'welcome' });
+    // The heading comes before the list's answer.
+    await row.waitFor();
     await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['welcome', 'Welcome', '3', 'No', expect.any(String)]);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await row.getByRole('link', { name: 'welcome' }).click();

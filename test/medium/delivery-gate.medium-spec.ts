@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CryptoModule } from '@app/crypto';
-import { BroadcastEntity, BroadcastStatus, IntegrationEntity, Mailbox, MessageEntity, WorkspaceEntity } from '@app/database';
+import {
+  BroadcastEntity,
+  BroadcastStatus,
+  IntegrationEntity,
+  Mailbox,
+  MessageEntity,
+  SuppressionReason,
+  WorkspaceEntity,
+} from '@app/database';
 import { IntegrationsModule, IntegrationsRepository } from '@app/integrations';
 import { BroadcastsRepository, ListsRepository, MarketingModule, SuppressionsRepository } from '@app/marketing';
 import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 import { BroadcastSnapshots, PAUSED_RECHECK_MS } from '../../apps/worker/src/broadcasts/broadcast-snapshots';
+import { BouncedAddresses } from '../../apps/worker/src/delivery/bounced-addresses';
 import { CircuitBreaker } from '../../apps/worker/src/delivery/circuit-breaker';
 import { DeliveryGate } from '../../apps/worker/src/delivery/delivery-gate.service';
 import { IntegrationRateLimiter } from '../../apps/worker/src/delivery/integration-rate-limiter';
@@ -58,8 +67,8 @@ class Situation {
     return (await this.context.module.get(ListsRepository).insert(this.workspaceId, { name: 'Product updates', description: null })).id;
   }
 
-  suppress(email: string, listId: string | null = null): Promise<void> {
-    return this.context.module.get(SuppressionsRepository).add(this.workspaceId, [{ email, listId, reason: 'unsubscribe' }]);
+  suppress(email: string, listId: string | null = null, reason: SuppressionReason = 'unsubscribe'): Promise<void> {
+    return this.context.module.get(SuppressionsRepository).add(this.workspaceId, [{ email, listId, reason }]);
   }
 
   /** A message as the loader would hand it over; the gate reads nothing of it from the database. */
@@ -202,6 +211,22 @@ const rows: Row[] = [
     decision: sends({ to: [{ email: 'reset@example.com' }] }),
   },
   {
+    situation: 'the recipient of transactional mail bounced for good (the workspace stops transactional mail to it, as by default)',
+    arrange: async (s) => {
+      await s.suppress('dead@example.com', null, 'bounce');
+      return s.message(await s.integration(), { to: [{ email: 'Dead@Example.com' }] });
+    },
+    decision: { verdict: 'suppress' },
+  },
+  {
+    situation: 'one of two recipients of transactional mail complained',
+    arrange: async (s) => {
+      await s.suppress('angry@example.com', null, 'complaint');
+      return s.message(await s.integration(), { to: [{ email: 'calm@example.com' }], cc: [{ email: 'angry@example.com' }] });
+    },
+    decision: sends({ to: [{ email: 'calm@example.com' }], cc: [] }),
+  },
+  {
     situation: 'its integration needs reconnecting',
     arrange: async (s) => s.message(await s.integration({ statusState: 'needs_reconnect' })),
     decision: waits(RECONNECT_HOLD_MS),
@@ -243,13 +268,15 @@ describe('DeliveryGate (Postgres and Redis, no HTTP app)', () => {
     context = await startMediumContext(
       {
         imports: [CryptoModule, IntegrationsModule, MarketingModule],
-        providers: [DeliveryGate, BroadcastSnapshots, CircuitBreaker, IntegrationRateLimiter],
+        providers: [DeliveryGate, BroadcastSnapshots, BouncedAddresses, CircuitBreaker, IntegrationRateLimiter],
       },
       {
         RECONNECT_HOLD_MS: String(RECONNECT_HOLD_MS),
         MESSAGE_MAX_AGE_MS: String(MESSAGE_MAX_AGE_MS),
         CIRCUIT_BREAKER_THRESHOLD: '1',
         CIRCUIT_BREAKER_COOLDOWN_MS: String(CIRCUIT_BREAKER_COOLDOWN_MS),
+        // Each situation adds its suppressions just before deciding.
+        BOUNCED_ADDRESSES_CACHE_MS: '0',
       },
     );
     const workspace = await context.module.get(DataSource).getRepository(WorkspaceEntity).save({ name: 'Acme' });

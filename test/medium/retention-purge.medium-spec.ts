@@ -41,10 +41,16 @@ describe('retention purge on Postgres', () => {
     await messagesOfDaysAgo(workspaceId, integrationId, PURGE_BATCH + 1, 500);
     await messagesOfDaysAgo(workspaceId, integrationId, 5, 1);
 
-    expect(await purge.purge()).toEqual({ bodies: PURGE_BATCH * 2 + 10, messages: PURGE_BATCH + 1, files: 0 });
+    expect(await purge.purge()).toEqual({
+      bodies: PURGE_BATCH * 2 + 10,
+      messages: PURGE_BATCH + 1,
+      files: 0,
+      webhookEvents: 0,
+      reports: 0,
+    });
     expect(await counts(workspaceId)).toEqual({ messages: PURGE_BATCH * 2 + 15, bodies: 5 });
     // The next run starts where this one stopped: nothing left to walk.
-    expect(await purge.purge()).toEqual({ bodies: 0, messages: 0, files: 0 });
+    expect(await purge.purge()).toEqual({ bodies: 0, messages: 0, files: 0, webhookEvents: 0, reports: 0 });
   });
 
   it('walks again what a shorter bodiesDays reaches', async () => {

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Select, Stack, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
+import { LiquidContentFields } from '@/components/liquid-content-fields';
 import type { LiquidProblem } from '@/components/liquid-problem-note';
 import type { components } from '@/lib/api/schema';
 import type { BroadcastTemplate, TemplateContent } from '../api/broadcast-templates';
@@ -8,7 +9,9 @@ import type { BroadcastDraft } from './broadcast-draft';
 import { ContentSourceChoice } from './content-source-choice';
 import { saveFieldError, saveFormErrors } from './save-errors';
 import { TemplateSourceFields } from './template-source-fields';
-import { WrittenContentFields } from './written-content-fields';
+
+const LIQUID_HELP =
+  'Liquid: {{ contact.first_name }}, {{ contact.last_name }}, {{ contact.email }}, {{ contact.attributes.plan }}, {{ unsubscribe_url }}';
 
 type Integration = components['schemas']['IntegrationResponse'];
 
@@ -110,7 +113,16 @@ export function BroadcastEditor({
           saveError={saveError}
         />
       ) : (
-        <WrittenContentFields draft={draft} onChange={onChange} readOnly={readOnly} problems={problems} saveError={saveError} />
+        <LiquidContentFields
+          content={draft}
+          onChange={onChange}
+          readOnly={readOnly}
+          problems={problems}
+          savedError={(field) => saveFieldError(saveError, field)}
+          idPrefix="broadcast"
+          liquidHelp={LIQUID_HELP}
+          htmlHelp="Values from contacts are HTML-escaped"
+        />
       )}
     </Stack>
   );

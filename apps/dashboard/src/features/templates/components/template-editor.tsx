@@ -1,13 +1,12 @@
-import { Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Stack, Switch, TextInput } from '@mantine/core';
 import { ErrorAlert } from '@/components/error-alert';
 import { fieldError, formLevelErrors } from '@/components/form-fields';
-import { LiquidProblemNote, selectTextareaLine, type LiquidProblem } from '@/components/liquid-problem-note';
+import { LiquidContentFields } from '@/components/liquid-content-fields';
+import type { LiquidProblem } from '@/components/liquid-problem-note';
 import type { TemplateDraft } from './template-draft';
 
 const FIELDS = ['key', 'name', 'subject', 'html', 'text', 'strict'] as const;
 const LIQUID_HELP = 'Liquid: {{ data.name }} (what the send gives), {{ to.email }}, {{ to.name }}; {{ unsubscribe_url }} in marketing mail';
-const FIELD_IDS = { html: 'template-html', text: 'template-text' } as const;
-const MONOSPACE = { input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-sm)' } };
 
 /**
  * A template's key, name, content and strictness. Each Liquid field shows the problem the live
@@ -29,14 +28,6 @@ export function TemplateEditor({
   problems: LiquidProblem[];
   saveError: unknown;
 }) {
-  const problemAt = (field: LiquidProblem['field']) => {
-    const problem = problems.find((candidate) => candidate.field === field);
-    if (!problem) return fieldError(saveError, field);
-    // A subject is one line: there is no line to go to.
-    const showLine = field === 'subject' ? undefined : (line: number) => selectTextareaLine(FIELD_IDS[field], line);
-    return <LiquidProblemNote problem={problem} source={draft[field]} onShowLine={showLine} />;
-  };
-
   return (
     <Stack>
       <ErrorAlert error={saveError} messages={formLevelErrors(saveError, FIELDS)} title="Not saved" />
@@ -65,43 +56,15 @@ export function TemplateEditor({
         error={fieldError(saveError, 'name')}
         readOnly={readOnly}
       />
-      <TextInput
-        label="Subject"
-        description={LIQUID_HELP}
-        required
-        maxLength={998}
-        value={draft.subject}
-        onChange={(event) => onChange({ subject: event.currentTarget.value })}
-        error={problemAt('subject')}
+      <LiquidContentFields
+        content={draft}
+        onChange={onChange}
         readOnly={readOnly}
-      />
-      <Textarea
-        id={FIELD_IDS.html}
-        label="HTML"
-        description="Values from data are HTML-escaped"
-        autosize
-        minRows={8}
-        maxRows={24}
-        styles={MONOSPACE}
-        spellCheck={false}
-        value={draft.html}
-        onChange={(event) => onChange({ html: event.currentTarget.value })}
-        error={problemAt('html')}
-        readOnly={readOnly}
-      />
-      <Textarea
-        id={FIELD_IDS.text}
-        label="Text"
-        description="The plain-text part, for mail clients that show no HTML"
-        autosize
-        minRows={5}
-        maxRows={16}
-        styles={MONOSPACE}
-        spellCheck={false}
-        value={draft.text}
-        onChange={(event) => onChange({ text: event.currentTarget.value })}
-        error={problemAt('text')}
-        readOnly={readOnly}
+        problems={problems}
+        savedError={(field) => fieldError(saveError, field)}
+        idPrefix="template"
+        liquidHelp={LIQUID_HELP}
+        htmlHelp="Values from data are HTML-escaped"
       />
       <Switch
         label="Strict"
