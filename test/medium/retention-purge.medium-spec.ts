@@ -1,4 +1,6 @@
 import { RetentionPurge, PURGE_BATCH } from '../../apps/worker/src/retention/retention-purge.service';
+import { WorkspacesRepository } from '@app/workspaces';
+import { trustedWorkspaceId } from '@app/workspace-id';
 import { DatabaseRows } from '../support/database-rows';
 import { startWorkerContext, WorkerContext } from '../support/worker-context';
 
@@ -61,5 +63,21 @@ describe('retention purge on Postgres', () => {
     await context.dataSource.query(`UPDATE "public"."workspaces" SET retention_bodies_days = 7 WHERE id = $1`, [workspaceId]);
     expect((await purge.purge()).bodies).toBe(3);
     expect(await counts(workspaceId)).toEqual({ messages: 3, bodies: 0 });
+  });
+
+  it('keeps a mark of the bodies walked that was set back while a walk ran: the next walk starts over', async () => {
+    const workspaceId = trustedWorkspaceId(await rows.workspace());
+    const workspaces = context.module.get(WorkspacesRepository);
+    const mark = async () =>
+      (await context.dataSource.query(`SELECT bodies_purged_before AS mark FROM "public"."workspaces" WHERE id = $1`, [workspaceId]))[0]
+        .mark as Date | null;
+    const walkedFrom = new Date(Date.now() - 40 * 86_400_000);
+    await workspaces.markBodiesPurged(workspaceId, walkedFrom, null);
+    expect(await mark()).toEqual(walkedFrom);
+
+    // Set back (a message older than the mark appeared) while a walk that began at `walkedFrom` runs.
+    await context.dataSource.query(`UPDATE "public"."workspaces" SET bodies_purged_before = NULL WHERE id = $1`, [workspaceId]);
+    await workspaces.markBodiesPurged(workspaceId, new Date(Date.now() - 30 * 86_400_000), walkedFrom);
+    expect(await mark()).toBeNull();
   });
 });

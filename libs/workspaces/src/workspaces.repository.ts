@@ -65,8 +65,16 @@ export class WorkspacesRepository {
     }));
   }
 
-  /** The bodies of every message created before `before` are purged; a later purge starts there. */
-  async markBodiesPurged(workspaceId: WorkspaceId, before: Date): Promise<void> {
-    await this.workspaces.update({ id: workspaceId }, { bodiesPurgedBefore: before });
+  /**
+   * The bodies of every message created before `before` are purged; a later purge starts there.
+   * Only if the mark is still `walkedFrom`, the one the walk started at: a mark moved meanwhile
+   * (set back so the next walk starts over) is kept. Marks are written from JavaScript dates, so
+   * the comparison is exact.
+   */
+  async markBodiesPurged(workspaceId: WorkspaceId, before: Date, walkedFrom: Date | null): Promise<void> {
+    await this.workspaces.query(
+      `UPDATE "public"."workspaces" SET bodies_purged_before = $2 WHERE id = $1 AND bodies_purged_before IS NOT DISTINCT FROM $3`,
+      [workspaceId, before, walkedFrom],
+    );
   }
 }

@@ -96,7 +96,7 @@ export class RetentionPurge {
         cursor = batch.cursor;
         if (batch.reached < PURGE_BATCH) break;
       }
-      await this.workspaces.markBodiesPurged(workspaceId, bodiesBefore);
+      await this.workspaces.markBodiesPurged(workspaceId, bodiesBefore, workspace.bodiesPurgedBefore);
     }
 
     done.files += await untilDone(() => this.attachments.dropOrphans(workspaceId, unusedSince, PURGE_BATCH));
