@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IntegrationTestResponse } from '../apps/api/src/integrations/integration-test.response';
 import type { MessageResponse } from '../apps/api/src/messages/message.response';
 import { DeliveryWatcher } from './support/delivery-watcher';
 import { DovecotServer } from './support/dovecot-server';
@@ -46,6 +47,15 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
     await watcher.finished([id]);
     return message(id);
   };
+  /** POST …/integrations/{id}/test: the steps, `imap` included with bounce processing on. */
+  const integrationTest = async (id: string) =>
+    (
+      await t.http
+        .post(api(`/integrations/${id}/test`))
+        .set(bearer(ws.adminKey))
+        .send({})
+        .expect(200)
+    ).body as Json<IntegrationTestResponse>;
   const bouncesAt = (server: DovecotServer) => ({
     enabled: true,
     host: server.host,
@@ -93,14 +103,7 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       ...microsoftAppOnly(app),
       bounces: bouncesAt(exchange),
     });
-    const result = (
-      await t.http
-        .post(api(`/integrations/${integration.id}/test`))
-        .set(bearer(ws.adminKey))
-        .send({})
-        .expect(200)
-    ).body;
-    expect(step(result, 'imap')).toMatchObject({ ok: true });
+    expect(step(await integrationTest(integration.id), 'imap')).toMatchObject({ ok: true });
 
     await returnEveryReport({
       dovecot: exchange,
@@ -136,14 +139,7 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       senders: [{ name: 'Gmail', email: MAILBOX }],
       bounces: bouncesAt(gmail),
     });
-    const result = (
-      await t.http
-        .post(api(`/integrations/${integration.id}/test`))
-        .set(bearer(ws.adminKey))
-        .send({})
-        .expect(200)
-    ).body;
-    expect(step(result, 'imap')).toMatchObject({ ok: true });
+    expect(step(await integrationTest(integration.id), 'imap')).toMatchObject({ ok: true });
 
     await returnEveryReport({
       dovecot: gmail,
@@ -168,7 +164,7 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       senders: [{ name: 'Contoso', email: MAILBOX }],
     });
     const path = api(`/integrations/${integration.id}`);
-    expect(step((await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({}).expect(200)).body, 'token')).toMatchObject({
+    expect(step(await integrationTest(integration.id), 'token')).toMatchObject({
       ok: true,
     });
 
@@ -177,7 +173,7 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       .set(bearer(ws.adminKey))
       .send({ bounces: bouncesAt(exchange), auth: { ...auth, refreshToken: providers.issuedTokens().refreshTokens.at(-1) } })
       .expect(200);
-    const result = (await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({}).expect(200)).body;
+    const result = await integrationTest(integration.id);
     expect(step(result, 'token')).toMatchObject({ ok: false, detail: expect.stringContaining('AADSTS65001') });
     const after = (await t.http.get(path).set(bearer(ws.adminKey)).expect(200)).body;
     expect(after.status).toMatchObject({ state: 'needs_reconnect', hint: expect.stringMatching(/consent/i) });
@@ -210,7 +206,7 @@ describe('bounce processing over IMAP with the integration OAuth2 token', () => 
       bounces: bouncesAt(gmail),
     });
     const path = api(`/integrations/${integration.id}`);
-    const result = (await t.http.post(`${path}/test`).set(bearer(ws.adminKey)).send({}).expect(200)).body;
+    const result = await integrationTest(integration.id);
     expect(step(result, 'token')).toMatchObject({ ok: false, detail: expect.stringContaining('without https://mail.google.com/') });
     const after = (await t.http.get(path).set(bearer(ws.adminKey)).expect(200)).body;
     expect(after.status).toMatchObject({ state: 'needs_reconnect', hint: expect.stringContaining('https://mail.google.com/') });
