@@ -4,7 +4,7 @@ import { MarketingModule } from '@app/marketing';
 import { MessagesModule } from '@app/messages';
 import { RedisModule } from '@app/redis';
 import { WebhooksModule } from '@app/webhooks';
-import { BounceStatusRepository } from './bounce-status.repository';
+import { WatchedMailboxesRepository } from './watched-mailboxes.repository';
 import { MailboxCursors } from './mailbox-cursors';
 import { MailboxFolderReader } from './mailbox-folder-reader';
 import { MailboxLeases } from './mailbox-leases';
@@ -17,7 +17,7 @@ import { WatchedMailboxLogin } from './watched-mailbox-login';
 @Module({
   imports: [IntegrationsModule, MarketingModule, MessagesModule, RedisModule, WebhooksModule],
   providers: [
-    BounceStatusRepository,
+    WatchedMailboxesRepository,
     MailboxCursors,
     MailboxFolderReader,
     MailboxLeases,
@@ -28,7 +28,7 @@ import { WatchedMailboxLogin } from './watched-mailbox-login';
     WatchedMailboxLogin,
   ],
   exports: [
-    BounceStatusRepository,
+    WatchedMailboxesRepository,
     MailboxFolderReader,
     MailboxLeases,
     MailboxProbe,

@@ -1,5 +1,5 @@
 // Bounce processing: delivery status notifications and complaints read from a sending mailbox over IMAP.
-export * from './bounce-status.repository';
+export * from './watched-mailboxes.repository';
 export * from './bounces.module';
 export * from './imap-failure';
 export * from './imap-session';

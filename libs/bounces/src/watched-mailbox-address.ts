@@ -1,4 +1,4 @@
-import type { ReadonlyIntegration } from '@app/integrations';
+import { defaultSenderOf, type ReadonlyIntegration } from '@app/integrations';
 
 const isAddress = (login: string | null | undefined): login is string => typeof login === 'string' && login.includes('@');
 
@@ -11,8 +11,7 @@ const isAddress = (login: string | null | undefined): login is string => typeof 
 export function watchedMailboxAddress(integration: ReadonlyIntegration): string {
   if (integration.bouncesAuthType === 'basic' && isAddress(integration.bouncesUsername)) return integration.bouncesUsername;
   if (isAddress(integration.username)) return integration.username;
-  const sender = integration.senders?.find((candidate) => candidate.isDefault) ?? integration.senders?.[0];
-  return sender?.email ?? '';
+  return defaultSenderOf(integration)?.email ?? '';
 }
 
 /** The envelope sender of a send through `integration`: the watched mailbox when bounce processing says so, else the From. */

@@ -6,3 +6,4 @@ export * from './integrations.repository';
 export * from './shared-integration';
 export * from './smtp-credentials.service';
 export * from './reads-mailbox-with-own-token';
+export * from './default-sender';

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { SmtpAuth } from '@app/smtp';
 import { AccessTokenRef, AccessTokenService, OAuthCredentials } from '@app/oauth';
 import { trustedWorkspaceId } from '@app/workspace-id';
+import { defaultSenderOf } from './default-sender';
 import { IntegrationSecrets } from './integration-secrets';
 import { readsMailboxWithOwnToken } from './reads-mailbox-with-own-token';
 import { IntegrationsRepository } from './integrations.repository';
@@ -35,8 +36,7 @@ export class SmtpCredentialsService {
 
   /** XOAUTH2 authenticates as the mailbox: the configured one, else the default sender. */
   mailbox(integration: ReadonlyIntegration): string {
-    const fallback = integration.senders?.find((sender) => sender.isDefault) ?? integration.senders?.[0];
-    return integration.username ?? fallback?.email ?? '';
+    return integration.username ?? defaultSenderOf(integration)?.email ?? '';
   }
 
   accessToken(integration: ReadonlyIntegration): Promise<string> {

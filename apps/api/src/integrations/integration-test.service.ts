@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit';
-import { BounceStatusRepository, MailboxProbe } from '@app/bounces';
+import { WatchedMailboxesRepository, MailboxProbe } from '@app/bounces';
 import { AppConfig } from '@app/config';
 import type { IntegrationEntity, IntegrationState } from '@app/database';
-import { IntegrationStatusRecorder, SmtpCredentialsService } from '@app/integrations';
+import { defaultSenderOf, IntegrationStatusRecorder, SmtpCredentialsService } from '@app/integrations';
 import { probeSmtp, SmtpProbeResult } from '@app/smtp';
 import type { Principal } from '@app/tenancy';
 import { WorkspaceId } from '@app/workspace-id';
@@ -26,14 +26,14 @@ export class IntegrationTestService {
     private readonly integrationStatus: IntegrationStatusRecorder,
     private readonly credentials: SmtpCredentialsService,
     private readonly mailboxProbe: MailboxProbe,
-    private readonly bounceStatus: BounceStatusRepository,
+    private readonly bounceStatus: WatchedMailboxesRepository,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
   ) {}
 
   async test(workspaceId: WorkspaceId, principal: Principal, id: string, to?: string): Promise<IntegrationTestResponse> {
     const integration = await this.integrationsService.find(workspaceId, id);
-    const from = integration.senders.find((sender) => sender.isDefault) ?? integration.senders[0];
+    const from = defaultSenderOf(integration);
     const result = await probeSmtp({
       host: integration.host,
       port: integration.port,

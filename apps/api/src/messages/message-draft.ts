@@ -1,7 +1,7 @@
 import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Mailbox } from '@app/database';
-import type { ReadonlyIntegration } from '@app/integrations';
+import { defaultSenderOf, type ReadonlyIntegration } from '@app/integrations';
 import { messageIdHeader, type NewMessage } from '@app/messages';
 import type { WorkspaceSettings } from '../workspaces/workspace-settings.cache';
 import { type AcceptedAttachment, linkOf } from './attachment-intake.service';
@@ -19,7 +19,7 @@ export function toMailbox(input: MailboxInput): Mailbox {
 export function resolveSender(integration: ReadonlyIntegration, from: MailboxInput | undefined, field: string): Mailbox {
   const senders = integration.senders;
   if (from === undefined) {
-    const fallback = senders.find((sender) => sender.isDefault) ?? senders[0];
+    const fallback = defaultSenderOf(integration);
     if (!fallback) throw new UnprocessableEntityException([`${field}from: integration "${integration.name}" has no senders`]);
     return { email: fallback.email, name: fallback.name };
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
 import { AppConfig } from '@app/config';
-import { BounceStatusRepository, describeImapFailure, MailboxFolderReader, openImapSession, WatchedMailboxLogin } from '@app/bounces';
+import { WatchedMailboxesRepository, describeImapFailure, MailboxFolderReader, openImapSession, WatchedMailboxLogin } from '@app/bounces';
 import { IntegrationsRepository } from '@app/integrations';
 import { trustedWorkspaceId } from '@app/workspace-id';
 
@@ -13,7 +13,7 @@ export interface MailboxWatchDependencies {
   integrations: IntegrationsRepository;
   login: WatchedMailboxLogin;
   reader: MailboxFolderReader;
-  status: BounceStatusRepository;
+  status: WatchedMailboxesRepository;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@app/config';
-import { BounceStatusRepository, MailboxFolderReader, MailboxLeases, WatchedMailboxLogin } from '@app/bounces';
+import { WatchedMailboxesRepository, MailboxFolderReader, MailboxLeases, WatchedMailboxLogin } from '@app/bounces';
 import { IntegrationsRepository } from '@app/integrations';
 import { MailboxWatch, MailboxWatchDependencies } from './mailbox-watch';
 
@@ -24,7 +24,7 @@ export class MailboxWatchers implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly config: AppConfig,
     private readonly leases: MailboxLeases,
-    private readonly status: BounceStatusRepository,
+    private readonly status: WatchedMailboxesRepository,
     integrations: IntegrationsRepository,
     login: WatchedMailboxLogin,
     reader: MailboxFolderReader,

@@ -2,18 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export interface BounceStatus {
+/** How the watcher's last look at a mailbox went, as `bounces.status` shows it. */
+export interface WatchedMailboxStatus {
   state: 'ok' | 'failing';
   lastError: string | null;
   hint: string | null;
 }
 
-/** How the watcher's last look at a mailbox went, as `bounces.status` shows it. Left alone once bounce processing is off. */
+/**
+ * The mailboxes bounce processing watches, and how each one's last look went (left alone once
+ * bounce processing is off).
+ */
 @Injectable()
-export class BounceStatusRepository {
+export class WatchedMailboxesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(integrationId: string, status: BounceStatus): Promise<void> {
+  async record(integrationId: string, status: WatchedMailboxStatus): Promise<void> {
     await this.dataSource.query(
       `UPDATE "public"."integrations"
        SET bounces_state = $2, bounces_last_error = $3, bounces_hint = $4, bounces_checked_at = now()
