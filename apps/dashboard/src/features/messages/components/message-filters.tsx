@@ -67,8 +67,9 @@ export function MessageFiltersForm({
           onChange={(event) => apply({ type: event.currentTarget.value || undefined })}
         />
         <Checkbox
-          label="Complained"
-          description="Marked as spam"
+          label="Complained (marked as spam)"
+          // Level with the inputs' boxes rather than their labels.
+          mb={10}
           checked={filters.complained === 'true'}
           error={errorFor('complained')}
           onChange={(event) => apply({ complained: event.currentTarget.checked ? 'true' : undefined })}
