@@ -20,8 +20,9 @@ function localDayOf(iso: string | undefined, daysEarlier = 0): string {
 /**
  * Status, type and "complained" apply as soon as they are chosen; recipient, tag and days when the form is
  * submitted (Enter, or Search). Each change is a new history entry and starts at the first page.
- * Each typed field is keyed on its own value in the URL: the back button resets what it shows, and
- * choosing a status does not wipe what was typed but not yet searched.
+ * Every field is uncontrolled and keyed on its own value in the URL: the back button resets what it shows,
+ * choosing a status does not wipe what was typed but not yet searched, and a click shows at once rather
+ * than when the router's navigation (a transition) commits.
  */
 export function MessageFiltersForm({
   filters,
@@ -54,14 +55,16 @@ export function MessageFiltersForm({
       <Group align="flex-end" gap="sm" mb="md">
         <NativeSelect
           label="Status"
-          value={filters.status ?? ''}
+          defaultValue={filters.status ?? ''}
+          key={`status:${filters.status}`}
           error={errorFor('status')}
           data={[{ value: '', label: 'Any status' }, ...MESSAGE_STATUSES]}
           onChange={(event) => apply({ status: event.currentTarget.value || undefined })}
         />
         <NativeSelect
           label="Type"
-          value={filters.type ?? ''}
+          defaultValue={filters.type ?? ''}
+          key={`type:${filters.type}`}
           error={errorFor('type')}
           data={[{ value: '', label: 'Any type' }, ...MESSAGE_TYPES]}
           onChange={(event) => apply({ type: event.currentTarget.value || undefined })}
@@ -70,7 +73,8 @@ export function MessageFiltersForm({
           label="Complained (marked as spam)"
           // Level with the inputs' boxes rather than their labels.
           mb={10}
-          checked={filters.complained === 'true'}
+          defaultChecked={filters.complained === 'true'}
+          key={`complained:${filters.complained}`}
           error={errorFor('complained')}
           onChange={(event) => apply({ complained: event.currentTarget.checked ? 'true' : undefined })}
         />
