@@ -36,7 +36,11 @@ export class WebhookProducer implements OnModuleDestroy {
     const unique = new Map(targets.map((target) => [target.endpointId, target]));
     if (unique.size === 0) return;
     await this.queue.addBulk(
-      [...unique.values()].map((target) => ({ name: JobName.DeliverWebhooks, data: this.payload(target), opts: this.options() })),
+      [...unique.values()].map((target) => ({
+        name: JobName.DeliverWebhooks,
+        data: this.payload(target),
+        opts: { ...this.options(), deduplication: { id: `wake-now-${target.endpointId}`, keepLastIfActive: true } },
+      })),
     );
   }
 
