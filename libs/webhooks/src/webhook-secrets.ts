@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { SecretBox } from '@app/crypto';
 import type { WebhookEndpointEntity } from '@app/database';
 
-const SECRET_PREFIX = 'whsec_';
+export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 // Standard Webhooks asks for 24 to 64 random bytes.
 const SECRET_BYTES = 32;
 
@@ -11,7 +11,7 @@ export type WebhookSecretSlot = 'current' | 'previous';
 
 /** A new signing secret in the form standardwebhooks reads: `whsec_` and base64. */
 export function generateWebhookSecret(): string {
-  return `${SECRET_PREFIX}${randomBytes(SECRET_BYTES).toString('base64')}`;
+  return `${WEBHOOK_SECRET_PREFIX}${randomBytes(SECRET_BYTES).toString('base64')}`;
 }
 
 /**

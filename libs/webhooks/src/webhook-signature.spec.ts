@@ -14,6 +14,13 @@ describe('webhook signatures (Standard Webhooks)', () => {
     expect(new Webhook(secret).verify(BODY, headers)).toEqual(JSON.parse(BODY));
   });
 
+  it('are byte for byte what the standardwebhooks package signs', () => {
+    const secret = generateWebhookSecret();
+    const at = new Date();
+    const headers = new WebhookSigner([secret]).headers('evt-0', at, BODY);
+    expect(headers['webhook-signature']).toBe(new Webhook(secret).sign('evt-0', at, BODY));
+  });
+
   it('carry one space-separated signature per secret, each verifying on its own', () => {
     const [current, previous] = [generateWebhookSecret(), generateWebhookSecret()];
     const headers = new WebhookSigner([current, previous]).headers('evt-2', new Date(), BODY);
