@@ -15,6 +15,12 @@ import { trustedWorkspaceId, WorkspaceId } from '@app/workspace-id';
 /** How long one job keeps an endpoint before it goes to the back of the queue, so endpoints with backlogs take turns. */
 const SLICE_MS = 15_000;
 const MIN_POLL_MS = 25;
+/**
+ * After a claim that got fewer than it asked for (the backlog is drained): what comes next
+ * trickles in with the mail, so it is fetched a tenth of a second's worth at a time rather than
+ * with a query per status batch.
+ */
+const CAUGHT_UP_POLL_MS = 100;
 const MAX_POLL_MS = 1000;
 /**
  * Empty looks (about 0.4 s, backing off) before an owner with nothing in flight lets go: events
@@ -24,9 +30,10 @@ const MAX_POLL_MS = 1000;
 const LINGER_LOOKS = 4;
 /**
  * Deliveries claimed ahead, in multiples of the endpoint's concurrency: enough that the next
- * claim, which a busy Postgres may take milliseconds to answer, lands before the last runs out.
+ * claim, which a busy Postgres may take milliseconds to answer, lands before the last runs out,
+ * and that a backlog costs one query per eighty deliveries or so.
  */
-const CLAIMED_AHEAD = 4;
+const CLAIMED_AHEAD = 16;
 
 function pause(ms: number): { done: Promise<void>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -100,13 +107,15 @@ export class WebhookEndpointDelivery implements BeforeApplicationShutdown {
     const holding = new Set<string>();
     const looking = { claim: null as Promise<void> | null, empty: 0, againAt: 0 };
     const claim = () => {
+      const limit = concurrency * CLAIMED_AHEAD - claimed.length;
       looking.claim = this.deliveries
-        .due(workspaceId, endpoint.id, concurrency * CLAIMED_AHEAD - claimed.length, [...holding])
+        .due(workspaceId, endpoint.id, limit, [...holding])
         .then((deliveries) => {
           for (const delivery of deliveries) holding.add(delivery.id);
           claimed.push(...deliveries);
           looking.empty = deliveries.length === 0 ? looking.empty + 1 : 0;
-          looking.againAt = looking.empty === 0 ? 0 : Date.now() + Math.min(MAX_POLL_MS, MIN_POLL_MS * 2 ** looking.empty);
+          const wait = looking.empty === 0 ? CAUGHT_UP_POLL_MS : Math.min(MAX_POLL_MS, MIN_POLL_MS * 2 ** looking.empty);
+          looking.againAt = deliveries.length === limit ? 0 : Date.now() + wait;
         })
         .finally(() => (looking.claim = null));
     };
