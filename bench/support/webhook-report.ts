@@ -61,7 +61,8 @@ export function webhookMethod(): string[] {
     '  message.sent, delivered while the mail goes. For (w2) the webhook queue is paused (as an operator can),',
     `  ${whole(events)} messages are sent, so ${whole(events)} message.sent webhooks wait in the outbox; their bodies are`,
     `  posted by a bare node:http loop (keep-alive, ${concurrency} in flight, after ${whole(warmup)} to warm up), then the queue is`,
-    `  resumed: the clock runs until the receiver has them all and Postgres shows every one delivered. Mailroom`,
+    `  resumed: the clock runs until the receiver has them all and Postgres shows every one delivered (asked once`,
+    `  the receiver has them all). Mailroom`,
     `  signs each (Standard Webhooks, HMAC-SHA256), posts it with at most WEBHOOK_ENDPOINT_CONCURRENCY (${concurrency}) in flight and`,
     '  records each attempt.',
   ];
