@@ -33,8 +33,9 @@ export class DeliveryStatusRepository {
   ) {}
 
   /**
-   * One transaction of three statements (the overview's counts last), and a fourth for the webhooks
-   * when there are any (the outbox); an absent field leaves its column as it is. Answers the endpoints to wake.
+   * One transaction of three statements, and a fourth for the webhooks when there are any (the
+   * outbox). The overview's counts come last: every batch of a workspace adds to the same row, whose
+   * lock is held until the commit. An absent field leaves its column as it is. Answers the endpoints to wake.
    */
   write(
     updates: DeliveryUpdate[],
@@ -75,8 +76,9 @@ export class DeliveryStatusRepository {
         ],
       );
       await this.events.insertMany(events, manager);
+      const targets = webhooks.length === 0 ? [] : await this.outbox.write(manager, webhooks);
       await this.stats.add(counts, manager);
-      return webhooks.length === 0 ? [] : this.outbox.write(manager, webhooks);
+      return targets;
     });
   }
 }
