@@ -141,6 +141,9 @@ describe('messages and overview in the browser', () => {
     await page.waitForURL((url) => url.searchParams.get('period') === '7d');
     await expect(page.getByTestId('total-sent').textContent()).resolves.toBe('1');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('period'));
+    await page.getByRole('radio', { name: 'Last 24 hours', checked: true }).waitFor({ state: 'attached' });
   });
 
   it("the message page lists the message's attachments by name, type and size, the inline image marked", async () => {

@@ -39,15 +39,18 @@ export function OverviewPage() {
         description="Opens and clicks count people only: mail proxies and link scanners are recognised and left out."
       />
       <Group justify="space-between" mb="md" wrap="wrap">
+        {/* Uncontrolled, keyed on the URL: a click shows at once, not when the router's navigation (a transition) commits. */}
         <SegmentedControl
           aria-label="Period"
-          value={period}
+          defaultValue={period}
+          key={`period:${period}`}
           onChange={(value) => setState({ period: value === '24h' ? undefined : value })}
           data={STATS_PERIODS.map((value) => ({ value, label: PERIOD_LABELS[value] }))}
         />
         <SegmentedControl
           aria-label="Mail"
-          value={usage}
+          defaultValue={usage}
+          key={`usage:${usage}`}
           onChange={(value) => setState({ usage: value === 'all' ? undefined : value })}
           data={USAGES}
         />
