@@ -25,11 +25,12 @@ export const PLAN = {
   /** (g) A workspace of `messages` messages (and their events) and `contacts` contacts; every GET of the dashboard's pages, `samples` times each after `warmup`. */
   dashboardReads: { messages: 100_000, contacts: 10_000, samples: 30, warmup: 3 },
   /**
-   * (g) `events` message.sent webhooks to one local receiver, `concurrency` requests in flight
-   * (Mailroom's WEBHOOK_ENDPOINT_CONCURRENCY default, and the bare loop's), the bare loop warmed
-   * up with `warmup` posts first.
+   * (w1) (c)'s delivery of `delivery.messages`, `turns` times without and `turns` times with an
+   * endpoint on message.sent, taking turns. (w2) `events` message.sent webhooks to one local
+   * receiver, `concurrency` requests in flight (Mailroom's WEBHOOK_ENDPOINT_CONCURRENCY default,
+   * and the bare loop's), the bare loop warmed up with `warmup` posts first.
    */
-  webhooks: { events: 10_000, concurrency: 10, warmup: 500, timeoutMs: 120_000 },
+  webhooks: { turns: 3, events: 10_000, concurrency: 10, warmup: 500, timeoutMs: 120_000 },
 } as const;
 
 export const TARGETS = {

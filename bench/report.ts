@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { PLAN, TARGETS } from './plan';
 import type { AcceptRate, BenchResults, EndpointRate, FanOut, TrackingLoad } from './results';
 import type { Machine } from './support/machine';
-import { webhookMethod, webhookRows, webhookTargetRows } from './support/webhook-report';
+import { WEBHOOK_CPU_HEADER, webhookCpuRows, webhookMethod, webhookRows, webhookTargetRows } from './support/webhook-report';
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits: number) => value.toFixed(digits);
@@ -172,6 +172,8 @@ function tables(results: BenchResults): string {
     table(['scenario', 'messages', 'time', 'throughput', 'latency p50 / p99'], resultRows(results)),
     '',
     table(['target', 'measured', ''], targetRows(results)),
+    '',
+    table(WEBHOOK_CPU_HEADER, webhookCpuRows(results)),
   ].join('\n');
 }
 

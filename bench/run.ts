@@ -63,7 +63,8 @@ async function main(teardown: Teardown): Promise<void> {
   };
 
   step('(c) starting Mailroom (api + worker) and delivering through it');
-  const target = await provisionWorkspace((await startMailroom('all')).baseUrl, deployment.adminToken, sink.port);
+  const combined = await startMailroom('all');
+  const target = await provisionWorkspace(combined.baseUrl, deployment.adminToken, sink.port);
   const history = await HistoryProbe.connect(deployment);
   teardown.add('close the history probe', () => history.close());
   const delivery = await mailroomDelivery(target, sink, history);
@@ -72,7 +73,7 @@ async function main(teardown: Teardown): Promise<void> {
   step(
     `(w) webhooks: (c) with an endpoint on message.sent, then ${PLAN.webhooks.events.toLocaleString('en-US')} webhooks against a bare loop`,
   );
-  const webhooks = await webhookDelivery(target, sink, history, deployment);
+  const webhooks = await webhookDelivery(target, sink, history, deployment, combined.pid);
 
   step('(d) restarting Mailroom as API only; accept rates with autocannon');
   const api = { ...target, baseUrl: (await startMailroom('api')).baseUrl };

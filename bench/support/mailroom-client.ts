@@ -12,17 +12,26 @@ export interface SendTarget {
 
 export type MailUsage = { transactional: boolean; marketing: boolean };
 
-/** POSTs JSON and returns the parsed answer; any other status than `expected` is an error naming the answer. */
-export async function postJson<T>(url: string, token: string, body: unknown, expected: number): Promise<T> {
+/** Sends JSON and returns the parsed answer; any other status than `expected` is an error naming the answer. */
+async function sendJson<T>(method: 'POST' | 'PATCH', url: string, token: string, body: unknown, expected: number): Promise<T> {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const text = await response.text();
   if (response.status !== expected)
-    throw new Error(`POST ${url} answered ${response.status} instead of ${expected}: ${text.slice(0, 500)}`);
+    throw new Error(`${method} ${url} answered ${response.status} instead of ${expected}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
+}
+
+export function postJson<T>(url: string, token: string, body: unknown, expected: number): Promise<T> {
+  return sendJson('POST', url, token, body, expected);
+}
+
+/** PATCHes JSON, expecting 200. */
+export function patchJson<T>(url: string, token: string, body: unknown): Promise<T> {
+  return sendJson('PATCH', url, token, body, 200);
 }
 
 /** GETs JSON; any other status than 200 is an error naming the answer. */

@@ -15,6 +15,11 @@ export class SinkProcess {
     readonly port: number,
   ) {}
 
+  /** The child itself, for /proc/<pid>. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   static async start(): Promise<SinkProcess> {
     const child = fork(join(__dirname, '..', 'smtp-sink.ts'), [], {
       // Type checking happened in the parent already; the child only needs the TypeScript stripped.

@@ -19,6 +19,12 @@ export class WebhookProbe {
     return new WebhookProbe(client, redis, new Queue(QueueName.Webhooks, { connection: redis, prefix: deployment.redisPrefix }));
   }
 
+  /** This probe's PostgreSQL backend: a child of the postmaster, which ProcessCpu starts from. */
+  async backendPid(): Promise<number> {
+    const { rows } = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0]!.pid;
+  }
+
   async deliveries(endpointId: string): Promise<{ pending: number; delivered: number }> {
     const { rows } = await this.client.query<{ pending: number; delivered: number }>(
       `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'delivered')::int AS delivered

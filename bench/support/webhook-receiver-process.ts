@@ -15,6 +15,11 @@ export class WebhookReceiverProcess {
     readonly url: string,
   ) {}
 
+  /** The child itself, for /proc/<pid>. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   static async start(): Promise<WebhookReceiverProcess> {
     const child = fork(join(__dirname, '..', 'webhook-receiver.ts'), [], {
       // Type checking happened in the parent already; the child only needs the TypeScript stripped.
