@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { Batcher, ResultBatch } from '@app/batching';
 import { AppConfig } from '@app/config';
 import type { WorkspaceId } from '@app/workspace-id';
 import { JobName, JobPayloads } from './job-contracts';
@@ -14,6 +15,12 @@ export interface WebhookTarget {
 const JOB_ATTEMPTS = 5;
 // Retries due within one slot share one wake-up.
 const WAKE_SLOT_MS = 100;
+/**
+ * Wake-ups to run now wait this long for others to join them: status batches, a few messages
+ * each, commit every few milliseconds while mail flows, and a BullMQ add for each cost the
+ * sending process about as much as the rest of the outbox (docs/BENCHMARKS.md, "Measured once").
+ */
+const WAKE_LINGER_MS = 50;
 
 /**
  * Wakes the worker for endpoints that have deliveries due: a job names an endpoint only, and the
@@ -22,26 +29,34 @@ const WAKE_SLOT_MS = 100;
  * keepLastIfActive), since the running job may have looked past the delivery that asked. So a
  * burst of events wakes an endpoint once or twice, not once per batch that wrote them. Delayed
  * ones (the next retry) share an id per endpoint and tenth of a second, so a thousand retries due
- * together wake it once.
+ * together wake it once. Wake-ups asked for within WAKE_LINGER_MS of each other go to Redis together.
  */
 @Injectable()
 export class WebhookProducer implements OnModuleDestroy {
   private readonly queue: Queue;
+  private readonly wakes = new Batcher<WebhookTarget, Promise<void>>(
+    () => new ResultBatch((targets) => this.wakeNow(targets), { key: (target) => target.endpointId, merge: (earlier) => earlier }),
+    { linger: WAKE_LINGER_MS },
+  );
 
   constructor(config: AppConfig, connection: ProducerConnection) {
     this.queue = connection.queue(QueueName.Webhooks, config);
   }
 
+  /** Resolves once the wake-up is in Redis, WAKE_LINGER_MS at most after it was asked for, with the others asked for meanwhile. */
   async wake(targets: WebhookTarget[]): Promise<void> {
-    const unique = new Map(targets.map((target) => [target.endpointId, target]));
-    if (unique.size === 0) return;
+    await Promise.all(targets.map((target) => this.wakes.add(target)));
+  }
+
+  private async wakeNow(targets: WebhookTarget[]): Promise<void[]> {
     await this.queue.addBulk(
-      [...unique.values()].map((target) => ({
+      targets.map((target) => ({
         name: JobName.DeliverWebhooks,
         data: this.payload(target),
         opts: { ...this.options(), deduplication: { id: `wake-now-${target.endpointId}`, keepLastIfActive: true } },
       })),
     );
+    return targets.map(() => undefined);
   }
 
   /**
@@ -71,6 +86,7 @@ export class WebhookProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.wakes.drain();
     await this.queue.close();
   }
 }
