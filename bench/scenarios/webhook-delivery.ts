@@ -4,7 +4,7 @@ import { DeliveryThroughput, Throughput, throughput } from '../results';
 import type { BenchDeployment } from '../support/bench-deployment';
 import type { HistoryProbe } from '../support/history-probe';
 import { patchJson, postJson, SendTarget } from '../support/mailroom-client';
-import { cpuPerMessage, CpuPerMessage, ProcessCpu } from '../support/process-cpu';
+import { cpuPerMessage, CpuPerMessage, CpuSample, ProcessCpu } from '../support/process-cpu';
 import type { SinkProcess } from '../support/sink-process';
 import { pollUntil, runBounded } from '../support/timing';
 import { WebhookProbe } from '../support/webhook-probe';
@@ -59,17 +59,17 @@ export async function webhookDelivery(
   const drained = async () => (await probe.deliveries(endpoint.id)).pending === 0;
   try {
     const runs = { without: [] as DeliveryThroughput[], withWebhooks: [] as DeliveryThroughput[] };
-    const spent = { without: [] as CpuPerMessage[], withWebhooks: [] as CpuPerMessage[] };
+    const spent = { without: [] as Array<[CpuSample, CpuSample]>, withWebhooks: [] as Array<[CpuSample, CpuSample]> };
     const run = async (withWebhooks: boolean) => {
       await enable(withWebhooks);
       const before = await cpu.sample();
       const delivered = await deliver(target, sink, history, PLAN.delivery.messages);
-      const used = cpuPerMessage(before, await cpu.sample(), delivered.messages);
+      const after = await cpu.sample();
       // The next run starts with no webhook left to deliver.
       await pollUntil(drained, { what: 'the webhooks of (w1)', timeoutMs, intervalMs: POLL_INTERVAL_MS });
       const kind = withWebhooks ? 'withWebhooks' : 'without';
       runs[kind].push(delivered);
-      spent[kind].push(used);
+      spent[kind].push([before, after]);
     };
     for (let turn = 0; turn < turns; turn++) {
       const withFirst = turn % 2 === 1;
@@ -95,13 +95,18 @@ export async function webhookDelivery(
       { what: `delivery of ${events} webhooks`, timeoutMs, intervalMs: POLL_INTERVAL_MS },
     );
     const mailroom = throughput(events, performance.now() - started);
-    const perWebhook = cpuPerMessage(cpuBefore, await cpu.sample(), events);
+    const perWebhook = cpuPerMessage([[cpuBefore, await cpu.sample()]], events);
+    const [mailWithout, mailWithWebhooks] = [total(runs.without), total(runs.withWebhooks)];
     return {
-      mailWithout: total(runs.without),
-      mailWithWebhooks: total(runs.withWebhooks),
+      mailWithout,
+      mailWithWebhooks,
       bare,
       mailroom,
-      cpu: { without: meanCpu(spent.without), withWebhooks: meanCpu(spent.withWebhooks), perWebhook },
+      cpu: {
+        without: cpuPerMessage(spent.without, mailWithout.messages),
+        withWebhooks: cpuPerMessage(spent.withWebhooks, mailWithWebhooks.messages),
+        perWebhook,
+      },
     };
   } finally {
     // What comes after (d, e) measures a workspace without webhooks, as before.
@@ -110,18 +115,6 @@ export async function webhookDelivery(
     await probe.close();
     await receiver.stop();
   }
-}
-
-/** Runs of the same size: the mean of their CPU per message. */
-function meanCpu(runs: CpuPerMessage[]): CpuPerMessage {
-  const mean = (key: keyof CpuPerMessage) => runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
-  return {
-    mailroom: mean('mailroom'),
-    postgres: mean('postgres'),
-    sink: mean('sink'),
-    receiver: mean('receiver'),
-    together: mean('together'),
-  };
 }
 
 /** The floor: node:http posting each body over kept-alive connections, as many in flight as Mailroom allows one endpoint. */

@@ -56,8 +56,9 @@ export class ProcessCpu {
   }
 }
 
-export function cpuPerMessage(before: CpuSample, after: CpuSample, count: number): CpuPerMessage {
-  const each = (key: keyof CpuSample) => ((after[key] - before[key]) * 1000) / count;
+/** Milliseconds of CPU per message over one or more runs, each `[before, after]`, that made `count` messages between them. */
+export function cpuPerMessage(runs: Array<readonly [before: CpuSample, after: CpuSample]>, count: number): CpuPerMessage {
+  const each = (key: keyof CpuSample) => (runs.reduce((sum, [before, after]) => sum + after[key] - before[key], 0) * 1000) / count;
   const perMessage = { mailroom: each('mailroom'), postgres: each('postgres'), sink: each('sink'), receiver: each('receiver') };
   return { ...perMessage, together: perMessage.mailroom + perMessage.postgres + perMessage.sink + perMessage.receiver };
 }
